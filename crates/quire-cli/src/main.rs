@@ -1,0 +1,77 @@
+//! `quire`: the command-line face of the Quire engine.
+//!
+//! Every subcommand lives in `cmd/`, one file per area; this file only parses
+//! arguments and turns an error into a one-line message and a non-zero exit.
+
+mod cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "quire", version, about = "Essay and reference manager")]
+struct Cli {
+    /// Library folder (default: $QUIRE_LIBRARY, else the OS data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    library: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import .txt, .md and .docx files into the library.
+    Import(cmd::library::ImportArgs),
+    /// List the documents in the library, or manage reference/reading lists.
+    List(cmd::library::ListArgs),
+    /// Show one document with its Markdown body.
+    Show(cmd::library::ShowArgs),
+    /// Audit citations against reference lists in a file or a stored document.
+    Audit(cmd::audit::AuditArgs),
+    /// Parse reference-list entries into CSL-JSON.
+    ParseRef(cmd::audit::ParseRefArgs),
+    /// Full-text search over documents and paragraphs.
+    Search(cmd::search::SearchArgs),
+    /// List saved themes.
+    Themes(cmd::search::ThemesArgs),
+    /// Add or show a theme.
+    Theme(cmd::search::ThemeArgs),
+    /// Rebuild the search index from the database.
+    Reindex,
+    /// Run a benchmark.
+    Bench(cmd::search::BenchArgs),
+    /// List the deduplicated works the library holds.
+    Works(cmd::works::WorksArgs),
+    /// Format a list, a document's references or CSL-JSON in a citation style.
+    Format(cmd::works::FormatArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ctx = cmd::Context { library: cli.library };
+    let result = match cli.command {
+        Command::Import(a) => cmd::library::import(&ctx, a),
+        Command::List(a) => cmd::library::list(&ctx, a),
+        Command::Show(a) => cmd::library::show(&ctx, a),
+        Command::Audit(a) => cmd::audit::audit(&ctx, a),
+        Command::ParseRef(a) => cmd::audit::parse_ref(a),
+        Command::Search(a) => cmd::search::search(&ctx, a),
+        Command::Themes(a) => cmd::search::themes(&ctx, a),
+        Command::Theme(a) => cmd::search::theme(&ctx, a),
+        Command::Reindex => cmd::search::reindex(&ctx),
+        Command::Bench(a) => cmd::search::bench(&ctx, a),
+        Command::Works(a) => cmd::works::works(&ctx, a),
+        Command::Format(a) => cmd::works::format(&ctx, a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // One line on stderr: the error and its causes, joined.
+            let msg = format!("{e:#}").replace('\n', " ");
+            eprintln!("quire: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}

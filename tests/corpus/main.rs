@@ -1,0 +1,1 @@
+//! Corpus tests: the engine on the seed documents.
