@@ -1,1 +1,43 @@
-fn main() {}
+//! Quire's desktop app: a thin Tauri shell. Every command is a small wrapper
+//! over `quire_engine::Library`; only this crate knows about IPC and windows.
+
+// Keep a console window from opening next to the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::sync::Mutex;
+
+use anyhow::Context;
+use quire_engine::Library;
+
+fn main() -> anyhow::Result<()> {
+    let library = open_library()?;
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(Mutex::new(library))
+        .invoke_handler(tauri::generate_handler![
+            commands::library::list_documents,
+            commands::library::list_collections,
+            commands::library::get_document,
+            commands::library::import_files,
+        ])
+        .run(tauri::generate_context!())
+        .context("Quire stopped with an error")
+}
+
+/// Opens `$QUIRE_LIBRARY` or the default library folder. A newcomer's first
+/// launch finds it empty and gets the sample library, so there is something
+/// real to read at once.
+fn open_library() -> anyhow::Result<Library> {
+    let dir = Library::default_dir();
+    let mut library =
+        Library::open(&dir).with_context(|| format!("cannot open the library in {}", dir.display()))?;
+    if library.is_empty()? {
+        let report = library.import_sample().context("cannot import the sample library")?;
+        for failure in &report.errors {
+            eprintln!("quire: sample {}: {}", failure.path, failure.message);
+        }
+    }
+    Ok(library)
+}

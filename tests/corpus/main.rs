@@ -1,1 +1,3 @@
 //! Corpus tests: the engine on the seed documents.
+
+mod format;

@@ -1,1 +1,23 @@
-//! quire-engine
+//! quire-engine: the Quire library.
+//!
+//! A library is a folder holding `library.sqlite3`. [`Library`] opens it,
+//! imports files (splitting competition files into essays, dropping page
+//! furniture, linking near-copies) and answers queries; [`render`] turns a
+//! stored Markdown body into HTML safe for the reader. Nothing here knows
+//! about Tauri or the command line.
+
+mod error;
+pub mod import;
+mod library;
+mod model;
+pub mod render;
+mod sample;
+mod store;
+pub mod words;
+
+pub use error::{Error, Result};
+pub use import::{CollectionHint, ParsedDoc};
+pub use library::Library;
+pub use model::{
+    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport, Kind, LimitFlag, Progress,
+};

@@ -1,1 +1,39 @@
-//! quire-format
+//! quire-format: formats works in CSL citation styles and moves them in and
+//! out of the interchange formats reference managers speak.
+//!
+//! Works are held as CSL-JSON ([`CslItem`]) because that is what the citation
+//! engine produces and what Zotero, Mendeley and citeproc-js all read. Styles
+//! are the CSL XML files shipped in `assets/styles` (or any `.csl` file), run by
+//! hayagriva, so the same XML can be checked against citeproc-js in the tests.
+
+mod bibtex;
+mod error;
+mod item;
+mod markup;
+mod render;
+mod ris;
+mod style;
+
+pub use bibtex::{from_bibtex, to_bibtex};
+pub use error::{Error, Result};
+pub use item::{CslItem, DateField, Name};
+pub use markup::Markup;
+pub use render::{format, Formatted, FormattedEntry};
+pub use ris::{from_ris, to_ris};
+pub use style::{Style, BUNDLED_STYLES};
+
+/// Read a CSL-JSON document: an array of items, or a single item.
+pub fn from_csl_json(src: &str) -> Result<Vec<CslItem>> {
+    let value: serde_json::Value = serde_json::from_str(src).map_err(Error::CslJson)?;
+    let items = match value {
+        serde_json::Value::Array(_) => serde_json::from_value(value),
+        _ => serde_json::from_value(value).map(|one| vec![one]),
+    };
+    items.map_err(Error::CslJson)
+}
+
+/// Write items as a pretty-printed CSL-JSON array.
+pub fn to_csl_json(items: &[CslItem]) -> String {
+    // Serialising plain strings, numbers and maps cannot fail.
+    serde_json::to_string_pretty(items).unwrap_or_default()
+}

@@ -1,1 +1,24 @@
-//! quire-search
+//! Full-text search over the library: a tantivy index fed with plain
+//! structs ([`IndexDoc`]); it knows nothing of SQLite, which stays the
+//! truth. Hits point to paragraphs, facets count documents, and every
+//! commit carries a generation number so a stale index can be detected.
+
+mod doc;
+mod error;
+mod facets;
+mod index;
+mod schema;
+mod search;
+mod terms;
+mod themes;
+
+#[cfg(feature = "bench")]
+pub mod bench;
+
+pub use doc::IndexDoc;
+pub use error::{Error, Result};
+pub use facets::{FacetCount, Facets};
+pub use index::Index;
+pub use search::{Hit, Query, SearchResults};
+pub use terms::KeyTerm;
+pub use themes::{starter_themes, Theme, ThemeDoc, ThemeReport, ThemeWork};

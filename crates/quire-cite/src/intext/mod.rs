@@ -1,0 +1,267 @@
+//! In-text author–date citations: finding them in an essay body.
+//!
+//! Every citation hangs on a parenthesis holding a year. Inside it, each year
+//! closes one citation and the author list is read backwards from the year
+//! ("(Ridley et al. 2013; Oliver 2010)", "(Chan and Ngai, 2019. Tregeagle and
+//! Darcy, 2008)"). A parenthesis holding only years is narrative: the authors
+//! are read backwards from the text before it ("Gupta (2015)"). A parenthesis
+//! may span a line or paragraph break, because page breaks in converted
+//! documents split citations ("(Tregeagle\n\nand Darcy, 2008)").
+
+mod names;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use names::{names_before, Names};
+
+/// One in-text citation of one work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// Byte span in the body, for highlighting.
+    #[serde(skip)]
+    pub start: usize,
+    #[serde(skip)]
+    pub end: usize,
+    /// The citation as written, whitespace collapsed.
+    pub text: String,
+    /// Family names (or organisation names) as cited; for a secondary
+    /// citation, those of the work it is cited in.
+    pub authors: Vec<String>,
+    /// The year as cited: "2018a", "n.d.", "in press".
+    pub year: String,
+    pub et_al: bool,
+    /// "p. 6", "pp. 4–5".
+    pub locator: Option<String>,
+    /// For "(Kadushin and Kadushin, cited in Trevithick, 2012)": the work
+    /// that must be in the reference list, Trevithick (2012).
+    pub cited_in: Option<CitedIn>,
+    /// "Gupta (2015)" rather than "(Gupta, 2015)".
+    #[serde(skip)]
+    pub narrative: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitedIn {
+    pub authors: Vec<String>,
+    pub year: String,
+}
+
+/// Years as students write them. The word boundaries are checked by hand in
+/// [`years`] because the regex crate has no look-around.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:1[5-9]\d\d|20\d\d)[a-z]?|\bn\.\s?d\.?|\bno date\b|\bin press\b|\bforthcoming\b")
+        .expect("year regex")
+});
+
+static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*((?:pp?|paras?|ch|chap|chapter)\.?\s*\d+[a-z]?(?:\s*[-–—]\s*\d+)?)")
+        .expect("locator regex")
+});
+
+static CITED_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\b").expect("cited-in regex"));
+
+/// Longest parenthesis considered; longer ones are prose, not citations.
+const MAX_GROUP: usize = 400;
+
+/// All citations in `body`, in order of appearance.
+pub fn extract_citations(body: &str) -> Vec<Citation> {
+    groups(body).flat_map(|(open, close)| citations_in_group(body, open, close)).collect()
+}
+
+/// Byte offsets of each innermost "(" … ")" pair that is not too long.
+fn groups(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = body.as_bytes();
+    let mut open = None;
+    (0..bytes.len()).filter_map(move |i| match bytes[i] {
+        b'(' => {
+            open = Some(i);
+            None
+        }
+        b')' => open.take().filter(|&o| i - o <= MAX_GROUP).map(|o| (o, i)),
+        _ => None,
+    })
+}
+
+/// A year inside a group, with what follows it.
+struct YearAt {
+    start: usize,
+    end: usize,
+    year: String,
+    locator: Option<String>,
+}
+
+/// Years in `s` that stand alone (not "2009-10", "£1330", "2016/17").
+fn years(s: &str) -> Vec<YearAt> {
+    let mut out = Vec::new();
+    for m in YEAR.find_iter(s) {
+        let before = s[..m.start()].chars().next_back();
+        let after = &s[m.end()..];
+        let mut next = after.chars();
+        let glued_before = before.is_some_and(|c| c.is_alphanumeric() || "£$€/-".contains(c));
+        let glued_after = match next.next() {
+            Some(c) if c.is_alphanumeric() => true,
+            Some('-' | '–' | '/') => next.next().is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        };
+        if glued_before || glued_after {
+            continue;
+        }
+        let (end, locator) = match LOCATOR.captures(after) {
+            Some(c) => (m.end() + c[0].len(), Some(c[1].to_string())),
+            None => (m.end(), None),
+        };
+        out.push(YearAt { start: m.start(), end, year: m.as_str().to_string(), locator });
+    }
+    out
+}
+
+/// Collapses runs of whitespace (including line breaks) into one space.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a slice between citations holds only separators.
+fn only_separators(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || ",;.&".contains(c))
+}
+
+fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
+    let content = &body[open + 1..close];
+    let found = years(content);
+    let Some(first) = found.first() else {
+        return Vec::new();
+    };
+    let narrative_names = if content[..first.start].trim().is_empty()
+        || CITED_IN.find(&content[..first.start]).is_some_and(|m| content[..m.start()].trim().is_empty())
+    {
+        narrative_names(&body[..open])
+    } else {
+        None
+    };
+
+    let mut out: Vec<Citation> = Vec::new();
+    let mut prev_end = 0;
+    for y in &found {
+        let segment = &content[prev_end..y.start];
+        let (cited_in_at, names_part) = match CITED_IN.find(segment) {
+            Some(m) => (Some(m.start()), &segment[m.end()..]),
+            None => (None, segment),
+        };
+        let names = names_before(names_part);
+        let seg_start = open + 1 + prev_end;
+        let citation = match (names, cited_in_at) {
+            (Some(n), Some(at)) => {
+                // "X, cited in Y, 2012": the previous citation in this group
+                // ("(X, 1990, cited in Y, 2012)") or the text before is X.
+                let original_start = if only_separators(&segment[..at]) && !out.is_empty() {
+                    out.pop().map(|c| c.start)
+                } else {
+                    None
+                };
+                let names_start = original_start.unwrap_or(seg_start + leading_separators(segment));
+                Some(self::citation(body, names_start, n, y, open, true))
+            }
+            (Some(n), None) => {
+                let start = seg_start + n.start;
+                Some(self::citation(body, start, n, y, open, false))
+            }
+            (None, _) if only_separators(segment) => out
+                .last()
+                .map(|prev| Names { authors: prev.authors.clone(), et_al: prev.et_al, start: 0 })
+                .map(|n| self::citation(body, seg_start + leading_separators(segment), n, y, open, false)),
+            (None, _) => None,
+        };
+        if let Some(c) = citation {
+            out.push(c);
+        }
+        prev_end = y.end;
+    }
+
+    match narrative_names {
+        Some((n, names_start)) if out.is_empty() || out.iter().all(|c| c.cited_in.is_some()) => {
+            narrative(body, close, n, names_start, &found, out)
+        }
+        _ => {
+            if out.len() == 1 {
+                // A lone citation is the whole parenthesis.
+                out[0].start = open;
+                out[0].end = close + 1;
+                out[0].text = collapse(&body[open..=close]);
+            }
+            out
+        }
+    }
+}
+
+fn leading_separators(s: &str) -> usize {
+    s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || ",;.&".contains(c)).len()
+}
+
+/// Builds a parenthetical citation whose author list starts at `start` and
+/// ends with year `y` (offsets of `y` are relative to the group content).
+fn citation(body: &str, start: usize, n: Names, y: &YearAt, open: usize, cited_in: bool) -> Citation {
+    let end = open + 1 + y.end;
+    Citation {
+        start,
+        end,
+        text: collapse(&body[start..end]),
+        cited_in: cited_in.then(|| CitedIn { authors: n.authors.clone(), year: y.year.clone() }),
+        authors: n.authors,
+        year: y.year.clone(),
+        et_al: n.et_al,
+        locator: y.locator.clone(),
+        narrative: false,
+    }
+}
+
+/// The authors written before a narrative parenthesis, and where they start.
+/// When no name is right before it, a short "in 2010" is skipped so that
+/// "the Marmot Review in 2010 (2020)" still names what is cited.
+fn narrative_names(before: &str) -> Option<(Names, usize)> {
+    let trimmed = before.trim_end();
+    if let Some(n) = names_before(trimmed) {
+        let start = n.start;
+        return Some((n, start));
+    }
+    static SKIPPABLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+(?:in|since|from|of)\s+(?:1[5-9]\d\d|20\d\d)$").expect("skippable regex")
+    });
+    let m = SKIPPABLE.find(trimmed)?;
+    let n = names_before(&trimmed[..m.start()])?;
+    let start = n.start;
+    Some((n, start))
+}
+
+/// Citations from a narrative parenthesis: one per year, authors outside.
+fn narrative(
+    body: &str,
+    close: usize,
+    n: Names,
+    names_start: usize,
+    found: &[YearAt],
+    secondary: Vec<Citation>,
+) -> Vec<Citation> {
+    let text = collapse(&body[names_start..=close]);
+    if let Some(s) = secondary.into_iter().next() {
+        // "Garbarino and Ganzel (cited in Russell, Harris and Gockel, 2008)"
+        return vec![Citation { start: names_start, end: close + 1, text, narrative: true, ..s }];
+    }
+    found
+        .iter()
+        .map(|y| Citation {
+            start: names_start,
+            end: close + 1,
+            text: text.clone(),
+            authors: n.authors.clone(),
+            year: y.year.clone(),
+            et_al: n.et_al,
+            locator: y.locator.clone(),
+            cited_in: None,
+            narrative: true,
+        })
+        .collect()
+}

@@ -1,0 +1,40 @@
+//! The engine's error type: one enum, so callers (CLI, app) can tell a bad
+//! input file from a broken library without parsing messages.
+
+use std::path::PathBuf;
+
+/// Everything the engine can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file or folder failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The SQLite store reported an error.
+    #[error("library database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The store could not be brought to the current schema.
+    #[error("library schema migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// A file could not be imported; `path` names it so the user knows which.
+    #[error("{path}: {message}")]
+    Import { path: String, message: String },
+    /// No document or collection with that id.
+    #[error("not found: {0}")]
+    NotFound(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+
+    pub(crate) fn import(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Import { path: path.into(), message: message.into() }
+    }
+}

@@ -1,0 +1,219 @@
+//! `.docx` → Markdown: paragraphs, headings (`#`), list items (`- `),
+//! italics (`*x*`) and bold (`**x**`). That is what essays use and what the
+//! reader shows; tables, images, comments and footnotes are left out.
+
+use std::io::Read;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+/// An unpacked `document.xml` larger than this is refused (a zip bomb, or
+/// no essay): the 20 MB file limit bounds the compressed size only.
+const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Convert a .docx file's bytes to Markdown, or say why it cannot be read.
+pub fn to_markdown(bytes: &[u8]) -> Result<String, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("not a valid .docx (cannot open it as a zip archive: {e})"))?;
+    let entry = zip
+        .by_name("word/document.xml")
+        .map_err(|_| "not a Word document (word/document.xml is missing)".to_owned())?;
+    let mut xml = String::new();
+    entry
+        .take(MAX_XML_BYTES + 1)
+        .read_to_string(&mut xml)
+        .map_err(|e| format!("damaged Word document (cannot unpack word/document.xml: {e})"))?;
+    if xml.len() as u64 > MAX_XML_BYTES {
+        return Err("Word document text is larger than 64 MB unpacked".to_owned());
+    }
+    convert(&xml).map_err(|e| format!("damaged Word document (bad XML in word/document.xml: {e})"))
+}
+
+/// One run of text with its formatting.
+struct Span {
+    text: String,
+    italic: bool,
+    bold: bool,
+}
+
+/// How a paragraph is rendered, from its `w:pPr`.
+#[derive(Default)]
+struct Para {
+    heading: Option<usize>,
+    list: bool,
+    spans: Vec<Span>,
+}
+
+fn convert(xml: &str) -> Result<String, quick_xml::Error> {
+    let mut reader = Reader::from_str(xml);
+    let mut out: Vec<String> = Vec::new();
+    let mut para: Option<Para> = None;
+    let (mut italic, mut bold, mut in_text, mut in_run_props) = (false, false, false, false);
+    loop {
+        let event = reader.read_event()?;
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            _ => (None, false),
+        };
+        if let Some(e) = start {
+            match e.local_name().as_ref() {
+                b"p" if !empty => para = Some(Para::default()),
+                b"r" => (italic, bold) = (false, false),
+                b"rPr" => in_run_props = !empty,
+                b"i" if in_run_props => italic = toggle_on(e),
+                b"b" if in_run_props => bold = toggle_on(e),
+                b"t" => in_text = !empty,
+                b"tab" | b"br" | b"cr" => push_text(&mut para, " ", italic, bold),
+                b"pStyle" => {
+                    if let (Some(p), Some(style)) = (para.as_mut(), attr(e, b"w:val")) {
+                        p.heading = heading_level(&style);
+                        p.list |= style.to_ascii_lowercase().starts_with("list");
+                    }
+                }
+                b"numPr" => {
+                    if let Some(p) = para.as_mut() {
+                        p.list = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        match event {
+            Event::Text(t) if in_text => push_text(&mut para, &t.unescape()?, italic, bold),
+            Event::End(e) => match e.local_name().as_ref() {
+                b"t" => in_text = false,
+                b"rPr" => in_run_props = false,
+                b"p" => {
+                    if let Some(line) = para.take().and_then(render) {
+                        out.push(line);
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out.join("\n\n"))
+}
+
+fn push_text(para: &mut Option<Para>, text: &str, italic: bool, bold: bool) {
+    let Some(p) = para.as_mut() else { return };
+    match p.spans.last_mut() {
+        Some(last) if last.italic == italic && last.bold == bold => last.text.push_str(text),
+        _ => p.spans.push(Span { text: text.to_owned(), italic, bold }),
+    }
+}
+
+/// `<w:i/>` and `<w:i w:val="true"/>` switch on; `w:val="0"`/`"false"` off.
+fn toggle_on(e: &BytesStart) -> bool {
+    attr(e, b"w:val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off" | "none"))
+}
+
+fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+}
+
+/// Word's style ids: `Title`, `Heading1`…`Heading9` (localised names such
+/// as `berschrift1` keep the trailing digit, so the digit decides).
+fn heading_level(style: &str) -> Option<usize> {
+    let lower = style.to_ascii_lowercase();
+    if lower == "title" {
+        return Some(1);
+    }
+    let digits = lower.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let is_heading = lower.starts_with("heading") || lower.contains("berschrift") || lower.starts_with("titre");
+    match digits.parse::<usize>() {
+        Ok(n) if is_heading => Some((n + 1).min(6)),
+        _ => None,
+    }
+}
+
+fn render(p: Para) -> Option<String> {
+    let mut line = String::new();
+    for span in &p.spans {
+        line.push_str(&emphasise(&escape(&span.text), span.italic && p.heading.is_none(), span.bold && p.heading.is_none()));
+    }
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.is_empty() {
+        return None;
+    }
+    Some(match (p.heading, p.list) {
+        (Some(level), _) => format!("{} {line}", "#".repeat(level)),
+        (None, true) => format!("- {line}"),
+        (None, false) => escape_block_start(line),
+    })
+}
+
+/// Emphasis markers must touch the text, so surrounding spaces go outside.
+fn emphasise(text: &str, italic: bool, bold: bool) -> String {
+    let marker = match (italic, bold) {
+        (true, true) => "***",
+        (false, true) => "**",
+        (true, false) => "*",
+        (false, false) => return text.to_owned(),
+    };
+    let inner = text.trim();
+    if inner.is_empty() {
+        return text.to_owned();
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    format!("{lead}{marker}{inner}{marker}{trail}")
+}
+
+/// Word text is literal: characters Markdown would read as syntax are escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '<' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A plain paragraph starting like a heading, quote or list stays plain.
+fn escape_block_start(line: String) -> String {
+    let starts_block = line.starts_with(['#', '>', '-', '+'])
+        || line.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.len() < 10 && n.chars().all(|c| c.is_ascii_digit()));
+    if starts_block {
+        format!("\\{line}")
+    } else {
+        line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> String {
+        format!(r#"<?xml version="1.0"?><w:document xmlns:w="x"><w:body>{body}</w:body></w:document>"#)
+    }
+
+    #[test]
+    fn headings_lists_and_emphasis() {
+        let xml = doc(concat!(
+            r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Continuity</w:t></w:r></w:p>"#,
+            r#"<w:p><w:r><w:t xml:space="preserve">Plain </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>italic</w:t></w:r>"#,
+            r#"<w:r><w:t xml:space="preserve"> and </w:t></w:r><w:r><w:rPr><w:b w:val="1"/></w:rPr><w:t>bold &amp; more</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/></w:numPr></w:pPr><w:r><w:t>item</w:t></w:r></w:p>"#,
+            r#"<w:p><w:r><w:rPr><w:i w:val="0"/></w:rPr><w:t>1. not a list *really*</w:t></w:r></w:p>"#,
+        ));
+        assert_eq!(
+            convert(&xml).unwrap(),
+            "## Continuity\n\nPlain *italic* and **bold & more**\n\n- item\n\n\\1. not a list \\*really\\*"
+        );
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert!(to_markdown(b"not a zip").is_err());
+    }
+}

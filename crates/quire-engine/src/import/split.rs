@@ -1,0 +1,439 @@
+//! Decoded text → documents.
+//!
+//! A file may hold one document or several essays one after another (a
+//! competition's winners). An essay starts where a title line is directly
+//! followed by a "Name - University" line; its body ends at a "References"
+//! line and the entries after it are its reference list. Text before the
+//! first essay is the file's preamble: a competition header there ("The
+//! criteria: a 750 - 1000 word assignment with the following title: "...")
+//! becomes the essays' collection. A file with no essay start is one source
+//! document, titled by its first meaningful line.
+//!
+//! Bodies are cleaned the same way for essays and sources: page furniture is
+//! dropped (see `furniture`), a short standalone line becomes a `##` heading,
+//! and a paragraph cut in two by a page break (the second half starting in
+//! lower case) is joined again.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::furniture::{is_furniture_block, is_furniture_line};
+use super::{CollectionHint, ParsedDoc};
+use crate::model::Kind;
+use crate::words;
+
+/// How the text marks structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: indentation is not Markdown (no accidental code blocks)
+    /// and each line break inside a paragraph is kept.
+    Text,
+    /// Markdown as written, or as produced from a .docx.
+    Markdown,
+}
+
+/// Consecutive non-blank lines.
+type Block = Vec<String>;
+
+/// A cleaned piece of a body.
+#[derive(Debug, Clone, PartialEq)]
+enum Piece {
+    Heading(usize, String),
+    Para(Vec<String>),
+}
+
+static COMPETITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)the criteria:\s*an?\s+(\d{2,5})\s*(?:-|–|—|to)\s*(\d{2,5})[\s-]*words?\b[^\n]*?title\s*:?")
+        .unwrap()
+});
+static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){1,4})\s+[-–—]\s+(.{3,120})$").unwrap()
+});
+static INSTITUTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(universit|college|institute|school|academy|polytechnic)").unwrap());
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^by\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){1,3})$").unwrap());
+const MONTH: &str = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+)((?:19|20)\d\d)\b"
+    ))
+    .unwrap()
+});
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+(?:19|20)\d\d$"
+    ))
+    .unwrap()
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\b").unwrap());
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*+•]|\d{1,3}[.)])\s+").unwrap());
+
+/// Split a decoded file into its documents. `origin` is the file name; it
+/// supplies a year or a title when the text has none.
+pub fn split(text: &str, format: Format, origin: &str) -> Vec<ParsedDoc> {
+    let blocks = blocks(text, format);
+    let starts: Vec<usize> = (1..blocks.len())
+        .filter(|&i| author_line(&blocks[i]).is_some() && is_title_line(&blocks[i - 1]))
+        .collect();
+    let Some(&first) = starts.first() else {
+        return vec![source(&blocks, format, origin)];
+    };
+    let preamble = &blocks[..first - 1];
+    let preamble_text = preamble.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+    let hint = competition(&preamble_text, origin);
+    let mut docs = Vec::new();
+    if hint.is_none() && words::count_plain(&preamble_text) >= 40 {
+        docs.push(source(preamble, format, origin));
+    }
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(blocks.len(), |&next| next - 1);
+        docs.push(essay(&blocks[start - 1..end], hint.clone(), format));
+    }
+    docs
+}
+
+/// The competition header's prompt and word limits, with a year from the
+/// header or else the file name.
+fn competition(preamble: &str, origin: &str) -> Option<CollectionHint> {
+    let caps = COMPETITION.captures(preamble)?;
+    let after = &preamble[caps.get(0)?.end()..];
+    let prompt = after.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let prompt = prompt.trim_matches(|c: char| "\"'“”‘’*_".contains(c) || c.is_whitespace()).to_owned();
+    let year = first_year(preamble).or_else(|| first_year(origin));
+    Some(CollectionHint {
+        title: prompt.clone(),
+        prompt: Some(prompt),
+        year,
+        min_words: caps[1].parse().ok(),
+        max_words: caps[2].parse().ok(),
+    })
+}
+
+fn essay(segment: &[Block], collection: Option<CollectionHint>, format: Format) -> ParsedDoc {
+    let mut title = heading_text(&segment[0][0]);
+    let (author, affiliation) = author_line(&segment[1]).unwrap_or_default();
+    let (body_blocks, references) = split_references(&segment[2..]);
+    let mut pieces = clean(body_blocks, format);
+    // Under a competition's prompt an entrant may give her own title as the
+    // first line; it names the essay better than the shared prompt does.
+    let under_prompt = collection.as_ref().is_some_and(|c| same_text(&c.title, &title));
+    if under_prompt {
+        if let Some(own) = own_title(&pieces) {
+            title = own;
+            pieces.remove(0);
+        }
+    }
+    let body = render(&pieces, format);
+    ParsedDoc {
+        kind: Kind::Essay,
+        title,
+        author: Some(author),
+        affiliation: Some(affiliation),
+        year: collection.as_ref().and_then(|c| c.year),
+        word_count: words::count(&body),
+        body,
+        references,
+        collection,
+    }
+}
+
+fn source(blocks: &[Block], format: Format, origin: &str) -> ParsedDoc {
+    let mut blocks = blocks.to_vec();
+    let all_text = blocks.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+    let mut author = None;
+    let mut title = None;
+    // Metadata sits in the first few blocks: a date line, a byline, the title.
+    let mut i = 0;
+    while i < blocks.len().min(8) {
+        let single = blocks[i].len() == 1;
+        let line = plain(&blocks[i][0]);
+        if single && DATE_LINE.is_match(&line) {
+            blocks.remove(i);
+            continue;
+        }
+        if let (true, None, Some(c)) = (single, &author, BYLINE.captures(&line)) {
+            author = Some(c[1].to_owned());
+            blocks.remove(i);
+            continue;
+        }
+        if title.is_none() && !is_furniture_block(&blocks[i]) {
+            if line.split_whitespace().count() > 20 {
+                title = Some(title_from_file(origin));
+            } else {
+                let t = heading_text(&blocks[i][0]);
+                // Web pages often repeat the title on the next line.
+                blocks[i].retain(|l| !same_text(&heading_text(l), &t));
+                title = Some(t);
+                if blocks[i].is_empty() {
+                    blocks.remove(i);
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let (body_blocks, references) = split_references(&blocks);
+    let body = render(&clean(body_blocks, format), format);
+    ParsedDoc {
+        kind: Kind::Source,
+        title: title.unwrap_or_else(|| title_from_file(origin)),
+        author,
+        affiliation: None,
+        year: DATE.captures(&all_text).and_then(|c| c[1].parse().ok()).or_else(|| first_year(origin)),
+        word_count: words::count(&body),
+        body,
+        references,
+        collection: None,
+    }
+}
+
+/// The body blocks and the reference entries after a "References" line.
+fn split_references(blocks: &[Block]) -> (&[Block], Vec<String>) {
+    let Some(at) = blocks.iter().position(|b| b.len() == 1 && is_references_heading(&b[0])) else {
+        return (blocks, Vec::new());
+    };
+    let mut entries: Vec<String> = Vec::new();
+    for block in &blocks[at + 1..] {
+        if is_furniture_block(block) {
+            continue;
+        }
+        for line in block.iter().map(|l| l.trim()).filter(|l| !l.is_empty() && !is_furniture_line(l)) {
+            match LIST_ITEM.find(line) {
+                Some(marker) => entries.push(line[marker.end()..].trim().to_owned()),
+                // A line starting in lower case continues a wrapped entry.
+                None if line.starts_with(char::is_lowercase) && !entries.is_empty() => {
+                    let last = entries.last_mut().expect("checked non-empty");
+                    last.push(' ');
+                    last.push_str(line);
+                }
+                None => entries.push(line.to_owned()),
+            }
+        }
+    }
+    (&blocks[..at], entries)
+}
+
+fn is_references_heading(line: &str) -> bool {
+    let t = heading_text(line).trim_end_matches(':').to_lowercase();
+    matches!(t.as_str(), "references" | "reference list" | "bibliography" | "works cited")
+}
+
+/// The entrant's own title: a first body line of 4–25 words followed by
+/// longer prose.
+fn own_title(pieces: &[Piece]) -> Option<String> {
+    let (Piece::Para(first), Some(Piece::Para(next))) = (pieces.first()?, pieces.get(1)) else {
+        return None;
+    };
+    let n = words::count_plain(&first.join(" "));
+    let longer = words::count_plain(&next.join(" ")) > n * 2;
+    (first.len() == 1 && (4..=25).contains(&n) && longer)
+        .then(|| heading_text(&first[0]).trim_end_matches('.').to_owned())
+}
+
+/// Text → blocks of non-blank lines, with plain text's indentation removed
+/// and its bullet characters made Markdown.
+fn blocks(text: &str, format: Format) -> Vec<Block> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Block = Vec::new();
+    for raw in text.lines() {
+        if raw.trim().is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let line = match format {
+            Format::Text => {
+                let t = raw.trim().replace('\t', " ");
+                match t.strip_prefix("• ") {
+                    Some(rest) => format!("- {rest}"),
+                    None => t,
+                }
+            }
+            Format::Markdown => raw.trim_end().to_owned(),
+        };
+        current.push(line);
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+/// Drop furniture, mark headings, rejoin paragraphs split by page breaks.
+fn clean(blocks: &[Block], format: Format) -> Vec<Piece> {
+    let kept: Vec<Block> = blocks
+        .iter()
+        .filter(|b| !is_furniture_block(b))
+        .map(|b| b.iter().filter(|l| !is_furniture_line(l)).cloned().collect::<Block>())
+        .filter(|b| !b.is_empty())
+        .collect();
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (i, block) in kept.iter().enumerate() {
+        if let Some(level) = markdown_heading(&block[0]).filter(|_| block.len() == 1) {
+            pieces.push(Piece::Heading(level, heading_text(&block[0])));
+            continue;
+        }
+        if format == Format::Text && i + 1 < kept.len() && is_heading_line(block) {
+            pieces.push(Piece::Heading(2, plain(&block[0])));
+            continue;
+        }
+        if let Some(Piece::Para(prev)) = pieces.last_mut() {
+            if continues(prev, block) {
+                let last = prev.last_mut().expect("paragraphs are never empty");
+                last.push(' ');
+                last.push_str(block[0].trim_start());
+                prev.extend(block[1..].iter().cloned());
+                continue;
+            }
+        }
+        pieces.push(Piece::Para(block.clone()));
+    }
+    pieces
+}
+
+/// A standalone short line without closing punctuation: a section heading
+/// such as "Continuity" or "Accessibility and time".
+fn is_heading_line(block: &Block) -> bool {
+    let line = plain(&block[0]);
+    let n = line.split_whitespace().count();
+    block.len() == 1
+        && (1..=6).contains(&n)
+        && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !line.ends_with(|c: char| ".,;:!?\"”'’)…".contains(c))
+        && !LIST_ITEM.is_match(&line)
+}
+
+/// Whether `next` is the rest of paragraph `prev`, cut by a page break.
+fn continues(prev: &[String], next: &Block) -> bool {
+    let last = prev.last().map(|l| l.trim_end()).unwrap_or_default();
+    let first = next[0].trim_start();
+    !LIST_ITEM.is_match(prev[0].trim_start())
+        && !last.ends_with(['.', '!', '?', ':'])
+        && first.starts_with(|c: char| c.is_lowercase())
+}
+
+fn render(pieces: &[Piece], format: Format) -> String {
+    let rendered: Vec<String> = pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Heading(level, text) => format!("{} {text}", "#".repeat(*level)),
+            // A line break typed in plain text is meant (verse, a speaker's
+            // name in a transcript); in Markdown it is a hard break.
+            Piece::Para(lines) if format == Format::Text && !LIST_ITEM.is_match(&lines[0]) => lines.join("  \n"),
+            Piece::Para(lines) => lines.join("\n"),
+        })
+        .collect();
+    rendered.join("\n\n")
+}
+
+/// `Name - University` → (name, affiliation); the affiliation must name an
+/// institution so that titles such as "Social Work - A Guide" do not match.
+fn author_line(block: &Block) -> Option<(String, String)> {
+    if block.len() != 1 {
+        return None;
+    }
+    let line = plain(&block[0]);
+    let caps = AUTHOR_LINE.captures(&line)?;
+    INSTITUTION
+        .is_match(&caps[2])
+        .then(|| (caps[1].trim().to_owned(), caps[2].trim().to_owned()))
+}
+
+fn is_title_line(block: &Block) -> bool {
+    block.len() == 1 && (1..=30).contains(&block[0].split_whitespace().count()) && !is_references_heading(&block[0])
+}
+
+fn markdown_heading(line: &str) -> Option<usize> {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    ((1..=6).contains(&hashes) && line[hashes..].starts_with(' ')).then_some(hashes)
+}
+
+/// A line without heading hashes or emphasis markers.
+fn heading_text(line: &str) -> String {
+    plain(line.trim_start_matches('#'))
+}
+
+fn plain(line: &str) -> String {
+    line.trim().trim_matches(|c| c == '*' || c == '_').trim().to_owned()
+}
+
+/// Equal ignoring case, quotes and spacing.
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+fn first_year(text: &str) -> Option<i32> {
+    YEAR.captures(text).and_then(|c| c[1].parse().ok())
+}
+
+/// "social-work-as-a-resource.txt" → "Social work as a resource".
+fn title_from_file(origin: &str) -> String {
+    let stem = std::path::Path::new(origin).file_stem().and_then(|s| s.to_str()).unwrap_or(origin);
+    let spaced = stem.replace(['-', '_'], " ");
+    let mut chars = spaced.trim().chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => "Untitled".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TWO_ESSAYS: &str = "The criteria: a 750 - 1000 word assignment with the following title:\n\n\
+        “Why it matters”\n\nWhy it matters\n\nAna Lee - University of York\n\n\
+        First paragraph of Ana's essay, long enough to be prose and not a heading at all.\n\n\
+        UNIVERSITY OF\nYORK\n\nContinuity\n\nSecond paragraph ends without a stop because of a page\n\n\
+        break in the middle.\n\nReferences\n\n- Lee, A. (2020) A book.\n- Roe, B. (2019) Another.\n\n\
+        Why it matters\n\nBo Chan - Cardiff University\n\nBo's essay body is here.\n\nReferences\n\nChan, B. (2018) Thing.\n";
+
+    #[test]
+    fn splits_competition_file() {
+        let docs = split(TWO_ESSAYS, Format::Text, "comp-2021.txt");
+        assert_eq!(docs.len(), 2);
+        let ana = &docs[0];
+        assert_eq!(ana.author.as_deref(), Some("Ana Lee"));
+        assert_eq!(ana.affiliation.as_deref(), Some("University of York"));
+        assert_eq!(ana.title, "Why it matters");
+        assert_eq!(
+            ana.body,
+            "First paragraph of Ana's essay, long enough to be prose and not a heading at all.\n\n\
+             ## Continuity\n\nSecond paragraph ends without a stop because of a page break in the middle."
+        );
+        assert_eq!(ana.references, ["Lee, A. (2020) A book.", "Roe, B. (2019) Another."]);
+        let hint = ana.collection.as_ref().unwrap();
+        assert_eq!((hint.min_words, hint.max_words, hint.year), (Some(750), Some(1000), Some(2021)));
+        assert_eq!(docs[1].references, ["Chan, B. (2018) Thing."]);
+    }
+
+    #[test]
+    fn source_metadata() {
+        let text = "Monday 29 June 2020\n\nA Title Here\n\nby Jo Bloggs\n\nSome text of the article.\n";
+        let doc = &split(text, Format::Text, "x.txt")[0];
+        assert_eq!(doc.kind, Kind::Source);
+        assert_eq!(doc.title, "A Title Here");
+        assert_eq!(doc.author.as_deref(), Some("Jo Bloggs"));
+        assert_eq!(doc.year, Some(2020));
+        assert_eq!(doc.body, "Some text of the article.");
+    }
+
+    #[test]
+    fn untitled_text_is_named_after_its_file() {
+        let long = "word ".repeat(40);
+        assert_eq!(split(&long, Format::Text, "my-notes.txt")[0].title, "My notes");
+    }
+}

@@ -1,0 +1,383 @@
+//! `Library`: one library folder and its database.
+//!
+//! Each file is imported in its own transaction: a file either adds all its
+//! documents, references and duplicate links, or nothing. Documents are
+//! identified by a hash of their content, so importing a file again finds
+//! the documents already there and adds none.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::import::dedupe::{Shingles, THRESHOLD};
+use crate::import::{self, CollectionHint, ParsedDoc};
+use crate::model::{
+    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport, Kind, LimitFlag, Progress,
+};
+use crate::{sample, store};
+
+/// An open library.
+pub struct Library {
+    conn: Connection,
+    dir: PathBuf,
+    /// Shingles of stored documents, filled on the first import: comparing a
+    /// new document with every stored one needs them all.
+    shingles: Option<HashMap<i64, (Kind, Shingles)>>,
+}
+
+/// Columns read for a `DocRow`, in `row_from` order.
+const ROW_COLUMNS: &str = "d.id, d.kind, d.title, d.author, d.affiliation, d.word_count, dup.duplicate_of,
+     d.collection_id, c.title, d.year, d.origin, c.min_words, c.max_words
+     FROM documents d
+     LEFT JOIN duplicates dup ON dup.document_id = d.id
+     LEFT JOIN collections c ON c.id = d.collection_id";
+
+impl Library {
+    /// `$QUIRE_LIBRARY` if set, else the OS data folder's `quire`.
+    pub fn default_dir() -> PathBuf {
+        match std::env::var_os("QUIRE_LIBRARY") {
+            Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+            _ => dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("quire"),
+        }
+    }
+
+    /// Open the library in `dir`, creating the folder and database if needed.
+    pub fn open(dir: &Path) -> Result<Library> {
+        let conn = store::open(dir)?;
+        Ok(Library { conn, dir: dir.to_owned(), shingles: None })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The database, for engine modules that keep their own tables.
+    #[allow(dead_code)] // used by the citation, search and works modules as they land
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    /// Import the sample library built into the binary. Idempotent.
+    pub fn import_sample(&mut self) -> Result<ImportReport> {
+        let mut report = ImportReport::default();
+        for (name, text) in sample::FILES {
+            report.imported.extend(self.import_bytes(name, text.as_bytes(), None)?);
+        }
+        Ok(report)
+    }
+
+    /// Import files. A bad file is reported in `errors` and leaves nothing
+    /// behind; the others are imported. `collection` names a collection to
+    /// put every document in; a file not recognisable as essays is then taken
+    /// to be one entry (an essay), since that is what a competition holds.
+    pub fn import_files(
+        &mut self,
+        paths: &[PathBuf],
+        collection: Option<&str>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> ImportReport {
+        let mut report = ImportReport::default();
+        for (done, path) in paths.iter().enumerate() {
+            let shown = path.display().to_string();
+            progress(Progress { done, total: paths.len(), current: shown.clone() });
+            let result = import::read_file(path).and_then(|docs| {
+                let name = path.file_name().map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+                self.store_docs(&name, docs, collection)
+            });
+            match result {
+                Ok(summaries) => report.imported.extend(summaries),
+                Err(Error::Import { message, .. }) => report.errors.push(ImportFailure { path: shown, message }),
+                Err(e) => report.errors.push(ImportFailure { path: shown, message: e.to_string() }),
+            }
+        }
+        progress(Progress { done: paths.len(), total: paths.len(), current: String::new() });
+        report
+    }
+
+    /// Import one file's bytes (e.g. dropped into the app); `name` is its file
+    /// name, whose extension decides the format.
+    pub fn import_bytes(&mut self, name: &str, bytes: &[u8], collection: Option<&str>) -> Result<Vec<DocSummary>> {
+        let docs = import::parse(name, bytes).map_err(|message| Error::import(name, message))?;
+        self.store_docs(name, docs, collection)
+    }
+
+    fn store_docs(&mut self, origin: &str, mut docs: Vec<ParsedDoc>, collection: Option<&str>) -> Result<Vec<DocSummary>> {
+        if collection.is_some() && docs.len() == 1 {
+            docs[0].kind = Kind::Essay;
+        }
+        self.load_shingles()?;
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::with_capacity(docs.len());
+        let mut fresh = Vec::new();
+        for doc in &docs {
+            let hash = content_hash(doc);
+            let existing: Option<i64> =
+                tx.query_row("SELECT id FROM documents WHERE content_hash = ?1", [&hash], |r| r.get(0)).optional()?;
+            if let Some(id) = existing {
+                ids.push(id);
+                continue;
+            }
+            let collection_id = match (collection, &doc.collection) {
+                (Some(title), hint) => Some(collection_id(&tx, title, hint.as_ref())?),
+                (None, Some(hint)) => Some(collection_id(&tx, &hint.title, Some(hint))?),
+                (None, None) => None,
+            };
+            let id = insert_doc(&tx, doc, origin, &hash, collection_id)?;
+            ids.push(id);
+            fresh.push((id, doc.kind, Shingles::of(&doc.body)));
+        }
+        let shingles = self.shingles.as_mut().expect("loaded above");
+        for (id, kind, sh) in &fresh {
+            link_duplicates(&tx, shingles, *id, *kind, sh)?;
+            shingles.insert(*id, (*kind, sh.clone()));
+        }
+        let summaries = ids.iter().map(|&id| summary(&tx, id)).collect::<Result<Vec<_>>>();
+        match summaries {
+            Ok(s) => {
+                tx.commit()?;
+                Ok(s)
+            }
+            Err(e) => {
+                // The transaction rolls back when dropped; forget what it added.
+                for (id, ..) in &fresh {
+                    shingles_remove(&mut self.shingles, *id);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn load_shingles(&mut self) -> Result<()> {
+        if self.shingles.is_some() {
+            return Ok(());
+        }
+        let mut stmt = self.conn.prepare("SELECT id, kind, body FROM documents")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let mut map = HashMap::new();
+        for row in rows {
+            let (id, kind, body) = row?;
+            map.insert(id, (Kind::parse(&kind).unwrap_or(Kind::Source), Shingles::of(&body)));
+        }
+        drop(stmt);
+        self.shingles = Some(map);
+        Ok(())
+    }
+
+    /// Documents for the library view, oldest first.
+    pub fn documents(&self, filter: &DocFilter) -> Result<Vec<DocRow>> {
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} WHERE (?1 IS NULL OR d.kind = ?1) AND (?2 IS NULL OR d.collection_id = ?2) ORDER BY d.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![filter.kind.map(Kind::as_str), filter.collection_id], row_from)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// One document in full.
+    pub fn document(&self, id: i64) -> Result<Document> {
+        let row = self
+            .conn
+            .query_row(&format!("SELECT {ROW_COLUMNS} WHERE d.id = ?1"), [id], row_from)
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
+        let (body, content_hash): (String, String) =
+            self.conn.query_row("SELECT body, content_hash FROM documents WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        let references = column_list(&self.conn, "SELECT raw FROM doc_references WHERE document_id = ?1 ORDER BY position", id)?;
+        let duplicates = column_list(&self.conn, "SELECT document_id FROM duplicates WHERE duplicate_of = ?1 ORDER BY document_id", id)?;
+        Ok(Document {
+            summary: row.summary,
+            collection_id: row.collection_id,
+            collection: row.collection,
+            year: row.year,
+            origin: row.origin,
+            content_hash,
+            limit_flag: row.limit_flag,
+            body,
+            references,
+            duplicates,
+        })
+    }
+
+    /// All collections with their document counts (near-copies not counted).
+    pub fn collections(&self) -> Result<Vec<Collection>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.title, c.prompt, c.year, c.min_words, c.max_words,
+                    (SELECT count(*) FROM documents d WHERE d.collection_id = c.id
+                       AND NOT EXISTS (SELECT 1 FROM duplicates x WHERE x.document_id = d.id))
+             FROM collections c ORDER BY c.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Collection {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                prompt: r.get(2)?,
+                year: r.get(3)?,
+                min_words: r.get(4)?,
+                max_words: r.get(5)?,
+                documents: r.get::<_, i64>(6)?.try_into().unwrap_or(0),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Delete a document with its references and duplicate links.
+    pub fn delete_document(&mut self, id: i64) -> Result<()> {
+        let n = self.conn.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(Error::NotFound(format!("document {id}")));
+        }
+        shingles_remove(&mut self.shingles, id);
+        Ok(())
+    }
+}
+
+fn shingles_remove(cache: &mut Option<HashMap<i64, (Kind, Shingles)>>, id: i64) {
+    if let Some(map) = cache {
+        map.remove(&id);
+    }
+}
+
+/// sha256 over what makes a document itself: kind, title, author, body and
+/// references. The file name is left out, so a renamed copy is the same.
+fn content_hash(doc: &ParsedDoc) -> String {
+    let mut h = Sha256::new();
+    for part in [doc.kind.as_str(), &doc.title, doc.author.as_deref().unwrap_or(""), &doc.body] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    for r in &doc.references {
+        h.update(r.as_bytes());
+        h.update([0]);
+    }
+    format!("{:x}", h.finalize())
+}
+
+/// The id of the collection titled `title`, created if missing; limits the
+/// file states fill in what the collection does not have yet.
+fn collection_id(tx: &Transaction, title: &str, hint: Option<&CollectionHint>) -> Result<i64> {
+    let (prompt, year, min, max) = hint.map_or((None, None, None, None), |h| (h.prompt.as_deref(), h.year, h.min_words, h.max_words));
+    tx.execute(
+        "INSERT INTO collections (title, prompt, year, min_words, max_words) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(title) DO UPDATE SET prompt = coalesce(prompt, excluded.prompt),
+             year = coalesce(year, excluded.year), min_words = coalesce(min_words, excluded.min_words),
+             max_words = coalesce(max_words, excluded.max_words)",
+        params![title, prompt, year, min, max],
+    )?;
+    Ok(tx.query_row("SELECT id FROM collections WHERE title = ?1", [title], |r| r.get(0))?)
+}
+
+fn insert_doc(tx: &Transaction, doc: &ParsedDoc, origin: &str, hash: &str, collection_id: Option<i64>) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO documents (kind, title, author, affiliation, year, body, word_count, origin, content_hash, collection_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            doc.kind.as_str(),
+            doc.title,
+            doc.author,
+            doc.affiliation,
+            doc.year,
+            doc.body,
+            doc.word_count,
+            origin,
+            hash,
+            collection_id
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut stmt = tx.prepare("INSERT INTO doc_references (document_id, position, raw) VALUES (?1, ?2, ?3)")?;
+    for (position, raw) in doc.references.iter().enumerate() {
+        stmt.execute(params![id, position as i64, raw])?;
+    }
+    Ok(id)
+}
+
+/// Compare a new document with every stored one and record near-copies.
+/// The original is the essay when an essay meets a source (a blog post
+/// reproduces an essay, not the other way round), else the older document;
+/// a document that already copies another is never made an original.
+fn link_duplicates(
+    tx: &Transaction,
+    known: &HashMap<i64, (Kind, Shingles)>,
+    id: i64,
+    kind: Kind,
+    shingles: &Shingles,
+) -> Result<()> {
+    let mut best: Option<(i64, Kind, f64)> = None;
+    for (&other, (other_kind, other_sh)) in known {
+        if let Some(sim) = shingles.containment(other_sh).filter(|&s| s >= THRESHOLD) {
+            if best.is_none_or(|(_, _, b)| sim > b) {
+                best = Some((other, *other_kind, sim));
+            }
+        }
+    }
+    let Some((other, other_kind, sim)) = best else { return Ok(()) };
+    let other_is_copy: bool =
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM duplicates WHERE document_id = ?1)", [other], |r| r.get(0))?;
+    let (copy, original) = if kind == Kind::Essay && other_kind == Kind::Source && !other_is_copy {
+        (other, id)
+    } else {
+        let root: i64 = tx
+            .query_row("SELECT duplicate_of FROM duplicates WHERE document_id = ?1", [other], |r| r.get(0))
+            .optional()?
+            .unwrap_or(other);
+        (id, root)
+    };
+    tx.execute(
+        "INSERT OR REPLACE INTO duplicates (document_id, duplicate_of, similarity) VALUES (?1, ?2, ?3)",
+        params![copy, original, sim],
+    )?;
+    // Copies of the new copy now point at its original.
+    tx.execute("UPDATE duplicates SET duplicate_of = ?1 WHERE duplicate_of = ?2", params![original, copy])?;
+    Ok(())
+}
+
+fn summary(conn: &Connection, id: i64) -> Result<DocSummary> {
+    Ok(conn.query_row(&format!("SELECT {ROW_COLUMNS} WHERE d.id = ?1"), [id], row_from)?.summary)
+}
+
+fn row_from(r: &Row) -> rusqlite::Result<DocRow> {
+    let kind: String = r.get(1)?;
+    let kind = Kind::parse(&kind).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, format!("unknown kind {kind}").into())
+    })?;
+    let word_count: u32 = r.get(5)?;
+    let duplicate_of: Option<i64> = r.get(6)?;
+    let (min, max): (Option<u32>, Option<u32>) = (r.get(11)?, r.get(12)?);
+    let limit_flag = match (kind, duplicate_of) {
+        (Kind::Essay, None) if min.is_some_and(|m| word_count < m) => Some(LimitFlag::Under),
+        (Kind::Essay, None) if max.is_some_and(|m| word_count > m) => Some(LimitFlag::Over),
+        _ => None,
+    };
+    Ok(DocRow {
+        summary: DocSummary {
+            id: r.get(0)?,
+            kind,
+            title: r.get(2)?,
+            author: r.get(3)?,
+            affiliation: r.get(4)?,
+            word_count,
+            duplicate_of,
+        },
+        collection_id: r.get(7)?,
+        collection: r.get(8)?,
+        year: r.get(9)?,
+        origin: r.get(10)?,
+        limit_flag,
+    })
+}
+
+fn column_list<T: rusqlite::types::FromSql>(conn: &Connection, sql: &str, id: i64) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)
+}

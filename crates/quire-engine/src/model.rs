@@ -1,0 +1,127 @@
+//! The values the engine hands out. Their serde shapes are contracts: the CLI
+//! prints them as JSON and the desktop app receives them over IPC, so field
+//! names change only by addition.
+
+use serde::Serialize;
+
+/// What a document is: an entry written by a student, or material read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Essay,
+    Source,
+}
+
+impl Kind {
+    /// The spelling stored in the database and used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Essay => "essay",
+            Kind::Source => "source",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "essay" => Some(Kind::Essay),
+            "source" => Some(Kind::Source),
+            _ => None,
+        }
+    }
+}
+
+/// One document as the CLI reports it: exactly
+/// `{"id","kind","title","author","affiliation","word_count","duplicate_of"}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocSummary {
+    pub id: i64,
+    pub kind: Kind,
+    pub title: String,
+    pub author: Option<String>,
+    pub affiliation: Option<String>,
+    pub word_count: u32,
+    /// The original this document is a near-copy of, if any.
+    pub duplicate_of: Option<i64>,
+}
+
+/// A collection's word limit that a document breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LimitFlag {
+    Under,
+    Over,
+}
+
+/// A row of the app's library view: the summary plus what the view shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocRow {
+    #[serde(flatten)]
+    pub summary: DocSummary,
+    pub collection_id: Option<i64>,
+    pub collection: Option<String>,
+    pub year: Option<i32>,
+    /// File name the document was imported from.
+    pub origin: String,
+    /// Set only for original essays whose collection has word limits they break.
+    pub limit_flag: Option<LimitFlag>,
+}
+
+/// Which documents `Library::documents` returns; `Default` means all.
+#[derive(Debug, Clone, Default)]
+pub struct DocFilter {
+    pub kind: Option<Kind>,
+    pub collection_id: Option<i64>,
+}
+
+/// One stored document in full (`quire show --json`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    #[serde(flatten)]
+    pub summary: DocSummary,
+    pub collection_id: Option<i64>,
+    pub collection: Option<String>,
+    pub year: Option<i32>,
+    pub origin: String,
+    pub content_hash: String,
+    pub limit_flag: Option<LimitFlag>,
+    /// Markdown; page furniture and the reference list are not in it.
+    pub body: String,
+    /// Raw reference-list entries, in the order the author gave them.
+    pub references: Vec<String>,
+    /// Documents recorded as near-copies of this one.
+    pub duplicates: Vec<i64>,
+}
+
+/// A group of documents such as a competition, with its word limits.
+#[derive(Debug, Clone, Serialize)]
+pub struct Collection {
+    pub id: i64,
+    pub title: String,
+    pub prompt: Option<String>,
+    pub year: Option<i32>,
+    pub min_words: Option<u32>,
+    pub max_words: Option<u32>,
+    /// Documents in it, not counting near-copies of other documents.
+    pub documents: usize,
+}
+
+/// What an import did: one summary per document, one failure per bad file.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub imported: Vec<DocSummary>,
+    pub errors: Vec<ImportFailure>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportFailure {
+    pub path: String,
+    pub message: String,
+}
+
+/// Reported before each file is read and once when all are done.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub current: String,
+}

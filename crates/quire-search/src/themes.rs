@@ -1,0 +1,142 @@
+//! Themes: named saved searches, and what each one covers.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::index::Index;
+use crate::search::Hit;
+
+/// A named saved search with a colour for the theme page and heat map.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    pub name: String,
+    pub query: String,
+    /// CSS colour, `#rrggbb`.
+    pub colour: String,
+}
+
+/// The themes a new library starts with, chosen for the social-work sample
+/// library: the ideas its essays and sources argue about. Queries use `OR`
+/// because several words must otherwise all match.
+pub fn starter_themes() -> Vec<Theme> {
+    let t = |name: &str, query: &str, colour: &str| Theme {
+        name: name.into(),
+        query: query.into(),
+        colour: colour.into(),
+    };
+    vec![
+        t(
+            "Poverty",
+            r#"poverty OR poor OR deprivation OR inequality OR unequal OR "poverty-aware""#,
+            "#d9534f",
+        ),
+        t(
+            "Relationship-based practice",
+            r#""relationship-based" OR "relationship based" OR rapport OR "use of self" OR empathy"#,
+            "#2a9d8f",
+        ),
+        t(
+            "Technology",
+            r#"technology OR digital OR "social media" OR online OR internet OR video OR email"#,
+            "#457b9d",
+        ),
+        t(
+            "Power",
+            "power OR powerless OR empowerment OR empower OR oppression OR oppressive OR privilege OR authority",
+            "#8e44ad",
+        ),
+        t(
+            "Supervision",
+            r#"supervision OR supervisor OR supervisors OR "reflective practice""#,
+            "#e9a23b",
+        ),
+    ]
+}
+
+/// What a theme covers in the library.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ThemeReport {
+    pub theme: Theme,
+    /// Matching documents, most matching paragraphs first.
+    pub documents: Vec<ThemeDoc>,
+    /// Works cited by the matching paragraphs: the references that support
+    /// the theme, most cited first.
+    pub works: Vec<ThemeWork>,
+    /// Parts of the theme's query that could not be used.
+    pub ignored: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ThemeDoc {
+    pub doc: i64,
+    pub title: String,
+    pub author: Option<String>,
+    pub kind: String,
+    /// Matching paragraphs with their snippets, in reading order. Empty when
+    /// only the document's title, author or references matched.
+    pub paragraphs: Vec<Hit>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ThemeWork {
+    /// The work as the engine names it (a reference-list entry).
+    pub work: String,
+    /// Matching paragraphs that cite it.
+    pub paragraphs: usize,
+    /// Documents in which those paragraphs are.
+    pub documents: Vec<i64>,
+}
+
+impl Index {
+    /// Evaluate a theme. `cites(doc, paragraph)` names the works that
+    /// paragraph cites; the engine answers it from its citation matching,
+    /// which this crate knows nothing of.
+    pub fn theme_report(
+        &self,
+        theme: &Theme,
+        cites: &mut dyn FnMut(i64, usize) -> Vec<String>,
+    ) -> Result<ThemeReport> {
+        let (hits, ignored) = self.matches(&theme.query)?;
+        let mut documents: Vec<ThemeDoc> = Vec::new();
+        let mut works: BTreeMap<String, ThemeWork> = BTreeMap::new();
+        for hit in hits {
+            if documents.last().is_none_or(|d| d.doc != hit.doc) {
+                documents.push(ThemeDoc {
+                    doc: hit.doc,
+                    title: hit.title.clone(),
+                    author: hit.author.clone(),
+                    kind: hit.kind.clone(),
+                    paragraphs: Vec::new(),
+                });
+            }
+            let Some(p) = hit.paragraph else { continue };
+            for work in cites(hit.doc, p) {
+                let w = works.entry(work.clone()).or_insert_with(|| ThemeWork {
+                    work,
+                    paragraphs: 0,
+                    documents: Vec::new(),
+                });
+                w.paragraphs += 1;
+                if !w.documents.contains(&hit.doc) {
+                    w.documents.push(hit.doc);
+                }
+            }
+            documents
+                .last_mut()
+                .expect("a document was pushed above")
+                .paragraphs
+                .push(hit);
+        }
+        documents.sort_by(|a, b| b.paragraphs.len().cmp(&a.paragraphs.len()).then(a.doc.cmp(&b.doc)));
+        let mut works: Vec<ThemeWork> = works.into_values().collect();
+        works.sort_by(|a, b| b.paragraphs.cmp(&a.paragraphs).then_with(|| a.work.cmp(&b.work)));
+        Ok(ThemeReport {
+            theme: theme.clone(),
+            documents,
+            works,
+            ignored,
+        })
+    }
+}

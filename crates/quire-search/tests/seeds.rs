@@ -1,0 +1,238 @@
+//! The index on the sample library's seed texts, split the simple way the
+//! engine's importer does properly: essays at their "Name - University"
+//! line, paragraphs at blank lines, references after "References".
+
+use quire_search::{starter_themes, Index, IndexDoc, Query};
+
+const COMPETITION: &str =
+    include_str!("../../../assets/sample/world-social-work-day-competition-2020.txt");
+const RESOURCE: &str = include_str!("../../../assets/sample/social-work-as-a-resource.txt");
+const COURSE: &str = include_str!("../../../assets/sample/becoming-a-critical-practitioner.txt");
+
+fn essays() -> Vec<IndexDoc> {
+    let mut docs: Vec<IndexDoc> = Vec::new();
+    let mut in_refs = false;
+    for line in COMPETITION.lines().map(str::trim) {
+        if let Some((name, uni)) = line.split_once(" - ") {
+            if uni.contains("University") && name.split(' ').count() == 2 {
+                docs.push(IndexDoc {
+                    id: docs.len() as i64 + 1,
+                    kind: "essay".into(),
+                    title: "Working better together".into(),
+                    author: Some(name.into()),
+                    affiliation: Some(uni.into()),
+                    collection: Some("World Social Work Day 2020".into()),
+                    year: Some(2020),
+                    ..IndexDoc::default()
+                });
+                in_refs = false;
+                continue;
+            }
+        }
+        let Some(doc) = docs.last_mut() else { continue };
+        if line == "References" {
+            in_refs = true;
+        } else if in_refs {
+            if let Some(r) = line.strip_prefix("- ") {
+                doc.references.push(r.into());
+            }
+        } else if line.split_whitespace().count() > 12 {
+            doc.paragraphs.push(line.into());
+        }
+    }
+    docs
+}
+
+fn source(id: i64, title: &str, text: &str) -> IndexDoc {
+    IndexDoc {
+        id,
+        kind: "source".into(),
+        title: title.into(),
+        paragraphs: text
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| p.split_whitespace().count() > 12)
+            .map(str::to_string)
+            .collect(),
+        ..IndexDoc::default()
+    }
+}
+
+fn library() -> (tempfile::TempDir, Index) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut index = Index::open(dir.path()).unwrap();
+    let mut docs = essays();
+    assert_eq!(docs.len(), 4, "four essays in the competition file");
+    docs.push(source(10, "Social work as a resource", RESOURCE));
+    docs.push(source(11, "Becoming a critical practitioner", COURSE));
+    for d in &docs {
+        index.replace_document(d).unwrap();
+    }
+    index.commit(1).unwrap();
+    (dir, index)
+}
+
+fn search(index: &Index, text: &str) -> quire_search::SearchResults {
+    index.search(&Query::new(text)).unwrap()
+}
+
+#[test]
+fn stemming_finds_other_forms() {
+    let (_d, index) = library();
+    let r = search(&index, "relationships");
+    assert!(r.total >= 5);
+    let singular = r
+        .hits
+        .iter()
+        .any(|h| h.snippet.to_lowercase().contains("<b>relationship</b>"));
+    assert!(singular, "{:#?}", r.hits);
+}
+
+#[test]
+fn phrase_needs_the_words_in_order() {
+    let (_d, index) = library();
+    let r = search(&index, r#""social media""#);
+    assert!(r.hits.iter().all(|h| h.snippet.contains("<b>social</b> <b>media</b>")
+        || h.snippet.to_lowercase().contains("<b>social</b> <b>media</b>")));
+    assert_eq!(r.hits[0].author.as_deref(), Some("Holly Clarke"));
+    let reversed = search(&index, r#""media social""#);
+    assert!(reversed.total < r.total);
+}
+
+#[test]
+fn author_prefix_and_conjunction() {
+    let (_d, index) = library();
+    let r = search(&index, "author:pitt");
+    assert_eq!(r.total, 1);
+    assert_eq!(r.hits.len(), 1, "metadata-only matches collapse to one hit");
+    assert_eq!(r.hits[0].paragraph, None);
+    let r = search(&index, "author:pitt ecological");
+    assert!(r.hits.iter().all(|h| h.author.as_deref() == Some("Charlotte Pitt")));
+    assert!(r.hits.iter().all(|h| h.paragraph.is_some()));
+}
+
+#[test]
+fn cites_finds_essays_citing_a_name() {
+    let (_d, index) = library();
+    let r = search(&index, "cites:Krumer-Nevo");
+    assert_eq!(r.total, 1);
+    assert_eq!(r.hits[0].author.as_deref(), Some("Verity Clarke"));
+    assert!(r.hits[0].snippet.contains("<b>Krumer</b>-<b>Nevo</b>"), "{}", r.hits[0].snippet);
+}
+
+#[test]
+fn misspelt_name_is_matched_fuzzily() {
+    let (_d, index) = library();
+    let r = search(&index, "Beresfrod");
+    assert!(r.total >= 1);
+    assert!(r.hits[0].snippet.contains("<b>Beresford</b>"), "{}", r.hits[0].snippet);
+    assert_eq!(r.similar, vec!["beresfrod → beresford"]);
+    assert!(search(&index, "Beresford").similar.is_empty());
+}
+
+#[test]
+fn facets_count_documents() {
+    let (_d, index) = library();
+    let r = search(&index, "relationship");
+    let essays = r.facets.kind.iter().find(|f| f.value == "essay").unwrap();
+    assert_eq!(essays.count, 4);
+    assert!(r.facets.affiliation.iter().all(|f| f.count == 1));
+    assert_eq!(r.facets.year[0].value, "2020");
+    let mut q = Query::new("relationship");
+    q.kind = Some("source".into());
+    let sources = index.search(&q).unwrap();
+    assert!(sources.hits.iter().all(|h| h.kind == "source"));
+    assert_eq!(sources.total, r.total - 4);
+}
+
+#[test]
+fn bad_syntax_still_searches_and_says_what_was_ignored() {
+    let (_d, index) = library();
+    let r = search(&index, r#""unclosed AND ("#);
+    assert!(!r.ignored.is_empty());
+    for bad in ["AND", "((", ")", "author:", "nosuchfield:x", "title:\"", "-", "*", "~2", "\u{0}"] {
+        index.search(&Query::new(bad)).unwrap();
+    }
+    let r = search(&index, "nosuchfield:poverty poverty");
+    assert!(r.ignored.iter().any(|i| i.contains("nosuchfield")), "{:?}", r.ignored);
+}
+
+#[test]
+fn snippets_escape_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut index = Index::open(dir.path()).unwrap();
+    let doc = IndexDoc {
+        id: 7,
+        kind: "source".into(),
+        title: "<script>".into(),
+        paragraphs: vec!["Trust <script>alert(1)</script> & empathy matter".into()],
+        ..IndexDoc::default()
+    };
+    index.replace_document(&doc).unwrap();
+    index.commit(3).unwrap();
+    let r = search(&index, "empathy");
+    assert_eq!(
+        r.hits[0].snippet,
+        "Trust &lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp; <b>empathy</b> matter"
+    );
+}
+
+#[test]
+fn generation_survives_reopen_and_delete_works() {
+    let (dir, mut index) = library();
+    assert_eq!(index.generation().unwrap(), 1);
+    index.delete_document(10).unwrap();
+    index.commit(2).unwrap();
+    assert!(!index.contains(10).unwrap());
+    drop(index);
+    let index = Index::open(dir.path()).unwrap();
+    assert_eq!(index.generation().unwrap(), 2);
+    assert_eq!(index.num_documents().unwrap(), 5);
+}
+
+#[test]
+fn uncommitted_writes_are_lost_and_generation_stays() {
+    let (dir, mut index) = library();
+    index.delete_document(1).unwrap();
+    drop(index);
+    let index = Index::open(dir.path()).unwrap();
+    assert_eq!(index.generation().unwrap(), 1);
+    assert!(index.contains(1).unwrap());
+}
+
+#[test]
+fn starter_themes_match_the_sample() {
+    let (_d, index) = library();
+    for theme in starter_themes() {
+        let report = index
+            .theme_report(&theme, &mut |_, _| Vec::new())
+            .unwrap();
+        assert!(report.ignored.is_empty(), "{}: {:?}", theme.name, report.ignored);
+        assert!(!report.documents.is_empty(), "{} matches nothing", theme.name);
+    }
+}
+
+#[test]
+fn theme_report_collects_cited_works() {
+    let (_d, index) = library();
+    let theme = &starter_themes()[0];
+    let report = index
+        .theme_report(theme, &mut |doc, p| vec![format!("work of {doc}/{p}"), "Krumer-Nevo 2016".into()])
+        .unwrap();
+    let paragraphs: usize = report.documents.iter().map(|d| d.paragraphs.len()).sum();
+    assert_eq!(report.works[0].work, "Krumer-Nevo 2016");
+    assert_eq!(report.works[0].paragraphs, paragraphs);
+}
+
+#[test]
+fn key_terms_are_distinctive_words() {
+    let (_d, index) = library();
+    let holly = index.key_terms(1, 10).unwrap();
+    let words: Vec<&str> = holly.iter().map(|k| k.term.as_str()).collect();
+    assert!(words.contains(&"online") || words.contains(&"media"), "{words:?}");
+    assert!(words.iter().all(|w| !["the", "and", "social", "2016"].contains(w)));
+    let library = index.library_key_terms(15).unwrap();
+    assert!(!library.is_empty());
+    assert!(library.iter().all(|k| k.documents >= 1 && k.paragraphs >= 2));
+    assert!(library.iter().all(|k| k.term != "social" && k.term != "work"));
+}

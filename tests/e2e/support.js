@@ -1,0 +1,45 @@
+// Helpers shared by the specs.
+
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** Waits until the library table shows at least `min` rows and returns them. */
+export async function libraryRows(min = 1) {
+  await browser.waitUntil(async () => (await $$(byTestId("doc-row")).length) >= min, {
+    timeoutMsg: `the library never showed ${min} documents`,
+  });
+  return $$(byTestId("doc-row"));
+}
+
+/** Plain data for every row: what a person reads in the table. */
+export async function rowData() {
+  await libraryRows();
+  return browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="doc-row"]')].map((tr) => ({
+      id: Number(tr.dataset.id),
+      title: tr.querySelector('[data-testid="doc-title"]').textContent,
+      author: tr.querySelector(".author").textContent,
+      affiliation: tr.querySelector(".affiliation").textContent,
+      kind: tr.querySelector(".kind").textContent,
+      words: tr.querySelector(".words").textContent,
+      limit: tr.querySelector('[data-testid="limit-badge"]')?.textContent ?? null,
+      duplicate: tr.querySelector('[data-testid="duplicate-badge"]')?.textContent ?? null,
+    })),
+  );
+}
+
+export async function openLibrary() {
+  await browser.execute(() => (location.hash = "#/library"));
+  await $(byTestId("doc-table")).waitForDisplayed();
+}
+
+/** Saves a screenshot as quire-e2e-NAME.png in $QUIRE_SCREENSHOTS (default: the temp dir). */
+export async function screenshot(name) {
+  const dir = process.env.QUIRE_SCREENSHOTS ?? os.tmpdir();
+  await browser.saveScreenshot(path.join(dir, `quire-e2e-${name}.png`));
+}

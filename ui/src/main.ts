@@ -1,0 +1,141 @@
+// The shell: top bar, router, global shortcuts. Views live in views/ and are
+// mounted into <main>; later features add a route and a nav entry here.
+
+import "@fontsource-variable/inter";
+import "@fontsource-variable/source-serif-4";
+import "@fontsource-variable/source-serif-4/wght-italic.css";
+import "./style.css";
+
+import { h, isEditable, replace } from "./dom";
+import { icon } from "./icons";
+import { createImporter } from "./importer";
+import { createShortcutsDialog } from "./shortcuts";
+import { initTheme, toggleTheme, currentTheme } from "./theme";
+import type { MountView, Params, View } from "./view";
+import { mountLibrary } from "./views/library";
+import { mountReader } from "./views/reader";
+
+interface Route {
+  pattern: RegExp;
+  mount: MountView;
+  /** Which nav entry is current while this route is shown. */
+  nav: string;
+}
+
+const ROUTES: Route[] = [
+  { pattern: /^#\/library$/, mount: mountLibrary, nav: "library" },
+  { pattern: /^#\/doc\/(?<id>\d+)$/, mount: mountReader, nav: "library" },
+];
+
+const NAV: { id: string; label: string; href: string }[] = [{ id: "library", label: "Library", href: "#/library" }];
+
+const main = h("main", { id: "main", tabindex: -1 });
+const navLinks = NAV.map((item) => h("a", { href: item.href, "data-nav": item.id, testid: `nav-${item.id}` }, item.label));
+const themeButton = h("button", { class: "icon-button", testid: "theme-toggle", onclick: () => switchTheme() });
+const shortcuts = createShortcutsDialog();
+const importer = createImporter(() => void render());
+const importButton = h(
+  "button",
+  { class: "button primary", testid: "import-button", onclick: () => void importer.pick() },
+  icon("import"),
+  h("span", {}, "Import"),
+);
+const helpButton = h(
+  "button",
+  { class: "icon-button", title: "Keyboard shortcuts (?)", "aria-label": "Keyboard shortcuts", onclick: shortcuts.toggle },
+  icon("keyboard"),
+);
+
+let view: View = {};
+let renderCount = 0;
+
+function switchTheme(): void {
+  toggleTheme();
+  drawThemeButton();
+}
+
+function drawThemeButton(): void {
+  const dark = currentTheme() === "dark";
+  const label = dark ? "Switch to light theme (t)" : "Switch to dark theme (t)";
+  themeButton.title = label;
+  themeButton.setAttribute("aria-label", label);
+  replace(themeButton, icon(dark ? "sun" : "moon"));
+}
+
+async function render(): Promise<void> {
+  const ticket = ++renderCount;
+  const hash = location.hash || "#/library";
+  const route = ROUTES.find((r) => r.pattern.test(hash));
+  if (!route) {
+    location.replace("#/library");
+    return;
+  }
+  const params: Params = { ...hash.match(route.pattern)?.groups };
+  for (const link of navLinks) link.classList.toggle("current", link.dataset.nav === route.nav);
+  view.dispose?.();
+  view = {};
+  const root = h("div", { class: "view" });
+  try {
+    const mounted = await route.mount(root, params);
+    if (ticket !== renderCount) return mounted.dispose?.();
+    view = mounted;
+    replace(main, root);
+  } catch (err) {
+    if (ticket !== renderCount) return;
+    replace(main, h("div", { class: "view error-state", testid: "error" }, h("h1", {}, "Something went wrong"), h("p", {}, (err as Error).message)));
+  }
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (shortcuts.element.open) return; // the dialog handles its own keys (Esc closes it)
+  const mod = event.ctrlKey || event.metaKey;
+  if (mod && event.key.toLowerCase() === "k") {
+    event.preventDefault();
+    view.searchBox?.focus();
+    view.searchBox?.select();
+    return;
+  }
+  if (mod || event.altKey) return;
+  if (isEditable(event.target)) {
+    if (event.key === "Escape") (event.target as HTMLElement).blur();
+    return;
+  }
+  if (view.onKey?.(event)) {
+    event.preventDefault();
+    return;
+  }
+  const handled = (() => {
+    switch (event.key) {
+      case "?":
+        shortcuts.toggle();
+        return true;
+      case "/":
+        view.searchBox?.focus();
+        return view.searchBox !== undefined;
+      case "t":
+        switchTheme();
+        return true;
+      case "i":
+        void importer.pick();
+        return true;
+      default:
+        return false;
+    }
+  })();
+  if (handled) event.preventDefault();
+}
+
+const header = h(
+  "header",
+  { class: "topbar" },
+  h("a", { class: "brand", href: "#/library", "aria-label": "Quire — library" }, h("span", { class: "brand-mark" }), "Quire"),
+  h("nav", { class: "nav", "aria-label": "Sections" }, ...navLinks),
+  h("div", { class: "topbar-actions" }, importButton, helpButton, themeButton),
+);
+
+initTheme(drawThemeButton);
+drawThemeButton();
+replace(document.getElementById("app")!, header, importer.panel, main, importer.overlay, shortcuts.element);
+window.addEventListener("hashchange", () => void render());
+document.addEventListener("keydown", onKeyDown);
+void render();
