@@ -152,8 +152,8 @@ pub fn audit_parsed(citations: Vec<Citation>, texts: &[String], parsed: Vec<Pars
             });
         }
     } else {
-        for (ri, r) in references.iter().enumerate() {
-            if malformed(&r.csl) {
+        for (ri, (r, p)) in references.iter().zip(&parsed).enumerate() {
+            if malformed(p) {
                 issues.push(Issue {
                     kind: IssueKind::MalformedReference,
                     citation: None,
@@ -176,9 +176,10 @@ pub fn audit_parsed(citations: Vec<Citation>, texts: &[String], parsed: Vec<Pars
     EssayAudit { citations: results, references, issues }
 }
 
-/// An entry that cannot be matched because it lacks its author or its year.
-fn malformed(item: &CslItem) -> bool {
-    item.author.is_empty() || item.issued.is_none() && item.status.is_none()
+/// An entry that cannot be matched because it lacks its author or its year
+/// (an entry that says "n.d." has a year: none).
+fn malformed(p: &ParsedEntry) -> bool {
+    p.item.author.is_empty() || p.item.issued.is_none() && p.item.status.is_none() && !p.undated
 }
 
 fn malformed_message(r: &ReferenceResult) -> String {

@@ -195,34 +195,33 @@ pub(crate) fn parse(
     let (query, errors) = parser.build_query_from_user_input_ast_lenient(ast.clone());
     ignored.extend(errors.iter().map(|e| format!("{e}; that part was left out")));
 
-    let mut misspelt = Vec::new();
-    let mut absent = false;
+    // A word is misspelt when no text field holds it: "empathy" is in
+    // bodies but never in author names, and that is no reason to go fuzzy.
+    let mut freq: BTreeMap<String, u64> = BTreeMap::new();
     let mut lookup_error = None;
     query.query_terms(&mut |term, _| {
-        if !is_text(f, term.field()) {
+        let value = term.value();
+        let (true, Some(s)) = (is_text(f, term.field()), value.as_str()) else {
             return;
-        }
+        };
         match searcher.doc_freq(term) {
-            Ok(0) => {
-                absent = true;
-                if let Some(s) = term.value().as_str() {
-                    if s.chars().count() >= FUZZY_MIN_LEN && !misspelt.iter().any(|m| m == s) {
-                        misspelt.push(s.to_string());
-                    }
-                }
-            }
-            Ok(_) => {}
+            Ok(n) => *freq.entry(s.to_string()).or_default() += n,
             Err(e) => lookup_error = Some(e),
         }
     });
     if let Some(e) = lookup_error {
         return Err(e.into());
     }
-    if !absent || misspelt.is_empty() {
+    let misspelt: Vec<String> = freq
+        .into_iter()
+        .filter(|(s, n)| *n == 0 && s.chars().count() >= FUZZY_MIN_LEN)
+        .map(|(s, _)| s)
+        .collect();
+    if misspelt.is_empty() {
         return Ok(Parsed {
             query,
             ignored,
-            misspelt: Vec::new(),
+            misspelt,
         });
     }
     for field in [f.body, f.title, f.author, f.cites, f.affiliation] {

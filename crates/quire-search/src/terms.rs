@@ -12,7 +12,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::facets::DocCollector;
 use crate::index::Index;
 use crate::schema;
@@ -31,7 +31,7 @@ pub struct KeyTerm {
 
 impl Index {
     /// The `n` words most particular to one document: frequent in it, rare
-    /// in the library's other paragraphs.
+    /// in the library's paragraphs. Scored `(1 + ln tf) · ln(N / df)`.
     pub fn key_terms(&self, doc: i64, n: usize) -> Result<Vec<KeyTerm>> {
         let searcher = self.reader.searcher();
         let f = self.fields;
@@ -58,7 +58,9 @@ impl Index {
             }
             out.push(KeyTerm {
                 term: surface.best(),
-                score: surface.total as f32 * (total / df as f32).ln_1p(),
+                // Sublinear tf: a word used thirty times is not thirty
+                // times as telling, and would let common words through.
+                score: (1.0 + (surface.total as f32).ln()) * (total / df as f32).ln().max(0.0),
                 paragraphs: df as usize,
                 documents: 1,
             });
@@ -79,7 +81,10 @@ impl Index {
         let mut df: HashMap<String, u64> = HashMap::new();
         for seg in searcher.segment_readers() {
             let inverted = seg.inverted_index(f.body)?;
-            let mut stream = inverted.terms().stream()?;
+            let mut stream = inverted
+                .terms()
+                .stream()
+                .map_err(|e| Error::Tantivy(e.into()))?;
             while stream.advance() {
                 let Ok(stem) = std::str::from_utf8(stream.key()) else {
                     continue;

@@ -57,7 +57,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*((?:pp?|paras?|ch|chap|chapter)\.?\s*\d+[a-z]?(?:\s*[-–—]\s*\d+)?)")
+    Regex::new(r"(?i)^\s*,?\s*((?:pp?|paras?|ch|chap|chapter)\.?\s*\d+[a-z]?(?:\s*[-–—]\s*\d+)?|\d{1,3}(?:\s*[-–—]\s*\d{1,4})?\b)")
         .expect("locator regex")
 });
 

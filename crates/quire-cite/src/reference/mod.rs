@@ -32,6 +32,8 @@ pub struct ParsedEntry {
     /// The author list ended in "et al.", so the entry names fewer authors
     /// than the work has.
     pub et_al: bool,
+    /// The entry says "n.d.": undated on purpose, not a missing year.
+    pub undated: bool,
 }
 
 /// Parses one reference-list entry in any common style into CSL-JSON.
@@ -94,7 +96,8 @@ pub fn parse_entry(entry: &str) -> ParsedEntry {
     // "HM Government (2018) *Working Together…*": organisations write reports.
     found.organisation |= item.author.iter().any(|a| a.literal.as_deref().is_some_and(words::is_organisation));
     item.kind = kind(&item, &found).to_string();
-    ParsedEntry { item, et_al: authors.et_al }
+    let undated = year.as_deref().is_some_and(|y| y.to_lowercase().starts_with('n'));
+    ParsedEntry { item, et_al: authors.et_al, undated }
 }
 
 fn set_year(item: &mut CslItem, year: Option<&str>, detail: Option<&str>) {

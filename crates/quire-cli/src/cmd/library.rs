@@ -1,15 +1,25 @@
-//! `quire import`, `quire list`, `quire show`. (Owner: foundation work.)
+//! `quire import`, `quire list`, `quire show`: the library's contents.
+//!
+//! With `--json` the output is the contract other tools read (see issue 2);
+//! without it, a table or report for a person.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::Args;
+use quire_engine::{DocFilter, DocSummary, Library, Progress};
+use serde::Serialize;
 
-use super::Context;
+use super::{print_json, Context};
 
 #[derive(Args)]
 pub struct ImportArgs {
+    /// Files to import (.txt, .md, .docx).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Put the documents in this collection (created if missing); a file not
+    /// recognisable as essays is taken as one entry.
     #[arg(long)]
     pub collection: Option<String>,
     #[arg(long)]
@@ -32,17 +42,131 @@ pub struct ShowArgs {
     pub json: bool,
 }
 
-pub fn import(_ctx: &Context, _a: ImportArgs) -> anyhow::Result<()> {
-    anyhow::bail!("import: not built yet")
+/// Open the library chosen by `--library`, else `$QUIRE_LIBRARY`, else the
+/// OS data folder. Every command that reads or writes the library uses this.
+pub fn open_library(ctx: &Context) -> anyhow::Result<Library> {
+    let dir = ctx.library.clone().unwrap_or_else(Library::default_dir);
+    Library::open(&dir).with_context(|| format!("cannot open library {}", dir.display()))
+}
+
+pub fn import(ctx: &Context, a: ImportArgs) -> anyhow::Result<()> {
+    let mut library = open_library(ctx)?;
+    let show_progress = !a.json && std::io::stderr().is_terminal();
+    let mut progress = |p: Progress| {
+        if show_progress && p.done < p.total {
+            eprintln!("[{}/{}] {}", p.done + 1, p.total, p.current);
+        }
+    };
+    let report = library.import_files(&a.paths, a.collection.as_deref(), &mut progress);
+    if a.json {
+        print_json(&report)?;
+    } else {
+        println!("Imported {} document(s):", report.imported.len());
+        print_table(&report.imported);
+        for e in &report.errors {
+            println!("error: {}: {}", e.path, e.message);
+        }
+    }
+    match report.errors.len() {
+        0 => Ok(()),
+        n => anyhow::bail!("{n} of {} file(s) could not be imported", a.paths.len()),
+    }
 }
 
 pub fn list(ctx: &Context, a: ListArgs) -> anyhow::Result<()> {
     if let Some(action) = a.action {
         return super::works::list_action(ctx, action);
     }
-    anyhow::bail!("list: not built yet")
+    let library = open_library(ctx)?;
+    let rows = library.documents(&DocFilter::default())?;
+    let documents: Vec<DocSummary> = rows.iter().map(|r| r.summary.clone()).collect();
+    if a.json {
+        #[derive(Serialize)]
+        struct Listing {
+            documents: Vec<DocSummary>,
+        }
+        return print_json(&Listing { documents });
+    }
+    if documents.is_empty() {
+        println!("The library at {} is empty.", library.dir().display());
+        return Ok(());
+    }
+    print_table(&documents);
+    for c in library.collections()? {
+        let limits = match (c.min_words, c.max_words) {
+            (Some(lo), Some(hi)) => format!(", {lo}–{hi} words"),
+            _ => String::new(),
+        };
+        let flagged: Vec<String> = rows
+            .iter()
+            .filter(|r| r.collection_id == Some(c.id))
+            .filter_map(|r| r.limit_flag.map(|f| format!("#{} {:?}", r.summary.id, f).to_lowercase()))
+            .collect();
+        let flagged = if flagged.is_empty() { String::new() } else { format!("; outside limits: {}", flagged.join(", ")) };
+        println!("\nCollection #{} \"{}\": {} entries{limits}{flagged}", c.id, c.title, c.documents);
+    }
+    Ok(())
 }
 
-pub fn show(_ctx: &Context, _a: ShowArgs) -> anyhow::Result<()> {
-    anyhow::bail!("show: not built yet")
+pub fn show(ctx: &Context, a: ShowArgs) -> anyhow::Result<()> {
+    let library = open_library(ctx)?;
+    let doc = library.document(a.id)?;
+    if a.json {
+        return print_json(&doc);
+    }
+    let s = &doc.summary;
+    println!("# {}", s.title);
+    if let Some(author) = &s.author {
+        let affiliation = s.affiliation.as_deref().map(|a| format!(" - {a}")).unwrap_or_default();
+        println!("{author}{affiliation}");
+    }
+    let mut facts = vec![format!("#{}", s.id), s.kind.as_str().to_owned(), format!("{} words", s.word_count)];
+    if let Some(flag) = doc.limit_flag {
+        facts.push(format!("{flag:?} the word limit").to_lowercase());
+    }
+    if let Some(c) = &doc.collection {
+        facts.push(format!("in \"{c}\""));
+    }
+    if let Some(y) = doc.year {
+        facts.push(y.to_string());
+    }
+    if let Some(orig) = s.duplicate_of {
+        facts.push(format!("near-copy of #{orig}"));
+    }
+    if !doc.duplicates.is_empty() {
+        let ids: Vec<String> = doc.duplicates.iter().map(|d| format!("#{d}")).collect();
+        facts.push(format!("copied in {}", ids.join(", ")));
+    }
+    facts.push(format!("from {}", doc.origin));
+    println!("({})\n\n{}", facts.join(" · "), doc.body);
+    if !doc.references.is_empty() {
+        println!("\n## References\n");
+        for r in &doc.references {
+            println!("- {r}");
+        }
+    }
+    Ok(())
+}
+
+/// One line per document: id, kind, words, title, author and duplicate link.
+fn print_table(docs: &[DocSummary]) {
+    println!("{:>4}  {:<6}  {:>5}  {:<48}  AUTHOR", "ID", "KIND", "WORDS", "TITLE");
+    for d in docs {
+        let author = match (&d.author, &d.affiliation) {
+            (Some(a), Some(f)) => format!("{a} ({f})"),
+            (Some(a), None) => a.clone(),
+            _ => String::new(),
+        };
+        let dup = d.duplicate_of.map(|o| format!("  [copy of #{o}]")).unwrap_or_default();
+        println!("{:>4}  {:<6}  {:>5}  {:<48}  {author}{dup}", d.id, d.kind.as_str(), d.word_count, clip(&d.title, 48));
+    }
+}
+
+fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(width - 1).collect();
+    out.push('…');
+    out
 }
