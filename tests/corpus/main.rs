@@ -1,3 +1,4 @@
 //! Corpus tests: the engine on the seed documents.
 
+mod cite;
 mod format;

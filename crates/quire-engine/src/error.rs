@@ -25,6 +25,12 @@ pub enum Error {
     /// No document or collection with that id.
     #[error("not found: {0}")]
     NotFound(String),
+    /// The search index could not be opened, written or read.
+    #[error("search index: {0}")]
+    Search(#[from] quire_search::Error),
+    /// A request the engine cannot carry out as given (e.g. a theme without a name).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -12,7 +12,9 @@ mod library;
 mod model;
 pub mod render;
 mod sample;
+pub mod search;
 mod store;
+pub mod themes;
 pub mod words;
 
 pub use error::{Error, Result};

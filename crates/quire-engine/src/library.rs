@@ -17,7 +17,7 @@ use crate::import::{self, CollectionHint, ParsedDoc};
 use crate::model::{
     Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport, Kind, LimitFlag, Progress,
 };
-use crate::{sample, store};
+use crate::{sample, search, store};
 
 /// An open library.
 pub struct Library {
@@ -26,6 +26,8 @@ pub struct Library {
     /// Shingles of stored documents, filled on the first import: comparing a
     /// new document with every stored one needs them all.
     shingles: Option<HashMap<i64, (Kind, Shingles)>>,
+    /// The full-text index in `index/`, kept in step by `search.rs`.
+    index: quire_search::Index,
 }
 
 /// Columns read for a `DocRow`, in `row_from` order.
@@ -47,7 +49,8 @@ impl Library {
     /// Open the library in `dir`, creating the folder and database if needed.
     pub fn open(dir: &Path) -> Result<Library> {
         let conn = store::open(dir)?;
-        Ok(Library { conn, dir: dir.to_owned(), shingles: None })
+        let index = search::open_index(&conn, dir)?;
+        Ok(Library { conn, dir: dir.to_owned(), shingles: None, index })
     }
 
     pub fn dir(&self) -> &Path {
@@ -55,9 +58,18 @@ impl Library {
     }
 
     /// The database, for engine modules that keep their own tables.
-    #[allow(dead_code)] // used by the citation, search and works modules as they land
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The search index, for `search.rs` and `themes.rs`.
+    pub(crate) fn index(&self) -> &quire_search::Index {
+        &self.index
+    }
+
+    /// The database and the search index, borrowed together for updates.
+    pub(crate) fn conn_and_index(&mut self) -> (&Connection, &mut quire_search::Index) {
+        (&self.conn, &mut self.index)
     }
 
     pub fn is_empty(&self) -> Result<bool> {
@@ -141,8 +153,15 @@ impl Library {
         }
         let summaries = ids.iter().map(|&id| summary(&tx, id)).collect::<Result<Vec<_>>>();
         match summaries {
-            Ok(s) => {
+            Ok(s) if fresh.is_empty() => {
                 tx.commit()?;
+                Ok(s)
+            }
+            Ok(s) => {
+                let generation = search::bump_generation(&tx)?;
+                tx.commit()?;
+                let stored: Vec<i64> = fresh.iter().map(|(id, ..)| *id).collect();
+                self.index_changes(&stored, &[], generation)?;
                 Ok(s)
             }
             Err(e) => {
@@ -232,12 +251,16 @@ impl Library {
 
     /// Delete a document with its references and duplicate links.
     pub fn delete_document(&mut self, id: i64) -> Result<()> {
-        let n = self.conn.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+        let tx = self.conn.transaction()?;
+        let n = tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(Error::NotFound(format!("document {id}")));
         }
+        let generation = search::bump_generation(&tx)?;
+        tx.commit()?;
         shingles_remove(&mut self.shingles, id);
-        Ok(())
+        self.index_changes(&[], &[id], generation)
+
     }
 }
 

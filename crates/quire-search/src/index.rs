@@ -14,7 +14,8 @@ use crate::schema::{self, Fields};
 /// Memory the writer may use before flushing a segment.
 const WRITER_BUDGET: usize = 64 * 1024 * 1024;
 
-/// A full-text index kept in one folder.
+/// A full-text index kept in one folder. Readers see commits made by other
+/// processes shortly after they land (tantivy watches the folder).
 ///
 /// Writes are buffered until [`Index::commit`], which records a *generation*
 /// number in the commit payload. The engine bumps its own generation in
@@ -50,7 +51,7 @@ impl Index {
         index.tokenizers().register(schema::ANALYZER, schema::english());
         let reader = index
             .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
         Ok(Index {
             dir: dir.to_path_buf(),
@@ -104,10 +105,16 @@ impl Index {
     pub fn commit(&mut self, generation: u64) -> Result<()> {
         let payload = serde_json::to_string(&Payload { generation })
             .expect("a struct of one integer serialises");
-        let w = self.writer()?;
+        let mut w = match self.writer.take() {
+            Some(w) => w,
+            None => self.new_writer()?,
+        };
         let mut prepared = w.prepare_commit()?;
         prepared.set_payload(&payload);
         prepared.commit()?;
+        // Dropping the writer releases the folder's lock, so another Quire
+        // process (the CLI beside the app) can write in turn.
+        drop(w);
         self.reader.reload()?;
         Ok(())
     }
@@ -136,20 +143,22 @@ impl Index {
         Ok(n)
     }
 
-    /// The writer, created on first use: it holds the folder's lock, so a
-    /// read-only user (a second CLI while the app runs) never takes it.
+    /// The writer, created on first write and dropped at commit: it holds
+    /// the folder's lock, which readers never need.
     fn writer(&mut self) -> Result<&mut IndexWriter> {
         if self.writer.is_none() {
-            let w = self
-                .index
-                .writer::<TantivyDocument>(WRITER_BUDGET)
-                .map_err(|e| match e {
-                    tantivy::TantivyError::LockFailure(..) => Error::Locked(self.dir.clone()),
-                    e => e.into(),
-                })?;
-            self.writer = Some(w);
+            self.writer = Some(self.new_writer()?);
         }
         Ok(self.writer.as_mut().expect("writer was just set"))
+    }
+
+    fn new_writer(&self) -> Result<IndexWriter> {
+        self.index
+            .writer::<TantivyDocument>(WRITER_BUDGET)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => Error::Locked(self.dir.clone()),
+                e => e.into(),
+            })
     }
 }
 

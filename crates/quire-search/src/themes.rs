@@ -17,44 +17,6 @@ pub struct Theme {
     pub colour: String,
 }
 
-/// The themes a new library starts with, chosen for the social-work sample
-/// library: the ideas its essays and sources argue about. Queries use `OR`
-/// because several words must otherwise all match.
-pub fn starter_themes() -> Vec<Theme> {
-    let t = |name: &str, query: &str, colour: &str| Theme {
-        name: name.into(),
-        query: query.into(),
-        colour: colour.into(),
-    };
-    vec![
-        t(
-            "Poverty",
-            r#"poverty OR poor OR deprivation OR inequality OR unequal OR "poverty-aware""#,
-            "#d9534f",
-        ),
-        t(
-            "Relationship-based practice",
-            r#""relationship-based" OR "relationship based" OR rapport OR "use of self" OR empathy"#,
-            "#2a9d8f",
-        ),
-        t(
-            "Technology",
-            r#"technology OR digital OR "social media" OR online OR internet OR video OR email"#,
-            "#457b9d",
-        ),
-        t(
-            "Power",
-            "power OR powerless OR empowerment OR empower OR oppression OR oppressive OR privilege OR authority",
-            "#8e44ad",
-        ),
-        t(
-            "Supervision",
-            r#"supervision OR supervisor OR supervisors OR "reflective practice""#,
-            "#e9a23b",
-        ),
-    ]
-}
-
 /// What a theme covers in the library.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ThemeReport {

@@ -19,7 +19,10 @@ pub const DB_FILE: &str = "library.sqlite3";
 /// number (002 citations, 003 search, 004 works are reserved); applied
 /// migrations are never edited, since existing libraries have already run
 /// them.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("migrations/001_foundation.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/001_foundation.sql")),
+    M::up(include_str!("migrations/003_search.sql")),
+];
 
 /// Open (creating if needed) the database in `dir` and migrate it.
 pub fn open(dir: &Path) -> Result<Connection> {

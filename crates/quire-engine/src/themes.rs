@@ -1,0 +1,164 @@
+//! Themes: named saved searches kept in SQLite (migration 003 seeds the
+//! starter set), evaluated against the search index.
+//!
+//! The works a theme's paragraphs cite come from the citation engine: each
+//! matching document is audited once, and every in-text citation inside a
+//! matching paragraph names the reference-list entry it was matched to (or,
+//! unmatched, the citation as written).
+
+use std::collections::HashMap;
+
+use quire_search::Theme;
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::library::Library;
+use crate::search::paragraphs;
+
+pub use quire_search::{ThemeDoc, ThemeReport, ThemeWork};
+
+/// Colours handed to new themes in turn when none is given.
+const PALETTE: [&str; 8] = [
+    "#d9534f", "#2a9d8f", "#457b9d", "#8e44ad", "#e9a23b", "#6a994e", "#c2185b", "#5c6bc0",
+];
+
+/// A theme with how much of the library it covers: one row of the themes
+/// page, and with `coverage` one row of the theme × document heat map.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeSummary {
+    #[serde(flatten)]
+    pub theme: Theme,
+    pub documents: usize,
+    pub paragraphs: usize,
+    pub coverage: Vec<Coverage>,
+}
+
+/// Matching paragraphs of one theme in one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    pub doc: i64,
+    pub paragraphs: usize,
+}
+
+impl Library {
+    /// Saved themes, in the order they were added, with their coverage.
+    pub fn themes(&self) -> Result<Vec<ThemeSummary>> {
+        let mut out = Vec::new();
+        for theme in self.saved_themes()? {
+            let (hits, _) = self.index().matches(&theme.query)?;
+            let mut coverage: Vec<Coverage> = Vec::new();
+            for hit in &hits {
+                if coverage.last().is_none_or(|c| c.doc != hit.doc) {
+                    coverage.push(Coverage { doc: hit.doc, paragraphs: 0 });
+                }
+                if hit.paragraph.is_some() {
+                    coverage.last_mut().expect("pushed above").paragraphs += 1;
+                }
+            }
+            out.push(ThemeSummary {
+                documents: coverage.len(),
+                paragraphs: coverage.iter().map(|c| c.paragraphs).sum(),
+                coverage,
+                theme,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Save a theme (or change the query and colour of the one with that
+    /// name). Without a colour the next one of the palette is used.
+    pub fn add_theme(&mut self, name: &str, query: &str, colour: Option<&str>) -> Result<Theme> {
+        let name = name.trim();
+        if name.is_empty() || query.trim().is_empty() {
+            return Err(Error::Invalid("a theme needs a name and a query".into()));
+        }
+        let colour = match colour {
+            Some(c) if is_colour(c) => c.to_string(),
+            Some(c) => return Err(Error::Invalid(format!("{c:?} is not a #rrggbb colour"))),
+            None => {
+                let n: i64 = self.conn().query_row("SELECT count(*) FROM themes", [], |r| r.get(0))?;
+                PALETTE[n as usize % PALETTE.len()].to_string()
+            }
+        };
+        self.conn().execute(
+            "INSERT INTO themes (name, query, colour) VALUES (?1, ?2, ?3)
+             ON CONFLICT(name) DO UPDATE SET query = excluded.query, colour = excluded.colour",
+            [name, query, &colour],
+        )?;
+        Ok(Theme { name: name.to_string(), query: query.to_string(), colour })
+    }
+
+    /// Delete a saved theme.
+    pub fn delete_theme(&mut self, name: &str) -> Result<()> {
+        match self.conn().execute("DELETE FROM themes WHERE name = ?1", [name])? {
+            0 => Err(Error::NotFound(format!("theme {name:?}"))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Which documents and paragraphs a theme covers, and the works those
+    /// paragraphs cite.
+    pub fn theme(&self, name: &str) -> Result<ThemeReport> {
+        let theme = self
+            .conn()
+            .query_row("SELECT name, query, colour FROM themes WHERE name = ?1", [name], theme_from)
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("theme {name:?}")))?;
+        let mut works_by_doc: HashMap<i64, Vec<Vec<String>>> = HashMap::new();
+        let mut failure = None;
+        let report = self.index().theme_report(&theme, &mut |doc, paragraph| {
+            if !works_by_doc.contains_key(&doc) {
+                match self.cited_works(doc) {
+                    Ok(w) => {
+                        works_by_doc.insert(doc, w);
+                    }
+                    Err(e) => {
+                        failure.get_or_insert(e);
+                        return Vec::new();
+                    }
+                }
+            }
+            works_by_doc[&doc].get(paragraph).cloned().unwrap_or_default()
+        })?;
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(report),
+        }
+    }
+
+    fn saved_themes(&self) -> Result<Vec<Theme>> {
+        let mut stmt = self.conn().prepare("SELECT name, query, colour FROM themes ORDER BY id")?;
+        let rows = stmt.query_map([], theme_from)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Per paragraph of a document, the works its citations point to.
+    fn cited_works(&self, doc: i64) -> Result<Vec<Vec<String>>> {
+        let document = self.document(doc)?;
+        let audit = quire_cite::audit(&document.body, &document.references);
+        let paras = paragraphs(&document.body);
+        let mut out = vec![Vec::new(); paras.len()];
+        for c in &audit.citations {
+            let Some(i) = paras.iter().position(|(range, _)| range.contains(&c.citation.start)) else {
+                continue;
+            };
+            let work = match c.reference {
+                Some(r) => audit.references[r].text.clone(),
+                None => c.citation.text.clone(),
+            };
+            if !out[i].contains(&work) {
+                out[i].push(work);
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn theme_from(r: &rusqlite::Row) -> rusqlite::Result<Theme> {
+    Ok(Theme { name: r.get(0)?, query: r.get(1)?, colour: r.get(2)? })
+}
+
+fn is_colour(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit())
+}
