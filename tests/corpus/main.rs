@@ -2,3 +2,4 @@
 
 mod cite;
 mod format;
+mod import;

@@ -83,6 +83,7 @@ impl Library {
         for (name, text) in sample::FILES {
             report.imported.extend(self.import_bytes(name, text.as_bytes(), None)?);
         }
+        self.refresh(&mut report.imported);
         Ok(report)
     }
 
@@ -111,7 +112,19 @@ impl Library {
             }
         }
         progress(Progress { done: paths.len(), total: paths.len(), current: String::new() });
+        self.refresh(&mut report.imported);
         report
+    }
+
+    /// Re-read summaries after a batch: a later file can make an earlier
+    /// document a near-copy (the blog post, once the essay it reproduces
+    /// arrives), and the report should say so.
+    fn refresh(&self, summaries: &mut [DocSummary]) {
+        for s in summaries {
+            if let Ok(now) = summary(&self.conn, s.id) {
+                *s = now;
+            }
+        }
     }
 
     /// Import one file's bytes (e.g. dropped into the app); `name` is its file
@@ -147,11 +160,13 @@ impl Library {
             fresh.push((id, doc.kind, Shingles::of(&doc.body)));
         }
         let shingles = self.shingles.as_mut().expect("loaded above");
-        for (id, kind, sh) in &fresh {
-            link_duplicates(&tx, shingles, *id, *kind, sh)?;
+        // Each new document is compared with those before it in the file too.
+        let linked = fresh.iter().try_for_each(|(id, kind, sh)| {
+            let linked = link_duplicates(&tx, shingles, *id, *kind, sh);
             shingles.insert(*id, (*kind, sh.clone()));
-        }
-        let summaries = ids.iter().map(|&id| summary(&tx, id)).collect::<Result<Vec<_>>>();
+            linked
+        });
+        let summaries = linked.and_then(|()| ids.iter().map(|&id| summary(&tx, id)).collect::<Result<Vec<_>>>());
         match summaries {
             Ok(s) if fresh.is_empty() => {
                 tx.commit()?;

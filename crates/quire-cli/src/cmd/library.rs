@@ -3,7 +3,8 @@
 //! With `--json` the output is the contract other tools read (see issue 2);
 //! without it, a table or report for a person.
 
-use std::io::IsTerminal;
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -11,7 +12,7 @@ use clap::Args;
 use quire_engine::{DocFilter, DocSummary, Library, Progress};
 use serde::Serialize;
 
-use super::{print_json, Context};
+use super::Context;
 
 #[derive(Args)]
 pub struct ImportArgs {
@@ -59,13 +60,14 @@ pub fn import(ctx: &Context, a: ImportArgs) -> anyhow::Result<()> {
     };
     let report = library.import_files(&a.paths, a.collection.as_deref(), &mut progress);
     if a.json {
-        print_json(&report)?;
+        emit_json(&report)?;
     } else {
-        println!("Imported {} document(s):", report.imported.len());
-        print_table(&report.imported);
+        let mut out = format!("Imported {} document(s):\n", report.imported.len());
+        table(&mut out, &report.imported);
         for e in &report.errors {
-            println!("error: {}: {}", e.path, e.message);
+            writeln!(out, "error: {}: {}", e.path, e.message)?;
         }
+        emit(&out)?;
     }
     match report.errors.len() {
         0 => Ok(()),
@@ -85,13 +87,13 @@ pub fn list(ctx: &Context, a: ListArgs) -> anyhow::Result<()> {
         struct Listing {
             documents: Vec<DocSummary>,
         }
-        return print_json(&Listing { documents });
+        return emit_json(&Listing { documents });
     }
     if documents.is_empty() {
-        println!("The library at {} is empty.", library.dir().display());
-        return Ok(());
+        return emit(&format!("The library at {} is empty.\n", library.dir().display()));
     }
-    print_table(&documents);
+    let mut out = String::new();
+    table(&mut out, &documents);
     for c in library.collections()? {
         let limits = match (c.min_words, c.max_words) {
             (Some(lo), Some(hi)) => format!(", {lo}–{hi} words"),
@@ -103,22 +105,22 @@ pub fn list(ctx: &Context, a: ListArgs) -> anyhow::Result<()> {
             .filter_map(|r| r.limit_flag.map(|f| format!("#{} {:?}", r.summary.id, f).to_lowercase()))
             .collect();
         let flagged = if flagged.is_empty() { String::new() } else { format!("; outside limits: {}", flagged.join(", ")) };
-        println!("\nCollection #{} \"{}\": {} entries{limits}{flagged}", c.id, c.title, c.documents);
+        writeln!(out, "\nCollection #{} \"{}\": {} entries{limits}{flagged}", c.id, c.title, c.documents)?;
     }
-    Ok(())
+    emit(&out)
 }
 
 pub fn show(ctx: &Context, a: ShowArgs) -> anyhow::Result<()> {
     let library = open_library(ctx)?;
     let doc = library.document(a.id)?;
     if a.json {
-        return print_json(&doc);
+        return emit_json(&doc);
     }
     let s = &doc.summary;
-    println!("# {}", s.title);
+    let mut out = format!("# {}\n", s.title);
     if let Some(author) = &s.author {
         let affiliation = s.affiliation.as_deref().map(|a| format!(" - {a}")).unwrap_or_default();
-        println!("{author}{affiliation}");
+        writeln!(out, "{author}{affiliation}")?;
     }
     let mut facts = vec![format!("#{}", s.id), s.kind.as_str().to_owned(), format!("{} words", s.word_count)];
     if let Some(flag) = doc.limit_flag {
@@ -138,19 +140,32 @@ pub fn show(ctx: &Context, a: ShowArgs) -> anyhow::Result<()> {
         facts.push(format!("copied in {}", ids.join(", ")));
     }
     facts.push(format!("from {}", doc.origin));
-    println!("({})\n\n{}", facts.join(" · "), doc.body);
+    writeln!(out, "({})\n\n{}", facts.join(" · "), doc.body)?;
     if !doc.references.is_empty() {
-        println!("\n## References\n");
+        out.push_str("\n## References\n\n");
         for r in &doc.references {
-            println!("- {r}");
+            writeln!(out, "- {r}")?;
         }
     }
-    Ok(())
+    emit(&out)
+}
+
+/// Write to stdout; a reader that stops early (`quire list | head`) is not
+/// an error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn emit_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
+    emit(&(serde_json::to_string_pretty(value)? + "\n"))
 }
 
 /// One line per document: id, kind, words, title, author and duplicate link.
-fn print_table(docs: &[DocSummary]) {
-    println!("{:>4}  {:<6}  {:>5}  {:<48}  AUTHOR", "ID", "KIND", "WORDS", "TITLE");
+fn table(out: &mut String, docs: &[DocSummary]) {
+    let _ = writeln!(out, "{:>4}  {:<6}  {:>5}  {:<48}  AUTHOR", "ID", "KIND", "WORDS", "TITLE");
     for d in docs {
         let author = match (&d.author, &d.affiliation) {
             (Some(a), Some(f)) => format!("{a} ({f})"),
@@ -158,7 +173,7 @@ fn print_table(docs: &[DocSummary]) {
             _ => String::new(),
         };
         let dup = d.duplicate_of.map(|o| format!("  [copy of #{o}]")).unwrap_or_default();
-        println!("{:>4}  {:<6}  {:>5}  {:<48}  {author}{dup}", d.id, d.kind.as_str(), d.word_count, clip(&d.title, 48));
+        let _ = writeln!(out, "{:>4}  {:<6}  {:>5}  {:<48}  {author}{dup}", d.id, d.kind.as_str(), d.word_count, clip(&d.title, 48));
     }
 }
 

@@ -1,8 +1,18 @@
 //! `quire search`, `themes`, `theme`, `reindex`, `bench`. (Owner: search work.)
+//!
+//! With `--json` the output is the contract of issue 4; without it, a short
+//! report for a person.
 
+use std::collections::BTreeMap;
+
+use anyhow::bail;
 use clap::{Args, Subcommand, ValueEnum};
+use quire_engine::search::{FacetCount, SearchQuery, SearchResults};
+use quire_search::bench;
+use serde::Serialize;
 
-use super::Context;
+use super::library::open_library;
+use super::{print_json, Context};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum KindArg {
@@ -53,22 +63,185 @@ pub struct BenchArgs {
     pub what: String,
 }
 
-pub fn search(_ctx: &Context, _a: SearchArgs) -> anyhow::Result<()> {
-    anyhow::bail!("search: not built yet")
+/// The `quire search --json` contract: exactly these keys.
+#[derive(Serialize)]
+struct SearchJson {
+    total: usize,
+    ignored: Vec<String>,
+    hits: Vec<HitJson>,
+    facets: BTreeMap<&'static str, Vec<FacetCount>>,
 }
 
-pub fn themes(_ctx: &Context, _a: ThemesArgs) -> anyhow::Result<()> {
-    anyhow::bail!("themes: not built yet")
+#[derive(Serialize)]
+struct HitJson {
+    doc: i64,
+    title: String,
+    author: Option<String>,
+    kind: String,
+    paragraph: Option<usize>,
+    score: f32,
+    snippet: String,
 }
 
-pub fn theme(_ctx: &Context, _a: ThemeArgs) -> anyhow::Result<()> {
-    anyhow::bail!("theme: not built yet")
+pub fn search(ctx: &Context, a: SearchArgs) -> anyhow::Result<()> {
+    let library = open_library(ctx)?;
+    let mut query = SearchQuery::new(&a.query);
+    query.limit = a.limit;
+    query.kind = a.kind.map(|k| match k {
+        KindArg::Essay => "essay".to_string(),
+        KindArg::Source => "source".to_string(),
+    });
+    let results = library.search(&query)?;
+    if a.json {
+        return print_json(&contract(results, a.facets));
+    }
+    for note in &results.ignored {
+        eprintln!("ignored: {note}");
+    }
+    for s in &results.similar {
+        eprintln!("similar spelling: {s}");
+    }
+    println!("{} matching document(s)", results.total);
+    for h in &results.hits {
+        let at = h.paragraph.map_or("details".to_string(), |p| format!("¶{}", p + 1));
+        let author = h.author.as_deref().map(|a| format!(" — {a}")).unwrap_or_default();
+        println!("\n[{}] {}{} ({}, {at})", h.doc, h.title, author, h.kind);
+        println!("    {}", plain(&h.snippet));
+    }
+    if a.facets {
+        for (name, counts) in facet_map(&results) {
+            let list: Vec<String> = counts.iter().map(|c| format!("{} ({})", c.value, c.count)).collect();
+            println!("\n{name}: {}", list.join(", "));
+        }
+    }
+    Ok(())
 }
 
-pub fn reindex(_ctx: &Context) -> anyhow::Result<()> {
-    anyhow::bail!("reindex: not built yet")
+fn contract(r: SearchResults, facets: bool) -> SearchJson {
+    SearchJson {
+        total: r.total,
+        ignored: r.ignored.clone(),
+        facets: if facets { facet_map(&r) } else { BTreeMap::new() },
+        hits: r
+            .hits
+            .into_iter()
+            .map(|h| HitJson {
+                doc: h.doc,
+                title: h.title,
+                author: h.author,
+                kind: h.kind,
+                paragraph: h.paragraph,
+                score: h.score,
+                snippet: h.snippet,
+            })
+            .collect(),
+    }
 }
 
-pub fn bench(_ctx: &Context, _a: BenchArgs) -> anyhow::Result<()> {
-    anyhow::bail!("bench: not built yet")
+fn facet_map(r: &SearchResults) -> BTreeMap<&'static str, Vec<FacetCount>> {
+    let f = &r.facets;
+    BTreeMap::from([
+        ("kind", f.kind.clone()),
+        ("collection", f.collection.clone()),
+        ("affiliation", f.affiliation.clone()),
+        ("year", f.year.clone()),
+    ])
+}
+
+/// A snippet for the terminal: matches in `*stars*`, entities decoded.
+fn plain(snippet: &str) -> String {
+    snippet
+        .replace("<b>", "*")
+        .replace("</b>", "*")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&")
+}
+
+pub fn themes(ctx: &Context, a: ThemesArgs) -> anyhow::Result<()> {
+    let library = open_library(ctx)?;
+    let themes = library.themes()?;
+    if a.json {
+        return print_json(&themes);
+    }
+    for t in &themes {
+        println!(
+            "{:<30} {:>3} documents {:>4} paragraphs  {}  {}",
+            t.theme.name, t.documents, t.paragraphs, t.theme.colour, t.theme.query
+        );
+    }
+    let suggested = library.suggested_themes(10)?;
+    if !suggested.is_empty() {
+        let words: Vec<&str> = suggested.iter().map(|k| k.term.as_str()).collect();
+        println!("\nsuggested: {}", words.join(", "));
+    }
+    Ok(())
+}
+
+pub fn theme(ctx: &Context, a: ThemeArgs) -> anyhow::Result<()> {
+    let mut library = open_library(ctx)?;
+    match a.action {
+        ThemeAction::Add { name, query } => {
+            let theme = library.add_theme(&name, &query, None)?;
+            println!("saved theme {:?}: {} ({})", theme.name, theme.query, theme.colour);
+        }
+        ThemeAction::Show { name, json } => {
+            let report = library.theme(&name)?;
+            if json {
+                return print_json(&report);
+            }
+            println!("{} — {}", report.theme.name, report.theme.query);
+            for note in &report.ignored {
+                eprintln!("ignored: {note}");
+            }
+            for d in &report.documents {
+                let author = d.author.as_deref().map(|a| format!(" — {a}")).unwrap_or_default();
+                println!("\n[{}] {}{}: {} paragraph(s)", d.doc, d.title, author, d.paragraphs.len());
+                for p in &d.paragraphs {
+                    let at = p.paragraph.map_or(0, |i| i + 1);
+                    println!("    ¶{at}: {}", plain(&p.snippet));
+                }
+            }
+            if !report.works.is_empty() {
+                println!("\nworks cited by these paragraphs:");
+                for w in &report.works {
+                    println!("  {:>3}× {}", w.paragraphs, w.work);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn reindex(ctx: &Context) -> anyhow::Result<()> {
+    let mut library = open_library(ctx)?;
+    let n = library.reindex()?;
+    println!("indexed {n} document(s)");
+    Ok(())
+}
+
+pub fn bench(_ctx: &Context, a: BenchArgs) -> anyhow::Result<()> {
+    if a.what != "search" {
+        bail!("unknown benchmark {:?}; try `quire bench search`", a.what);
+    }
+    let report = bench::run(bench::Config::default(), &mut |step| eprintln!("{step}…"))?;
+    println!(
+        "synthetic library: {} essays, {} paragraphs, {} words",
+        report.essays, report.paragraphs, report.words
+    );
+    println!(
+        "import: tantivy {:.1} s, FTS5 {:.1} s",
+        report.tantivy_import.0, report.fts5_import.0
+    );
+    println!("\n{:<8} {:<8} {:>9} {:>9} {:>10}", "query", "engine", "p50 ms", "p99 ms", "mean docs");
+    for l in &report.latencies {
+        println!(
+            "{:<8} {:<8} {:>9.2} {:>9.2} {:>10.1}",
+            l.query, l.engine, l.p50_ms, l.p99_ms, l.mean_total
+        );
+    }
+    Ok(())
 }

@@ -95,7 +95,16 @@ fn convert(xml: &str) -> Result<String, quick_xml::Error> {
             _ => {}
         }
     }
-    Ok(out.join("\n\n"))
+    // Consecutive list items form one tight list; everything else is a block.
+    let mut md = String::new();
+    for (i, line) in out.iter().enumerate() {
+        if i > 0 {
+            let tight = line.starts_with("- ") && out[i - 1].starts_with("- ");
+            md.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        md.push_str(line);
+    }
+    Ok(md)
 }
 
 fn push_text(para: &mut Option<Para>, text: &str, italic: bool, bold: bool) {

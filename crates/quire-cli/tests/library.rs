@@ -1,0 +1,140 @@
+//! `quire import`, `list` and `show` as other tools run them: the built
+//! binary, its exit code, and the exact JSON shapes of issue 2.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn seeds() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let shared = root.join("../shared/seeds");
+    let dir = if shared.is_dir() { shared } else { root.join("assets/sample") };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files
+}
+
+fn quire(library: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quire"))
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .env_remove("QUIRE_LIBRARY")
+        .output()
+        .expect("run quire")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v.as_object().expect("an object").keys().map(String::as_str).collect();
+    k.sort_unstable();
+    k
+}
+
+const SUMMARY_KEYS: [&str; 7] = ["affiliation", "author", "duplicate_of", "id", "kind", "title", "word_count"];
+
+fn import_seeds(library: &Path) -> Value {
+    let mut args = vec!["import", "--json"];
+    let paths = seeds();
+    args.extend(paths.iter().map(|p| p.to_str().unwrap()));
+    let out = quire(library, &args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    json(&out)
+}
+
+#[test]
+fn import_json_has_exactly_the_contract_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = import_seeds(dir.path());
+    assert_eq!(keys(&report), ["errors", "imported"]);
+    let imported = report["imported"].as_array().unwrap();
+    assert_eq!(imported.len(), 8);
+    for doc in imported {
+        assert_eq!(keys(doc), SUMMARY_KEYS);
+        assert!(doc["kind"] == "essay" || doc["kind"] == "source");
+    }
+    let essays: Vec<&str> =
+        imported.iter().filter(|d| d["kind"] == "essay").map(|d| d["author"].as_str().unwrap()).collect();
+    assert_eq!(essays, ["Holly Clarke", "Omar Mohamed", "Charlotte Pitt", "Verity Clarke"]);
+    let verity = imported.iter().find(|d| d["author"] == "Verity Clarke").unwrap();
+    let blog = imported.iter().find(|d| d["title"] == "The Value of Social Work").unwrap();
+    assert_eq!(blog["duplicate_of"], verity["id"]);
+    assert_eq!(report["errors"], Value::Array(vec![]));
+}
+
+#[test]
+fn list_and_show_json() {
+    let dir = tempfile::tempdir().unwrap();
+    import_seeds(dir.path());
+    let out = quire(dir.path(), &["list", "--json"]);
+    assert!(out.status.success());
+    let listing = json(&out);
+    assert_eq!(keys(&listing), ["documents"]);
+    let docs = listing["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 8);
+    for doc in docs {
+        assert_eq!(keys(doc), SUMMARY_KEYS);
+    }
+    let charlotte = docs.iter().find(|d| d["author"] == "Charlotte Pitt").unwrap();
+    let id = charlotte["id"].to_string();
+    let out = quire(dir.path(), &["show", &id, "--json"]);
+    assert!(out.status.success());
+    let doc = json(&out);
+    for key in SUMMARY_KEYS.iter().chain(&["body", "references", "collection", "year", "origin", "content_hash", "duplicates"]) {
+        assert!(doc.get(key).is_some(), "show --json lacks {key}");
+    }
+    assert_eq!(doc["author"], "Charlotte Pitt");
+    assert!(doc["body"].as_str().unwrap().contains("## Continuity"));
+    assert_eq!(doc["references"].as_array().unwrap().len(), 16);
+    assert_eq!(doc["limit_flag"], "over");
+}
+
+#[test]
+fn readable_output_without_json() {
+    let dir = tempfile::tempdir().unwrap();
+    import_seeds(dir.path());
+    let out = quire(dir.path(), &["list"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Holly Clarke (University of Lincoln)"));
+    assert!(text.contains("[copy of #"));
+    assert!(text.contains("750–1000 words"));
+}
+
+#[test]
+fn failures_exit_non_zero_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = quire(dir.path(), &["show", "999"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("not found: document 999"));
+
+    // A bad file: the JSON report still names it, and the exit code says so.
+    let bad = dir.path().join("bad.docx");
+    std::fs::write(&bad, b"not a zip").unwrap();
+    let out = quire(dir.path(), &["import", "--json", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let report = json(&out);
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(keys(&errors[0]), ["message", "path"]);
+    assert_eq!(errors[0]["path"], bad.to_str().unwrap());
+    assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn library_folder_from_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["list", "--json"])
+        .env("QUIRE_LIBRARY", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out), serde_json::json!({ "documents": [] }));
+    assert!(dir.path().join("library.sqlite3").is_file());
+}
