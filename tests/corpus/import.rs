@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use quire_engine::{render, DocFilter, Kind, LimitFlag, Library, Progress};
-use quire_tests::{empty_library, fixtures_dir, seed, seed_files, seeded_library};
+use quire_engine::{render, DocFilter, Kind, Library, LimitFlag, Progress};
+use quire_tests::{empty_library, fixtures_dir, seed, seed_files, seeded_library, seeds_dir};
 
 const PROMPT: &str =
     "Working better together: How do we build stronger relationships between social workers and people using services?";
@@ -14,8 +14,16 @@ fn import(library: &mut Library, paths: &[PathBuf]) -> quire_engine::ImportRepor
 }
 
 fn essay_by(library: &Library, author: &str) -> quire_engine::Document {
-    let rows = library.documents(&DocFilter { kind: Some(Kind::Essay), collection_id: None }).unwrap();
-    let row = rows.iter().find(|r| r.summary.author.as_deref() == Some(author)).unwrap_or_else(|| panic!("no essay by {author}"));
+    let rows = library
+        .documents(&DocFilter {
+            kind: Some(Kind::Essay),
+            collection_id: None,
+        })
+        .unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r.summary.author.as_deref() == Some(author))
+        .unwrap_or_else(|| panic!("no essay by {author}"));
     library.document(row.summary.id).unwrap()
 }
 
@@ -28,15 +36,34 @@ fn competition_file_holds_four_essays_with_authors() {
     let (_dir, mut library) = empty_library();
     let report = import(&mut library, &[seed("001")]);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
-    let found: Vec<(Kind, Option<&str>, Option<&str>)> =
-        report.imported.iter().map(|d| (d.kind, d.author.as_deref(), d.affiliation.as_deref())).collect();
+    let found: Vec<(Kind, Option<&str>, Option<&str>)> = report
+        .imported
+        .iter()
+        .map(|d| (d.kind, d.author.as_deref(), d.affiliation.as_deref()))
+        .collect();
     assert_eq!(
         found,
         [
-            (Kind::Essay, Some("Holly Clarke"), Some("University of Lincoln")),
-            (Kind::Essay, Some("Omar Mohamed"), Some("University of Birmingham")),
-            (Kind::Essay, Some("Charlotte Pitt"), Some("Cardiff University")),
-            (Kind::Essay, Some("Verity Clarke"), Some("University of Dundee")),
+            (
+                Kind::Essay,
+                Some("Holly Clarke"),
+                Some("University of Lincoln")
+            ),
+            (
+                Kind::Essay,
+                Some("Omar Mohamed"),
+                Some("University of Birmingham")
+            ),
+            (
+                Kind::Essay,
+                Some("Charlotte Pitt"),
+                Some("Cardiff University")
+            ),
+            (
+                Kind::Essay,
+                Some("Verity Clarke"),
+                Some("University of Dundee")
+            ),
         ]
     );
     // Holly Clarke gave her essay its own title under the prompt; the others did not.
@@ -63,10 +90,17 @@ fn competition_file_holds_four_essays_with_authors() {
 #[test]
 fn word_counts_within_two_percent() {
     let (_dir, library) = seeded_library();
-    for (author, expected) in [("Holly Clarke", 977.0), ("Omar Mohamed", 973.0), ("Charlotte Pitt", 1082.0), ("Verity Clarke", 1000.0)]
-    {
+    for (author, expected) in [
+        ("Holly Clarke", 977.0),
+        ("Omar Mohamed", 973.0),
+        ("Charlotte Pitt", 1082.0),
+        ("Verity Clarke", 1000.0),
+    ] {
         let got = f64::from(essay_by(&library, author).summary.word_count);
-        assert!((got - expected).abs() <= expected * 0.02, "{author}: counted {got}, expected {expected} ± 2%");
+        assert!(
+            (got - expected).abs() <= expected * 0.02,
+            "{author}: counted {got}, expected {expected} ± 2%"
+        );
     }
 }
 
@@ -80,9 +114,16 @@ fn competition_becomes_a_collection_with_word_limits() {
     assert_eq!(c.prompt.as_deref(), Some(PROMPT));
     assert_eq!((c.min_words, c.max_words), (Some(750), Some(1000)));
     assert_eq!(c.documents, 4);
-    let rows = library.documents(&DocFilter { kind: None, collection_id: Some(c.id) }).unwrap();
-    let flags: Vec<(Option<&str>, Option<LimitFlag>)> =
-        rows.iter().map(|r| (r.summary.author.as_deref(), r.limit_flag)).collect();
+    let rows = library
+        .documents(&DocFilter {
+            kind: None,
+            collection_id: Some(c.id),
+        })
+        .unwrap();
+    let flags: Vec<(Option<&str>, Option<LimitFlag>)> = rows
+        .iter()
+        .map(|r| (r.summary.author.as_deref(), r.limit_flag))
+        .collect();
     // 1082 words is over the 1000-word limit; 1000 exactly is within it.
     assert_eq!(
         flags,
@@ -101,13 +142,26 @@ fn blog_post_is_linked_as_copy_of_verity_clarke_essay() {
     // before the essay it reproduces and is re-linked when the essay comes.
     let (_dir, library) = seeded_library();
     let verity = essay_by(&library, "Verity Clarke");
-    let rows = library.documents(&DocFilter { kind: Some(Kind::Source), collection_id: None }).unwrap();
-    let blog = rows.iter().find(|r| r.summary.title == "The Value of Social Work").expect("blog post imported");
+    let rows = library
+        .documents(&DocFilter {
+            kind: Some(Kind::Source),
+            collection_id: None,
+        })
+        .unwrap();
+    let blog = rows
+        .iter()
+        .find(|r| r.summary.title == "The Value of Social Work")
+        .expect("blog post imported");
     assert_eq!(blog.summary.duplicate_of, Some(verity.summary.id));
     assert_eq!(verity.summary.duplicate_of, None);
     assert_eq!(verity.duplicates, [blog.summary.id]);
     // No other document is a copy of anything.
-    let copies = library.documents(&DocFilter::default()).unwrap().iter().filter(|r| r.summary.duplicate_of.is_some()).count();
+    let copies = library
+        .documents(&DocFilter::default())
+        .unwrap()
+        .iter()
+        .filter(|r| r.summary.duplicate_of.is_some())
+        .count();
     assert_eq!(copies, 1);
 }
 
@@ -124,9 +178,22 @@ fn duplicate_link_does_not_depend_on_import_order() {
 #[test]
 fn sources_are_titled_and_dated() {
     let (_dir, library) = seeded_library();
-    let rows = library.documents(&DocFilter { kind: Some(Kind::Source), collection_id: None }).unwrap();
-    let found: Vec<(&str, Option<&str>, Option<i32>)> =
-        rows.iter().map(|r| (r.summary.title.as_str(), r.summary.author.as_deref(), r.year)).collect();
+    let rows = library
+        .documents(&DocFilter {
+            kind: Some(Kind::Source),
+            collection_id: None,
+        })
+        .unwrap();
+    let found: Vec<(&str, Option<&str>, Option<i32>)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.summary.title.as_str(),
+                r.summary.author.as_deref(),
+                r.year,
+            )
+        })
+        .collect();
     assert_eq!(
         found,
         [
@@ -143,35 +210,70 @@ fn furniture_is_removed_and_structure_kept() {
     let (_dir, library) = seeded_library();
     for row in library.documents(&DocFilter::default()).unwrap() {
         let body = library.document(row.summary.id).unwrap().body;
-        for furniture in ["UNIVERSITY OF", "LINCOLN\n", "BIRMINGHAM**", "Figure 1:", "(References not included here.)"] {
-            assert!(!body.contains(furniture), "{furniture:?} left in #{}", row.summary.id);
+        for furniture in [
+            "UNIVERSITY OF",
+            "LINCOLN\n",
+            "BIRMINGHAM**",
+            "Figure 1:",
+            "(References not included here.)",
+        ] {
+            assert!(
+                !body.contains(furniture),
+                "{furniture:?} left in #{}",
+                row.summary.id
+            );
         }
     }
     let charlotte = essay_by(&library, "Charlotte Pitt").body;
-    for heading in ["## Continuity", "## Accessibility and time", "## Involvement", "## Empathy and trust", "## The wider picture"] {
-        assert!(charlotte.contains(&format!("\n{heading}\n")), "{heading} missing");
+    for heading in [
+        "## Continuity",
+        "## Accessibility and time",
+        "## Involvement",
+        "## Empathy and trust",
+        "## The wider picture",
+    ] {
+        assert!(
+            charlotte.contains(&format!("\n{heading}\n")),
+            "{heading} missing"
+        );
     }
     // Paragraphs cut by a page break are joined again, so citations stay whole.
     let holly = essay_by(&library, "Holly Clarke").body;
     assert!(holly.contains("setting (Tregeagle and Darcy, 2008)"));
     assert!(charlotte.contains("strict timescales and bureaucratic demands"));
     // The body ends before the reference list.
-    assert!(!holly.contains("References") && holly.ends_with("building positive working relationships."));
+    assert!(
+        !holly.contains("References")
+            && holly.ends_with("building positive working relationships.")
+    );
 }
 
 #[test]
 fn reference_lists_are_kept_in_order() {
     let (_dir, library) = seeded_library();
-    let counts: Vec<(String, usize)> = ["Holly Clarke", "Omar Mohamed", "Charlotte Pitt", "Verity Clarke"]
-        .iter()
-        .map(|a| (a.to_string(), essay_by(&library, a).references.len()))
-        .collect();
-    let expected = [("Holly Clarke", 17), ("Omar Mohamed", 11), ("Charlotte Pitt", 16), ("Verity Clarke", 20)];
+    let counts: Vec<(String, usize)> = [
+        "Holly Clarke",
+        "Omar Mohamed",
+        "Charlotte Pitt",
+        "Verity Clarke",
+    ]
+    .iter()
+    .map(|a| (a.to_string(), essay_by(&library, a).references.len()))
+    .collect();
+    let expected = [
+        ("Holly Clarke", 17),
+        ("Omar Mohamed", 11),
+        ("Charlotte Pitt", 16),
+        ("Verity Clarke", 20),
+    ];
     assert_eq!(counts, expected.map(|(a, n)| (a.to_string(), n)));
     let omar = essay_by(&library, "Omar Mohamed").references;
     assert!(omar[0].starts_with("ATD Fourth World (2004)"));
     let holly = essay_by(&library, "Holly Clarke").references;
-    assert!(holly[0].starts_with("Best, P. Manktelow, R. and Taylor, B. (2016)"), "bullet marker stripped");
+    assert!(
+        holly[0].starts_with("Best, P. Manktelow, R. and Taylor, B. (2016)"),
+        "bullet marker stripped"
+    );
 }
 
 #[test]
@@ -194,8 +296,22 @@ fn sample_library_matches_the_seeds_and_is_idempotent() {
     let first = library.import_sample().unwrap();
     assert!(first.errors.is_empty());
     assert_eq!(first.imported.len(), 8);
-    assert_eq!(first.imported.iter().filter(|d| d.kind == Kind::Essay).count(), 4);
-    assert_eq!(first.imported.iter().filter(|d| d.duplicate_of.is_some()).count(), 1);
+    assert_eq!(
+        first
+            .imported
+            .iter()
+            .filter(|d| d.kind == Kind::Essay)
+            .count(),
+        4
+    );
+    assert_eq!(
+        first
+            .imported
+            .iter()
+            .filter(|d| d.duplicate_of.is_some())
+            .count(),
+        1
+    );
     library.import_sample().unwrap();
     assert_eq!(document_count(&library), 8);
     // The shipped file name carries the year the header does not.
@@ -205,13 +321,18 @@ fn sample_library_matches_the_seeds_and_is_idempotent() {
 #[test]
 fn windows_1252_file_is_decoded() {
     let (_dir, mut library) = empty_library();
-    let report = import(&mut library, &[fixtures_dir().join("import/cp1252-essay.txt")]);
+    let report = import(
+        &mut library,
+        &[fixtures_dir().join("import/cp1252-essay.txt")],
+    );
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     let doc = library.document(report.imported[0].id).unwrap();
     assert_eq!(doc.summary.kind, Kind::Essay);
     assert_eq!(doc.summary.title, "Listening first");
     assert_eq!(doc.summary.author.as_deref(), Some("Aoife Byrne"));
-    assert!(doc.body.contains("\u{201C}nobody ever asked what I wanted\u{201D}"));
+    assert!(doc
+        .body
+        .contains("\u{201C}nobody ever asked what I wanted\u{201D}"));
     assert!(doc.body.contains("caf\u{e9} table") && doc.body.contains("listening \u{2013} not"));
     assert_eq!(doc.references.len(), 2);
 }
@@ -224,7 +345,11 @@ fn binary_file_is_refused_and_nothing_written() {
     assert!(report.imported.is_empty());
     assert_eq!(report.errors.len(), 1);
     assert_eq!(report.errors[0].path, path.display().to_string());
-    assert!(report.errors[0].message.contains("binary"), "{}", report.errors[0].message);
+    assert!(
+        report.errors[0].message.contains("binary"),
+        "{}",
+        report.errors[0].message
+    );
     assert!(library.is_empty().unwrap());
 }
 
@@ -236,7 +361,11 @@ fn file_over_20_mb_is_refused() {
     file.set_len(21 * 1024 * 1024).unwrap();
     let report = import(&mut library, std::slice::from_ref(&path));
     assert_eq!(report.errors.len(), 1);
-    assert!(report.errors[0].message.contains("20 MB"), "{}", report.errors[0].message);
+    assert!(
+        report.errors[0].message.contains("20 MB"),
+        "{}",
+        report.errors[0].message
+    );
     assert!(library.is_empty().unwrap());
 }
 
@@ -248,7 +377,9 @@ fn unsupported_and_missing_files_are_reported() {
     let missing = dir.path().join("nowhere.txt");
     let report = import(&mut library, &[pdf, missing]);
     assert_eq!(report.errors.len(), 2);
-    assert!(report.errors[0].message.contains("unsupported file type .pdf"));
+    assert!(report.errors[0]
+        .message
+        .contains("unsupported file type .pdf"));
     assert!(report.errors[1].path.ends_with("nowhere.txt"));
 }
 
@@ -267,7 +398,9 @@ const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </Relationships>"#;
 
 fn para(style: Option<&str>, runs: &str) -> String {
-    let props = style.map(|s| format!(r#"<w:pPr><w:pStyle w:val="{s}"/></w:pPr>"#)).unwrap_or_default();
+    let props = style
+        .map(|s| format!(r#"<w:pPr><w:pStyle w:val="{s}"/></w:pPr>"#))
+        .unwrap_or_default();
     format!("<w:p>{props}{runs}</w:p>")
 }
 
@@ -284,7 +417,10 @@ fn bold(text: &str) -> String {
 }
 
 fn list_item(text: &str) -> String {
-    format!(r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#, run(text))
+    format!(
+        r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#,
+        run(text)
+    )
 }
 
 /// A student's essay as Word saves it: title, author line, a heading,
@@ -294,13 +430,29 @@ fn essay_docx() -> Vec<u8> {
         para(Some("Title"), &run("Listening across distance")),
         para(None, &run("Sam Ortiz - University of Testing")),
         para(Some("Heading1"), &run("Why it matters")),
-        para(None, &(run("Reading ") + &italic("Working Together") + &run(" changed how I ") + &bold("listen") + &run(" (Lee, 2020)."))),
+        para(
+            None,
+            &(run("Reading ")
+                + &italic("Working Together")
+                + &run(" changed how I ")
+                + &bold("listen")
+                + &run(" (Lee, 2020).")),
+        ),
         list_item("Ask first"),
         list_item("Write it down &amp; check it"),
-        para(None, &run("Relationships need time, and time needs a service that allows it (Roe, 2018).")),
+        para(
+            None,
+            &run("Relationships need time, and time needs a service that allows it (Roe, 2018)."),
+        ),
         para(Some("Heading1"), &run("References")),
-        para(None, &run("Lee, A. (2020) Working Together. London: Example Press.")),
-        para(None, &run("Roe, B. (2018) Time to care. Bristol: Policy Press.")),
+        para(
+            None,
+            &run("Lee, A. (2020) Working Together. London: Example Press."),
+        ),
+        para(
+            None,
+            &run("Roe, B. (2018) Time to care. Bristol: Policy Press."),
+        ),
     ]
     .concat();
     let document = format!(
@@ -308,7 +460,11 @@ fn essay_docx() -> Vec<u8> {
     );
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
-    for (name, content) in [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS), ("word/document.xml", &document)] {
+    for (name, content) in [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", RELS),
+        ("word/document.xml", &document),
+    ] {
         zip.start_file(name, options).unwrap();
         zip.write_all(content.as_bytes()).unwrap();
     }
@@ -331,18 +487,31 @@ fn docx_essay_keeps_headings_emphasis_and_lists() {
     assert_eq!(doc.summary.kind, Kind::Essay);
     assert_eq!(doc.summary.title, "Listening across distance");
     assert_eq!(doc.summary.author.as_deref(), Some("Sam Ortiz"));
-    assert_eq!(doc.summary.affiliation.as_deref(), Some("University of Testing"));
+    assert_eq!(
+        doc.summary.affiliation.as_deref(),
+        Some("University of Testing")
+    );
     assert_eq!(
         doc.body,
         "## Why it matters\n\nReading *Working Together* changed how I **listen** (Lee, 2020).\n\n\
          - Ask first\n- Write it down & check it\n\n\
          Relationships need time, and time needs a service that allows it (Roe, 2018)."
     );
-    assert_eq!(doc.references, ["Lee, A. (2020) Working Together. London: Example Press.", "Roe, B. (2018) Time to care. Bristol: Policy Press."]);
+    assert_eq!(
+        doc.references,
+        [
+            "Lee, A. (2020) Working Together. London: Example Press.",
+            "Roe, B. (2018) Time to care. Bristol: Policy Press."
+        ]
+    );
     // 9 + 2 + 5 (a lone "&" is no word) + 13; the heading is not counted.
     assert_eq!(doc.summary.word_count, 29);
     let html = render::markdown_to_safe_html(&doc.body);
-    assert!(html.contains("<h2>Why it matters</h2>") && html.contains("<em>Working Together</em>") && html.contains("<li>Ask first</li>"));
+    assert!(
+        html.contains("<h2>Why it matters</h2>")
+            && html.contains("<em>Working Together</em>")
+            && html.contains("<li>Ask first</li>")
+    );
 }
 
 #[test]
@@ -353,8 +522,18 @@ fn docx_into_a_named_collection() {
     assert!(report.errors.is_empty());
     let collections = library.collections().unwrap();
     assert_eq!(collections.len(), 1);
-    assert_eq!((collections[0].title.as_str(), collections[0].documents), ("Spring entries", 1));
-    assert_eq!(library.document(report.imported[0].id).unwrap().collection.as_deref(), Some("Spring entries"));
+    assert_eq!(
+        (collections[0].title.as_str(), collections[0].documents),
+        ("Spring entries", 1)
+    );
+    assert_eq!(
+        library
+            .document(report.imported[0].id)
+            .unwrap()
+            .collection
+            .as_deref(),
+        Some("Spring entries")
+    );
 }
 
 #[test]
@@ -363,22 +542,57 @@ fn broken_docx_names_the_file_and_writes_nothing() {
     let good = essay_docx();
     let truncated = write(dir.path(), "truncated.docx", &good[..good.len() / 2]);
     let mut no_document = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    no_document.start_file("hello.txt", zip::write::SimpleFileOptions::default()).unwrap();
+    no_document
+        .start_file("hello.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
     no_document.write_all(b"hi").unwrap();
-    let not_word = write(dir.path(), "not-word.docx", &no_document.finish().unwrap().into_inner());
+    let not_word = write(
+        dir.path(),
+        "not-word.docx",
+        &no_document.finish().unwrap().into_inner(),
+    );
     let bad_xml = {
         let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        z.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
-        z.write_all(b"<w:document><w:body><w:p><w:r><w:t>unclosed</w:r></w:body>").unwrap();
-        write(dir.path(), "bad-xml.docx", &z.finish().unwrap().into_inner())
+        z.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        z.write_all(b"<w:document><w:body><w:p><w:r><w:t>unclosed</w:r></w:body>")
+            .unwrap();
+        write(
+            dir.path(),
+            "bad-xml.docx",
+            &z.finish().unwrap().into_inner(),
+        )
     };
     let cp1252 = fixtures_dir().join("import/cp1252-essay.txt");
-    let report = import(&mut library, &[truncated.clone(), not_word.clone(), bad_xml.clone(), cp1252]);
+    let report = import(
+        &mut library,
+        &[truncated.clone(), not_word.clone(), bad_xml.clone(), cp1252],
+    );
     let failed: Vec<&str> = report.errors.iter().map(|e| e.path.as_str()).collect();
-    assert_eq!(failed, [truncated.to_str().unwrap(), not_word.to_str().unwrap(), bad_xml.to_str().unwrap()]);
-    assert!(report.errors[0].message.contains("not a valid .docx"), "{}", report.errors[0].message);
-    assert!(report.errors[1].message.contains("word/document.xml is missing"));
-    assert!(report.errors[2].message.contains("damaged Word document"), "{}", report.errors[2].message);
+    assert_eq!(
+        failed,
+        [
+            truncated.to_str().unwrap(),
+            not_word.to_str().unwrap(),
+            bad_xml.to_str().unwrap()
+        ]
+    );
+    assert!(
+        report.errors[0].message.contains("not a valid .docx"),
+        "{}",
+        report.errors[0].message
+    );
+    assert!(report.errors[1]
+        .message
+        .contains("word/document.xml is missing"));
+    assert!(
+        report.errors[2].message.contains("damaged Word document"),
+        "{}",
+        report.errors[2].message
+    );
     // The good file in the same batch is imported; the broken ones left nothing.
     assert_eq!(report.imported.len(), 1);
     assert_eq!(document_count(&library), 1);
@@ -390,9 +604,76 @@ fn hostile_markdown_renders_inert() {
     let report = import(&mut library, &[fixtures_dir().join("hostile.md")]);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     let doc = library.document(report.imported[0].id).unwrap();
-    assert!(doc.body.contains("<script>"), "the body keeps what the file said");
+    assert!(
+        doc.body.contains("<script>"),
+        "the body keeps what the file said"
+    );
     let html = render::markdown_to_safe_html(&doc.body).to_lowercase();
-    for bad in ["<script", "onerror", "onclick", "onmouseover", "javascript:", "<iframe", "<form", "<style"] {
+    for bad in [
+        "<script",
+        "onerror",
+        "onclick",
+        "onmouseover",
+        "javascript:",
+        "<iframe",
+        "<form",
+        "<style",
+    ] {
         assert!(!html.contains(bad), "{bad} survived sanitising");
     }
+}
+
+#[test]
+fn deleting_an_original_drops_its_links() {
+    let (_dir, mut library) = seeded_library();
+    let verity = essay_by(&library, "Verity Clarke").summary.id;
+    library.delete_document(verity).unwrap();
+    assert_eq!(document_count(&library), 7);
+    assert!(library
+        .documents(&DocFilter::default())
+        .unwrap()
+        .iter()
+        .all(|r| r.summary.duplicate_of.is_none()));
+    assert_eq!(library.collections().unwrap()[0].documents, 3);
+    assert!(matches!(
+        library.delete_document(verity),
+        Err(quire_engine::Error::NotFound(_))
+    ));
+    assert!(matches!(
+        library.document(verity),
+        Err(quire_engine::Error::NotFound(_))
+    ));
+}
+
+#[test]
+fn a_folder_imports_the_files_inside() {
+    let (_dir, mut library) = empty_library();
+    let report = import(&mut library, &[seeds_dir()]);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.imported.len(), 8);
+}
+
+#[test]
+fn plain_text_indentation_never_becomes_code() {
+    // The blog's comment thread is indented; in Markdown four spaces would
+    // make it a code block, so plain-text indentation is dropped on import.
+    let (_dir, library) = seeded_library();
+    for row in library.documents(&DocFilter::default()).unwrap() {
+        let html = render::markdown_to_safe_html(&library.document(row.summary.id).unwrap().body);
+        assert!(
+            !html.contains("<pre>"),
+            "#{} renders a code block",
+            row.summary.id
+        );
+    }
+}
+
+#[test]
+fn progress_is_reported_per_file_and_at_the_end() {
+    let (_dir, mut library) = empty_library();
+    let mut seen = Vec::new();
+    library.import_files(&seed_files(), None, &mut |p: Progress| {
+        seen.push((p.done, p.total))
+    });
+    assert_eq!(seen, [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]);
 }

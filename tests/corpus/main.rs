@@ -3,3 +3,4 @@
 mod cite;
 mod format;
 mod import;
+mod search;

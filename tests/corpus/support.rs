@@ -41,9 +41,16 @@ pub fn seed(number: &str) -> PathBuf {
     let found = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&format!("{number}_"))));
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("{number}_")))
+        });
     found.unwrap_or_else(|| {
-        let (_, name) = SAMPLE_NAMES.iter().find(|(n, _)| *n == number).expect("seed numbers are 000..004");
+        let (_, name) = SAMPLE_NAMES
+            .iter()
+            .find(|(n, _)| *n == number)
+            .expect("seed numbers are 000..004");
         dir.join(name)
     })
 }
@@ -64,6 +71,10 @@ pub fn empty_library() -> (tempfile::TempDir, Library) {
 pub fn seeded_library() -> (tempfile::TempDir, Library) {
     let (dir, mut library) = empty_library();
     let report = library.import_files(&seed_files(), None, &mut |_: Progress| {});
-    assert!(report.errors.is_empty(), "seed import failed: {:?}", report.errors);
+    assert!(
+        report.errors.is_empty(),
+        "seed import failed: {:?}",
+        report.errors
+    );
     (dir, library)
 }

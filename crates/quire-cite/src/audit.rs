@@ -47,6 +47,10 @@ impl IssueKind {
 }
 
 impl Status {
+    pub fn as_str(self) -> &'static str {
+        self.issue().map_or("ok", IssueKind::as_str)
+    }
+
     fn issue(self) -> Option<IssueKind> {
         match self {
             Status::Ok => None,
@@ -153,6 +157,9 @@ pub fn audit_parsed(citations: Vec<Citation>, texts: &[String], parsed: Vec<Pars
         }
     } else {
         for (ri, (r, p)) in references.iter().zip(&parsed).enumerate() {
+            if heading(&r.text) {
+                continue;
+            }
             if malformed(p) {
                 issues.push(Issue {
                     kind: IssueKind::MalformedReference,
@@ -174,6 +181,12 @@ pub fn audit_parsed(citations: Vec<Citation>, texts: &[String], parsed: Vec<Pars
         }
     }
     EssayAudit { citations: results, references, issues }
+}
+
+/// A line such as "Books" or "Online sources" that splits a list into
+/// sections: not an entry, so neither uncited nor malformed.
+fn heading(text: &str) -> bool {
+    text.split_whitespace().count() <= 3 && !text.chars().any(|c| c.is_ascii_digit() || c == ',')
 }
 
 /// An entry that cannot be matched because it lacks its author or its year
@@ -236,13 +249,11 @@ fn citation_message(kind: IssueKind, c: &Citation, matched: Option<(&ReferenceRe
             if c.authors.len() == 1 { "" } else { "s" }
         ),
         IssueKind::EtAlMismatch if c.et_al => format!(
-            "\"{cited}\" uses \"et al.\" but the entry {entry} has {} author{}: name {} in the citation.",
-            key.author_count(),
-            if key.author_count() == 1 { "" } else { "s" },
-            if key.author_count() == 1 { "the author" } else { "both authors" }
+            "\"{cited}\" uses \"et al.\" but the entry has only {}: cite it as {entry}.",
+            if key.author_count() == 1 { "one author" } else { "two authors" }
         ),
         IssueKind::EtAlMismatch => format!(
-            "\"{cited}\" names only one author but the entry {entry} has {}: cite it with \"et al.\".",
+            "\"{cited}\" names only one author but the entry has {}: cite it as {entry}.",
             key.author_count()
         ),
         _ => format!("\"{cited}\" does not agree with the reference list entry {entry}."),

@@ -12,6 +12,14 @@ pub fn key(s: &str) -> String {
         .collect()
 }
 
+/// The key of a name without a leading "The": "The King's Fund" is cited
+/// as "King's Fund" as often as not.
+pub fn name_key(s: &str) -> String {
+    let s = s.trim();
+    let s = ["The ", "the "].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
+    key(s)
+}
+
 /// Words too small to count as initials of an organisation's name.
 const MINOR_WORDS: [&str; 8] = ["of", "for", "the", "and", "&", "in", "on", "to"];
 
@@ -52,6 +60,7 @@ mod tests {
         assert_eq!(key("O'leary"), key("O’Leary"));
         assert_eq!(key("Saar-Heiman"), key("Saar Heiman"));
         assert_eq!(key("Peláez"), "pelaez");
+        assert_eq!(name_key("The King's Fund"), name_key("King’s Fund"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Association of Social Workers"); misspellings count as a near match so
 //! the marker is told what to fix rather than that nothing matched.
 
-use crate::fold::{acronym, key, similar};
+use crate::fold::{acronym, key, name_key, similar};
 use crate::intext::Citation;
 use crate::reference::ParsedEntry;
 
@@ -36,9 +36,13 @@ struct NameKey {
 }
 
 impl NameKey {
+    /// "Social Care Institute for Excellence (SCIE)" gives its acronym itself.
     fn new(name: &str, organisation: bool) -> NameKey {
+        if let Some((full, short)) = name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")) {
+            return NameKey { key: name_key(full), acronym: Some(key(short)) };
+        }
         let acronym = (organisation && name.split_whitespace().count() > 1).then(|| acronym(name));
-        NameKey { key: key(name), acronym }
+        NameKey { key: name_key(name), acronym }
     }
 }
 
@@ -80,7 +84,7 @@ impl RefKey {
 /// Same name: equal keys, an acronym of the other, or the family name at
 /// the end of a name written in full ("Peter Beresford").
 fn same_name(cited: &str, r: &NameKey) -> bool {
-    let c = key(cited);
+    let c = name_key(cited);
     if c == r.key || r.acronym.as_deref() == Some(c.as_str()) {
         return true;
     }
@@ -93,8 +97,8 @@ fn same_name(cited: &str, r: &NameKey) -> bool {
 
 fn near_name(cited: &str, r: &NameKey) -> bool {
     same_name(cited, r)
-        || similar(&key(cited), &r.key)
-        || r.acronym.as_deref().is_some_and(|a| similar(&key(cited), a))
+        || similar(&name_key(cited), &r.key)
+        || r.acronym.as_deref().is_some_and(|a| similar(&name_key(cited), a))
         || (cited.split_whitespace().count() > 1 && similar(&acronym(cited), &r.key))
 }
 
@@ -164,4 +168,27 @@ pub fn best_match(c: &Citation, refs: &[RefKey]) -> Option<(usize, Agreement)> {
     refs.iter()
         .position(|r| r.year == year && named.len() >= 6 && r.title.contains(&named))
         .map(|i| (i, Agreement::Title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{extract_citations, parse_entry};
+
+    fn agreement(citation: &str, entry: &str) -> Option<Agreement> {
+        let c = extract_citations(citation).pop()?;
+        best_match(&c, &[RefKey::new(&parse_entry(entry))]).map(|(_, a)| a)
+    }
+
+    #[test]
+    fn tolerates_typography_but_reports_what_to_fix() {
+        assert_eq!(agreement("(Schön, 1983)", "Schon, D. (1983) The reflective practitioner. London: Temple Smith."), Some(Agreement::Exact));
+        assert_eq!(agreement("(O'leary et al, 2013)", "O'Leary, P., Tsui, M. and Ruch, G. (2013) 'T', *J*, 1(2)."), Some(Agreement::Exact));
+        assert_eq!(agreement("(SCIE, 2019)", "Social Care Institute for Excellence (SCIE) (2019) *Title*."), Some(Agreement::Exact));
+        assert_eq!(agreement("(King's Fund, 2019)", "The King's Fund (2019) *Title*. London: King's Fund."), Some(Agreement::Exact));
+        assert_eq!(agreement("(Chan and Negai, 2019)", "Chan, C. and Ngai, S. (2019) 'T', *J*, 1(2)."), Some(Agreement::Names));
+        assert_eq!(agreement("(Ruch et al. 2010)", "Ruch, G. 2010. 'T.' *Jessica Kingsley Publishers: London*."), Some(Agreement::EtAl));
+        assert_eq!(agreement("(Gupta, 2015)", "Gupta, A. (2017) 'T', *J*, 1(2)."), Some(Agreement::Year));
+        assert_eq!(agreement("(Turner, 2015)", "Gupta, A. (2017) 'T', *J*, 1(2)."), None);
+    }
 }

@@ -9,8 +9,15 @@ use serde_json::Value;
 fn seeds() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let shared = root.join("../shared/seeds");
-    let dir = if shared.is_dir() { shared } else { root.join("assets/sample") };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let dir = if shared.is_dir() {
+        shared
+    } else {
+        root.join("assets/sample")
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     files
 }
@@ -26,23 +33,45 @@ fn quire(library: &Path, args: &[&str]) -> Output {
 }
 
 fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
 }
 
 fn keys(v: &Value) -> Vec<&str> {
-    let mut k: Vec<&str> = v.as_object().expect("an object").keys().map(String::as_str).collect();
+    let mut k: Vec<&str> = v
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
     k.sort_unstable();
     k
 }
 
-const SUMMARY_KEYS: [&str; 7] = ["affiliation", "author", "duplicate_of", "id", "kind", "title", "word_count"];
+const SUMMARY_KEYS: [&str; 7] = [
+    "affiliation",
+    "author",
+    "duplicate_of",
+    "id",
+    "kind",
+    "title",
+    "word_count",
+];
 
 fn import_seeds(library: &Path) -> Value {
     let mut args = vec!["import", "--json"];
     let paths = seeds();
     args.extend(paths.iter().map(|p| p.to_str().unwrap()));
     let out = quire(library, &args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     json(&out)
 }
 
@@ -57,11 +86,28 @@ fn import_json_has_exactly_the_contract_keys() {
         assert_eq!(keys(doc), SUMMARY_KEYS);
         assert!(doc["kind"] == "essay" || doc["kind"] == "source");
     }
-    let essays: Vec<&str> =
-        imported.iter().filter(|d| d["kind"] == "essay").map(|d| d["author"].as_str().unwrap()).collect();
-    assert_eq!(essays, ["Holly Clarke", "Omar Mohamed", "Charlotte Pitt", "Verity Clarke"]);
-    let verity = imported.iter().find(|d| d["author"] == "Verity Clarke").unwrap();
-    let blog = imported.iter().find(|d| d["title"] == "The Value of Social Work").unwrap();
+    let essays: Vec<&str> = imported
+        .iter()
+        .filter(|d| d["kind"] == "essay")
+        .map(|d| d["author"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        essays,
+        [
+            "Holly Clarke",
+            "Omar Mohamed",
+            "Charlotte Pitt",
+            "Verity Clarke"
+        ]
+    );
+    let verity = imported
+        .iter()
+        .find(|d| d["author"] == "Verity Clarke")
+        .unwrap();
+    let blog = imported
+        .iter()
+        .find(|d| d["title"] == "The Value of Social Work")
+        .unwrap();
     assert_eq!(blog["duplicate_of"], verity["id"]);
     assert_eq!(report["errors"], Value::Array(vec![]));
 }
@@ -79,12 +125,23 @@ fn list_and_show_json() {
     for doc in docs {
         assert_eq!(keys(doc), SUMMARY_KEYS);
     }
-    let charlotte = docs.iter().find(|d| d["author"] == "Charlotte Pitt").unwrap();
+    let charlotte = docs
+        .iter()
+        .find(|d| d["author"] == "Charlotte Pitt")
+        .unwrap();
     let id = charlotte["id"].to_string();
     let out = quire(dir.path(), &["show", &id, "--json"]);
     assert!(out.status.success());
     let doc = json(&out);
-    for key in SUMMARY_KEYS.iter().chain(&["body", "references", "collection", "year", "origin", "content_hash", "duplicates"]) {
+    for key in SUMMARY_KEYS.iter().chain(&[
+        "body",
+        "references",
+        "collection",
+        "year",
+        "origin",
+        "content_hash",
+        "duplicates",
+    ]) {
         assert!(doc.get(key).is_some(), "show --json lacks {key}");
     }
     assert_eq!(doc["author"], "Charlotte Pitt");
@@ -134,7 +191,11 @@ fn library_folder_from_environment() {
         .env("QUIRE_LIBRARY", dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(json(&out), serde_json::json!({ "documents": [] }));
     assert!(dir.path().join("library.sqlite3").is_file());
 }

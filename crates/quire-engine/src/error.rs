@@ -37,10 +37,16 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     pub(crate) fn import(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Import { path: path.into(), message: message.into() }
+        Error::Import {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }

@@ -6,9 +6,11 @@
 //! stored Markdown body into HTML safe for the reader. Nothing here knows
 //! about Tauri or the command line.
 
+mod citations;
 mod error;
 pub mod import;
 mod library;
+mod lists;
 mod model;
 pub mod render;
 mod sample;
@@ -16,10 +18,13 @@ pub mod search;
 mod store;
 pub mod themes;
 pub mod words;
+mod works;
 
 pub use error::{Error, Result};
 pub use import::{CollectionHint, ParsedDoc};
 pub use library::Library;
+pub use lists::{Importance, ListItem, ListSummary, ListView, Placement, Purpose};
+pub use works::{from_cite, CitedBy, Work};
 pub use model::{
     Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport, Kind, LimitFlag, Progress,
 };

@@ -15,9 +15,10 @@ use crate::error::{Error, Result};
 use crate::import::dedupe::{Shingles, THRESHOLD};
 use crate::import::{self, CollectionHint, ParsedDoc};
 use crate::model::{
-    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport, Kind, LimitFlag, Progress,
+    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport, Kind,
+    LimitFlag, Progress,
 };
-use crate::{sample, search, store};
+use crate::{citations, sample, search, store};
 
 /// An open library.
 pub struct Library {
@@ -31,7 +32,8 @@ pub struct Library {
 }
 
 /// Columns read for a `DocRow`, in `row_from` order.
-const ROW_COLUMNS: &str = "d.id, d.kind, d.title, d.author, d.affiliation, d.word_count, dup.duplicate_of,
+const ROW_COLUMNS: &str =
+    "d.id, d.kind, d.title, d.author, d.affiliation, d.word_count, dup.duplicate_of,
      d.collection_id, c.title, d.year, d.origin, c.min_words, c.max_words
      FROM documents d
      LEFT JOIN duplicates dup ON dup.document_id = d.id
@@ -42,7 +44,9 @@ impl Library {
     pub fn default_dir() -> PathBuf {
         match std::env::var_os("QUIRE_LIBRARY") {
             Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-            _ => dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("quire"),
+            _ => dirs::data_dir()
+                .unwrap_or_else(|| PathBuf::from("."))
+                .join("quire"),
         }
     }
 
@@ -50,7 +54,12 @@ impl Library {
     pub fn open(dir: &Path) -> Result<Library> {
         let conn = store::open(dir)?;
         let index = search::open_index(&conn, dir)?;
-        Ok(Library { conn, dir: dir.to_owned(), shingles: None, index })
+        Ok(Library {
+            conn,
+            dir: dir.to_owned(),
+            shingles: None,
+            index,
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -73,7 +82,9 @@ impl Library {
     }
 
     pub fn is_empty(&self) -> Result<bool> {
-        let n: i64 = self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
         Ok(n == 0)
     }
 
@@ -81,14 +92,17 @@ impl Library {
     pub fn import_sample(&mut self) -> Result<ImportReport> {
         let mut report = ImportReport::default();
         for (name, text) in sample::FILES {
-            report.imported.extend(self.import_bytes(name, text.as_bytes(), None)?);
+            report
+                .imported
+                .extend(self.import_bytes(name, text.as_bytes(), None)?);
         }
         self.refresh(&mut report.imported);
         Ok(report)
     }
 
-    /// Import files. A bad file is reported in `errors` and leaves nothing
-    /// behind; the others are imported. `collection` names a collection to
+    /// Import files, and the .txt/.md/.docx files inside folders. A bad file
+    /// is reported in `errors` and leaves nothing behind; the others are
+    /// imported. `collection` names a collection to
     /// put every document in; a file not recognisable as essays is then taken
     /// to be one entry (an essay), since that is what a competition holds.
     pub fn import_files(
@@ -97,21 +111,38 @@ impl Library {
         collection: Option<&str>,
         progress: &mut dyn FnMut(Progress),
     ) -> ImportReport {
+        let paths = import::expand_folders(paths);
         let mut report = ImportReport::default();
         for (done, path) in paths.iter().enumerate() {
             let shown = path.display().to_string();
-            progress(Progress { done, total: paths.len(), current: shown.clone() });
+            progress(Progress {
+                done,
+                total: paths.len(),
+                current: shown.clone(),
+            });
             let result = import::read_file(path).and_then(|docs| {
-                let name = path.file_name().map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+                let name = path
+                    .file_name()
+                    .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
                 self.store_docs(&name, docs, collection)
             });
             match result {
                 Ok(summaries) => report.imported.extend(summaries),
-                Err(Error::Import { message, .. }) => report.errors.push(ImportFailure { path: shown, message }),
-                Err(e) => report.errors.push(ImportFailure { path: shown, message: e.to_string() }),
+                Err(Error::Import { message, .. }) => report.errors.push(ImportFailure {
+                    path: shown,
+                    message,
+                }),
+                Err(e) => report.errors.push(ImportFailure {
+                    path: shown,
+                    message: e.to_string(),
+                }),
             }
         }
-        progress(Progress { done: paths.len(), total: paths.len(), current: String::new() });
+        progress(Progress {
+            done: paths.len(),
+            total: paths.len(),
+            current: String::new(),
+        });
         self.refresh(&mut report.imported);
         report
     }
@@ -129,12 +160,22 @@ impl Library {
 
     /// Import one file's bytes (e.g. dropped into the app); `name` is its file
     /// name, whose extension decides the format.
-    pub fn import_bytes(&mut self, name: &str, bytes: &[u8], collection: Option<&str>) -> Result<Vec<DocSummary>> {
+    pub fn import_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        collection: Option<&str>,
+    ) -> Result<Vec<DocSummary>> {
         let docs = import::parse(name, bytes).map_err(|message| Error::import(name, message))?;
         self.store_docs(name, docs, collection)
     }
 
-    fn store_docs(&mut self, origin: &str, mut docs: Vec<ParsedDoc>, collection: Option<&str>) -> Result<Vec<DocSummary>> {
+    fn store_docs(
+        &mut self,
+        origin: &str,
+        mut docs: Vec<ParsedDoc>,
+        collection: Option<&str>,
+    ) -> Result<Vec<DocSummary>> {
         if collection.is_some() && docs.len() == 1 {
             docs[0].kind = Kind::Essay;
         }
@@ -144,8 +185,13 @@ impl Library {
         let mut fresh = Vec::new();
         for doc in &docs {
             let hash = content_hash(doc);
-            let existing: Option<i64> =
-                tx.query_row("SELECT id FROM documents WHERE content_hash = ?1", [&hash], |r| r.get(0)).optional()?;
+            let existing: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM documents WHERE content_hash = ?1",
+                    [&hash],
+                    |r| r.get(0),
+                )
+                .optional()?;
             if let Some(id) = existing {
                 ids.push(id);
                 continue;
@@ -166,7 +212,11 @@ impl Library {
             shingles.insert(*id, (*kind, sh.clone()));
             linked
         });
-        let summaries = linked.and_then(|()| ids.iter().map(|&id| summary(&tx, id)).collect::<Result<Vec<_>>>());
+        let summaries = linked.and_then(|()| {
+            ids.iter()
+                .map(|&id| summary(&tx, id))
+                .collect::<Result<Vec<_>>>()
+        });
         match summaries {
             Ok(s) if fresh.is_empty() => {
                 tx.commit()?;
@@ -194,11 +244,23 @@ impl Library {
             return Ok(());
         }
         let mut stmt = self.conn.prepare("SELECT id, kind, body FROM documents")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
         let mut map = HashMap::new();
         for row in rows {
             let (id, kind, body) = row?;
-            map.insert(id, (Kind::parse(&kind).unwrap_or(Kind::Source), Shingles::of(&body)));
+            map.insert(
+                id,
+                (
+                    Kind::parse(&kind).unwrap_or(Kind::Source),
+                    Shingles::of(&body),
+                ),
+            );
         }
         drop(stmt);
         self.shingles = Some(map);
@@ -211,7 +273,10 @@ impl Library {
             "SELECT {ROW_COLUMNS} WHERE (?1 IS NULL OR d.kind = ?1) AND (?2 IS NULL OR d.collection_id = ?2) ORDER BY d.id"
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params![filter.kind.map(Kind::as_str), filter.collection_id], row_from)?;
+        let rows = stmt.query_map(
+            params![filter.kind.map(Kind::as_str), filter.collection_id],
+            row_from,
+        )?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -219,15 +284,28 @@ impl Library {
     pub fn document(&self, id: i64) -> Result<Document> {
         let row = self
             .conn
-            .query_row(&format!("SELECT {ROW_COLUMNS} WHERE d.id = ?1"), [id], row_from)
+            .query_row(
+                &format!("SELECT {ROW_COLUMNS} WHERE d.id = ?1"),
+                [id],
+                row_from,
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
-        let (body, content_hash): (String, String) =
-            self.conn.query_row("SELECT body, content_hash FROM documents WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
-        let references = column_list(&self.conn, "SELECT raw FROM doc_references WHERE document_id = ?1 ORDER BY position", id)?;
-        let duplicates = column_list(&self.conn, "SELECT document_id FROM duplicates WHERE duplicate_of = ?1 ORDER BY document_id", id)?;
+        let (body, content_hash): (String, String) = self.conn.query_row(
+            "SELECT body, content_hash FROM documents WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let references = column_list(
+            &self.conn,
+            "SELECT raw FROM doc_references WHERE document_id = ?1 ORDER BY position",
+            id,
+        )?;
+        let duplicates = column_list(
+            &self.conn,
+            "SELECT document_id FROM duplicates WHERE duplicate_of = ?1 ORDER BY document_id",
+            id,
+        )?;
         Ok(Document {
             summary: row.summary,
             collection_id: row.collection_id,
@@ -264,6 +342,30 @@ impl Library {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// Audit document `id` again (citations against its reference list,
+    /// using any corrected parses) and store the result.
+    pub fn audit(&self, id: i64) -> Result<quire_cite::EssayAudit> {
+        let doc = self.document(id)?;
+        citations::audit_document(&self.conn, id, &doc.body, &doc.references)
+    }
+
+    /// Keep the user's correction of a parsed reference entry; later audits
+    /// use it instead of the parser's reading.
+    pub fn correct_reference(&self, id: i64, position: usize, item: &quire_cite::CslItem) -> Result<()> {
+        let exists: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM doc_references WHERE document_id = ?1 AND position = ?2",
+                params![id, position as i64],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if exists.is_none() {
+            return Err(Error::NotFound(format!("reference {position} of document {id}")));
+        }
+        citations::correct_reference(&self.conn, id, position, item)
+    }
+
     /// Delete a document with its references and duplicate links.
     pub fn delete_document(&mut self, id: i64) -> Result<()> {
         let tx = self.conn.transaction()?;
@@ -275,7 +377,6 @@ impl Library {
         tx.commit()?;
         shingles_remove(&mut self.shingles, id);
         self.index_changes(&[], &[id], generation)
-
     }
 }
 
@@ -289,7 +390,12 @@ fn shingles_remove(cache: &mut Option<HashMap<i64, (Kind, Shingles)>>, id: i64) 
 /// references. The file name is left out, so a renamed copy is the same.
 fn content_hash(doc: &ParsedDoc) -> String {
     let mut h = Sha256::new();
-    for part in [doc.kind.as_str(), &doc.title, doc.author.as_deref().unwrap_or(""), &doc.body] {
+    for part in [
+        doc.kind.as_str(),
+        &doc.title,
+        doc.author.as_deref().unwrap_or(""),
+        &doc.body,
+    ] {
         h.update(part.as_bytes());
         h.update([0]);
     }
@@ -303,7 +409,9 @@ fn content_hash(doc: &ParsedDoc) -> String {
 /// The id of the collection titled `title`, created if missing; limits the
 /// file states fill in what the collection does not have yet.
 fn collection_id(tx: &Transaction, title: &str, hint: Option<&CollectionHint>) -> Result<i64> {
-    let (prompt, year, min, max) = hint.map_or((None, None, None, None), |h| (h.prompt.as_deref(), h.year, h.min_words, h.max_words));
+    let (prompt, year, min, max) = hint.map_or((None, None, None, None), |h| {
+        (h.prompt.as_deref(), h.year, h.min_words, h.max_words)
+    });
     tx.execute(
         "INSERT INTO collections (title, prompt, year, min_words, max_words) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(title) DO UPDATE SET prompt = coalesce(prompt, excluded.prompt),
@@ -311,10 +419,20 @@ fn collection_id(tx: &Transaction, title: &str, hint: Option<&CollectionHint>) -
              max_words = coalesce(max_words, excluded.max_words)",
         params![title, prompt, year, min, max],
     )?;
-    Ok(tx.query_row("SELECT id FROM collections WHERE title = ?1", [title], |r| r.get(0))?)
+    Ok(tx.query_row(
+        "SELECT id FROM collections WHERE title = ?1",
+        [title],
+        |r| r.get(0),
+    )?)
 }
 
-fn insert_doc(tx: &Transaction, doc: &ParsedDoc, origin: &str, hash: &str, collection_id: Option<i64>) -> Result<i64> {
+fn insert_doc(
+    tx: &Transaction,
+    doc: &ParsedDoc,
+    origin: &str,
+    hash: &str,
+    collection_id: Option<i64>,
+) -> Result<i64> {
     tx.execute(
         "INSERT INTO documents (kind, title, author, affiliation, year, body, word_count, origin, content_hash, collection_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -332,10 +450,12 @@ fn insert_doc(tx: &Transaction, doc: &ParsedDoc, origin: &str, hash: &str, colle
         ],
     )?;
     let id = tx.last_insert_rowid();
-    let mut stmt = tx.prepare("INSERT INTO doc_references (document_id, position, raw) VALUES (?1, ?2, ?3)")?;
+    let mut stmt =
+        tx.prepare("INSERT INTO doc_references (document_id, position, raw) VALUES (?1, ?2, ?3)")?;
     for (position, raw) in doc.references.iter().enumerate() {
         stmt.execute(params![id, position as i64, raw])?;
     }
+    citations::audit_document(tx, id, &doc.body, &doc.references)?;
     Ok(id)
 }
 
@@ -358,14 +478,23 @@ fn link_duplicates(
             }
         }
     }
-    let Some((other, other_kind, sim)) = best else { return Ok(()) };
-    let other_is_copy: bool =
-        tx.query_row("SELECT EXISTS (SELECT 1 FROM duplicates WHERE document_id = ?1)", [other], |r| r.get(0))?;
+    let Some((other, other_kind, sim)) = best else {
+        return Ok(());
+    };
+    let other_is_copy: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM duplicates WHERE document_id = ?1)",
+        [other],
+        |r| r.get(0),
+    )?;
     let (copy, original) = if kind == Kind::Essay && other_kind == Kind::Source && !other_is_copy {
         (other, id)
     } else {
         let root: i64 = tx
-            .query_row("SELECT duplicate_of FROM duplicates WHERE document_id = ?1", [other], |r| r.get(0))
+            .query_row(
+                "SELECT duplicate_of FROM duplicates WHERE document_id = ?1",
+                [other],
+                |r| r.get(0),
+            )
             .optional()?
             .unwrap_or(other);
         (id, root)
@@ -375,18 +504,31 @@ fn link_duplicates(
         params![copy, original, sim],
     )?;
     // Copies of the new copy now point at its original.
-    tx.execute("UPDATE duplicates SET duplicate_of = ?1 WHERE duplicate_of = ?2", params![original, copy])?;
+    tx.execute(
+        "UPDATE duplicates SET duplicate_of = ?1 WHERE duplicate_of = ?2",
+        params![original, copy],
+    )?;
     Ok(())
 }
 
 fn summary(conn: &Connection, id: i64) -> Result<DocSummary> {
-    Ok(conn.query_row(&format!("SELECT {ROW_COLUMNS} WHERE d.id = ?1"), [id], row_from)?.summary)
+    Ok(conn
+        .query_row(
+            &format!("SELECT {ROW_COLUMNS} WHERE d.id = ?1"),
+            [id],
+            row_from,
+        )?
+        .summary)
 }
 
 fn row_from(r: &Row) -> rusqlite::Result<DocRow> {
     let kind: String = r.get(1)?;
     let kind = Kind::parse(&kind).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, format!("unknown kind {kind}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            1,
+            rusqlite::types::Type::Text,
+            format!("unknown kind {kind}").into(),
+        )
     })?;
     let word_count: u32 = r.get(5)?;
     let duplicate_of: Option<i64> = r.get(6)?;
@@ -414,7 +556,11 @@ fn row_from(r: &Row) -> rusqlite::Result<DocRow> {
     })
 }
 
-fn column_list<T: rusqlite::types::FromSql>(conn: &Connection, sql: &str, id: i64) -> Result<Vec<T>> {
+fn column_list<T: rusqlite::types::FromSql>(
+    conn: &Connection,
+    sql: &str,
+    id: i64,
+) -> Result<Vec<T>> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<Vec<T>>>()?)

@@ -31,8 +31,17 @@ mod tests {
 
     #[test]
     fn keeps_structure() {
-        let html = markdown_to_safe_html("## Head\n\n*it* **b**\n\n- a\n\n| x | y |\n|---|---|\n| 1 | 2 |\n");
-        for tag in ["<h2>", "<em>it</em>", "<strong>b</strong>", "<li>a</li>", "<table>", "<td>1</td>"] {
+        let html = markdown_to_safe_html(
+            "## Head\n\n*it* **b**\n\n- a\n\n| x | y |\n|---|---|\n| 1 | 2 |\n",
+        );
+        for tag in [
+            "<h2>",
+            "<em>it</em>",
+            "<strong>b</strong>",
+            "<li>a</li>",
+            "<table>",
+            "<td>1</td>",
+        ] {
             assert!(html.contains(tag), "{tag} missing from {html}");
         }
     }
@@ -43,7 +52,16 @@ mod tests {
                   [d](data:text/html;base64,PHNjcmlwdD4=)\n\n<iframe src=\"https://e.com\"></iframe>\
                   <style>body{}</style><object data=x></object>\n\n<a href=\"https://ok.org\" onclick=\"x()\">ok</a>";
         let html = markdown_to_safe_html(md).to_lowercase();
-        for bad in ["<script", "onerror", "javascript:", "data:", "<iframe", "<style", "<object", "onclick"] {
+        for bad in [
+            "<script",
+            "onerror",
+            "javascript:",
+            "data:",
+            "<iframe",
+            "<style",
+            "<object",
+            "onclick",
+        ] {
             assert!(!html.contains(bad), "{bad} survived: {html}");
         }
         assert!(html.contains(r#"href="https://ok.org""#));

@@ -9,8 +9,20 @@ pub const FILES: &[(&str, &str)] = &[
         "world-social-work-day-competition-2020.txt",
         include_str!("../../../assets/sample/world-social-work-day-competition-2020.txt"),
     ),
-    ("the-value-of-social-work-blog.txt", include_str!("../../../assets/sample/the-value-of-social-work-blog.txt")),
-    ("social-work-as-a-resource.txt", include_str!("../../../assets/sample/social-work-as-a-resource.txt")),
-    ("becoming-a-critical-practitioner.txt", include_str!("../../../assets/sample/becoming-a-critical-practitioner.txt")),
-    ("social-work-forum-community-care.txt", include_str!("../../../assets/sample/social-work-forum-community-care.txt")),
+    (
+        "the-value-of-social-work-blog.txt",
+        include_str!("../../../assets/sample/the-value-of-social-work-blog.txt"),
+    ),
+    (
+        "social-work-as-a-resource.txt",
+        include_str!("../../../assets/sample/social-work-as-a-resource.txt"),
+    ),
+    (
+        "becoming-a-critical-practitioner.txt",
+        include_str!("../../../assets/sample/becoming-a-critical-practitioner.txt"),
+    ),
+    (
+        "social-work-forum-community-care.txt",
+        include_str!("../../../assets/sample/social-work-forum-community-care.txt"),
+    ),
 ];

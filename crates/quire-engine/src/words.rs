@@ -20,7 +20,9 @@ pub fn count(markdown: &str) -> u32 {
             Event::Text(t) | Event::Code(t) if !in_heading => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             // Inline markup ends inside a word ("un*believ*able"); blocks end words.
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {}
+            Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {}
             Event::End(end) => {
                 in_heading &= !matches!(end, TagEnd::Heading(_));
                 text.push(' ');
@@ -33,7 +35,10 @@ pub fn count(markdown: &str) -> u32 {
 
 /// Words in plain text (no Markdown parsing).
 pub fn count_plain(text: &str) -> u32 {
-    let n = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let n = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

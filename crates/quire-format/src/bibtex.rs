@@ -22,7 +22,13 @@ fn entry_to_item(entry: &Entry) -> CslItem {
         entry.get(key).map(|c| c.format_verbatim()).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
     };
     let kind = match &entry.entry_type {
-        EntryType::Article | EntryType::SuppPeriodical => "article-journal",
+        // BibLaTeX (and Zotero's export) mark press articles with `entrysubtype`.
+        EntryType::Article => match field("entrysubtype").as_deref() {
+            Some("newspaper") => "article-newspaper",
+            Some("magazine") => "article-magazine",
+            _ => "article-journal",
+        },
+        EntryType::SuppPeriodical => "article-journal",
         EntryType::Book | EntryType::MvBook | EntryType::Collection | EntryType::MvCollection | EntryType::Proceedings => "book",
         EntryType::InBook | EntryType::InCollection | EntryType::BookInBook | EntryType::SuppBook | EntryType::SuppCollection => "chapter",
         EntryType::InProceedings => "paper-conference",
@@ -32,8 +38,8 @@ fn entry_to_item(entry: &Entry) -> CslItem {
         EntryType::Misc if field("url").is_some() => "webpage",
         _ => "document",
     };
-    let container = if kind == "article-journal" { field("journaltitle").or_else(|| field("journal")) } else { field("booktitle") };
-    let (issue, number) = if kind == "article-journal" {
+    let container = if kind.starts_with("article") { field("journaltitle").or_else(|| field("journal")) } else { field("booktitle") };
+    let (issue, number) = if kind.starts_with("article") {
         (field("issue").or_else(|| field("number")), None)
     } else {
         (field("issue"), field("number"))
@@ -58,7 +64,8 @@ fn entry_to_item(entry: &Entry) -> CslItem {
         collection_title: field("series"),
         volume: field("volume"),
         issue,
-        page: field("pages").map(|p| p.replace("--", "–")),
+        // biblatex turns `--` into an en dash; CSL-JSON writers use a hyphen.
+        page: field("pages").map(|p| p.replace(['–', '—'], "-")),
         edition: field("edition"),
         publisher,
         publisher_place: field("location").or_else(|| field("address")),
@@ -137,22 +144,35 @@ fn entry_text(item: &CslItem, key: &str) -> String {
             fields.push((name, vec![Spanned::detached(Chunk::Normal(v.to_string()))]));
         }
     };
-    let (year, month) = match item.issued.as_ref().and_then(DateField::start) {
+    let start = item.issued.as_ref().and_then(DateField::start);
+    let (year, month) = match start {
         Some((y, m, _)) => (Some(y.to_string()), m.map(|m| m.to_string())),
         None => (item.status.clone(), None),
     };
+    // BibTeX has no day; the BibLaTeX `date` field (which Zotero reads) carries it.
+    let full_date = start.filter(|(_, _, d)| d.is_some()).map(iso);
+    text(
+        "entrysubtype",
+        match item.kind.as_str() {
+            "article-newspaper" => Some("newspaper"),
+            "article-magazine" => Some("magazine"),
+            _ => None,
+        },
+    );
     text("title", item.title.as_deref());
     text(if is_article { "journal" } else { "booktitle" }, item.container_title.as_deref());
     text("series", item.collection_title.as_deref());
     text("year", year.as_deref());
     text("month", month.as_deref());
+    text("date", full_date.as_deref());
     text("edition", item.edition.as_deref());
     text("volume", item.volume.as_deref());
     text(if is_article { "number" } else { "issue" }, item.issue.as_deref());
     if !is_article {
         text("number", item.number.as_deref());
     }
-    let pages = item.page.as_ref().map(|p| p.replace('–', "--"));
+    // BibTeX writes ranges with `--`; they come back as CSL's plain hyphen.
+    let pages = item.page.as_ref().map(|p| p.replace(['–', '-'], "--").replace("----", "--"));
     text("pages", pages.as_deref());
     text(if ty == "techreport" { "institution" } else { "publisher" }, item.publisher.as_deref());
     text("address", item.publisher_place.as_deref());

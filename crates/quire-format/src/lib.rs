@@ -17,7 +17,7 @@ mod style;
 pub use bibtex::{from_bibtex, to_bibtex};
 pub use error::{Error, Result};
 pub use item::{CslItem, DateField, Name};
-pub use markup::Markup;
+pub use markup::{escape_html, Markup};
 pub use render::{format, Formatted, FormattedEntry};
 pub use ris::{from_ris, to_ris};
 pub use style::{Style, BUNDLED_STYLES};

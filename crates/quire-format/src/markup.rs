@@ -124,7 +124,8 @@ fn write_markdown(run: &Run, out: &mut String) {
     out.push_str(trail);
 }
 
-pub(crate) fn escape_html(s: &str) -> String {
+/// Escape text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -7,7 +7,9 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use hayagriva::citationberg::{self, IndependentStyle, Locale, LocaleCode, LocaleFile};
+use hayagriva::citationberg::{
+    self, IndependentStyle, LayoutRenderingElement, Locale, LocaleCode, LocaleFile, Name, NamesChild,
+};
 
 use crate::{Error, Result};
 
@@ -96,7 +98,10 @@ impl Style {
         let parsed = citationberg::Style::from_xml(xml)
             .map_err(|e| Error::InvalidStyle { name: name.into(), message: e.to_string() })?;
         match parsed {
-            citationberg::Style::Independent(csl) => Ok(Style { name: name.into(), csl, locale: None }),
+            citationberg::Style::Independent(mut csl) => {
+                fill_omitted_names(&mut csl);
+                Ok(Style { name: name.into(), csl, locale: None })
+            }
             citationberg::Style::Dependent(d) => {
                 Err(Error::DependentStyle { name: name.into(), parent: d.parent_link.href })
             }
@@ -106,6 +111,44 @@ impl Style {
     /// The style's title, e.g. "APA Style 7th edition".
     pub fn title(&self) -> &str {
         &self.csl.info.title.value
+    }
+}
+
+/// Give every `<names>` without a `<name>` child an empty one.
+///
+/// CSL treats an omitted `<name>` as one with default attributes (the style's
+/// inherited name options), and citeproc-js renders such names; hayagriva 0.10
+/// renders nothing, which dropped every author from the NLM/Vancouver style.
+/// A `<names>` inside `<substitute>` is left alone: there an omitted `<name>`
+/// means "inherit the parent's", which hayagriva already does.
+fn fill_omitted_names(style: &mut IndependentStyle) {
+    for m in &mut style.macros {
+        fill_in(&mut m.children);
+    }
+    fill_in(&mut style.citation.layout.elements);
+    if let Some(b) = style.bibliography.as_mut() {
+        fill_in(&mut b.layout.elements);
+    }
+}
+
+fn fill_in(elements: &mut [LayoutRenderingElement]) {
+    for element in elements {
+        match element {
+            LayoutRenderingElement::Names(names) if names.name().is_none() => {
+                names.children.insert(0, NamesChild::Name(Name::default()))
+            }
+            LayoutRenderingElement::Group(g) => fill_in(&mut g.children),
+            LayoutRenderingElement::Choose(c) => {
+                fill_in(&mut c.if_.children);
+                for branch in &mut c.else_if {
+                    fill_in(&mut branch.children);
+                }
+                if let Some(otherwise) = c.otherwise.as_mut() {
+                    fill_in(&mut otherwise.children);
+                }
+            }
+            _ => {}
+        }
     }
 }
 

@@ -44,9 +44,21 @@ fn apa_citation_and_entry() {
     let out = format(&items, &Style::load("apa").unwrap(), Markup::Markdown).unwrap();
     assert_eq!(
         entry(&items, &out, "wilkinson2009"),
-        "Wilkinson, R., & Pickett, K. (2009). *The spirit level: Why more equal societies almost always do better*. Allen Lane."
+        "Wilkinson, R., & Pickett, K. (2009). *The spirit level: why more equal societies almost always do better*. Allen Lane."
     );
     assert_eq!(out.citations[1], "(Wilkinson & Pickett, 2009)");
+}
+
+#[test]
+fn vancouver_lists_authors() {
+    // The NLM style's <names> has no <name> child; authors must still show.
+    let items = fixture();
+    let out = format(&items, &Style::load("vancouver").unwrap(), Markup::Text).unwrap();
+    assert_eq!(
+        out.entries[1].text,
+        "2. Wilkinson R, Pickett K. The spirit level: why more equal societies almost always do better. London: Allen Lane; 2009."
+    );
+    assert!(out.entries[3].text.contains("In: Vasta R, editor."), "{}", out.entries[3].text);
 }
 
 #[test]

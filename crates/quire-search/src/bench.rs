@@ -404,7 +404,7 @@ impl Fts5 {
              FROM entry WHERE entry MATCH ?1{filter} ORDER BY rank LIMIT 10"
         ))?;
         let rows = top.query_map([&expr], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(3)?))
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, Option<String>>(3)?))
         })?;
         for row in rows {
             row?;

@@ -1,26 +1,27 @@
 //! Running a query: lenient parsing, fuzzy fallback, filters, hits, snippets.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, QueryParser, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, FuzzyTermQuery, Occur, QueryParser, TermQuery};
 use tantivy::query_grammar::{self, LenientError};
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use crate::error::Result;
 use crate::facets::{DocCollector, Facets};
 use crate::index::Index;
-use crate::schema::{self, Fields};
+use crate::schema::Fields;
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 220;
-/// A query term is tried fuzzily (one edit; a swap of two letters counts as
-/// one) only when it is at least this long: short words have too many
-/// neighbours ("care" → "car", "core", "cafe").
+/// A query term is tried fuzzily only when it is at least this long: short
+/// words have too many neighbours ("care" → "car", "core", "cafe").
 const FUZZY_MIN_LEN: usize = 4;
+/// Edits allowed in a fuzzy match; a swap of two letters counts as one.
+const FUZZY_DISTANCE: u8 = 1;
 
 /// What to search for.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -90,24 +91,26 @@ impl Index {
 
         let limit = query.limit.max(1);
         let page = limit * 2 + 8;
-        let (first_page, docs) = searcher.search(
-            &*filtered,
-            &(TopDocs::with_limit(page).order_by_score(), DocCollector),
-        )?;
-        let snippets = Snippets::new(&searcher, f, &*parsed.query, &parsed.misspelt)?;
+        // Two passes beat one: alone, TopDocs can skip blocks that cannot
+        // reach the top (block-max WAND), and the document/facet pass needs
+        // no scores.
+        let first_page = searcher.search(&*filtered, &TopDocs::with_limit(page).order_by_score())?;
+        let docs = searcher.search(&*filtered, &DocCollector)?;
+        let snippets = Snippets::new(&searcher, f, &parsed)?;
 
         let mut hits = Vec::new();
         let mut doc_level = HashSet::new();
-        let mut corrections = BTreeMap::new();
+        let mut ids = DocIds::default();
         let mut candidates = first_page;
         let mut offset = 0;
         loop {
             let exhausted = candidates.len() < page;
             for (score, addr) in &candidates {
+                if !snippets.body_terms && doc_level.contains(&ids.get(&searcher, *addr)?) {
+                    continue;
+                }
                 let stored: TantivyDocument = searcher.doc(*addr)?;
-                if let Some(hit) =
-                    snippets.hit(&stored, *score, &mut doc_level, &mut corrections)
-                {
+                if let Some(hit) = snippets.hit(&stored, *score, &mut doc_level) {
                     hits.push(hit);
                     if hits.len() == limit {
                         break;
@@ -131,9 +134,10 @@ impl Index {
             ignored: parsed.ignored,
             hits,
             facets: docs.facets,
-            similar: corrections
-                .into_iter()
-                .map(|(typed, found)| format!("{typed} → {found}"))
+            similar: parsed
+                .corrections
+                .iter()
+                .flat_map(|(typed, found)| found.iter().map(move |w| format!("{typed} → {w}")))
                 .collect(),
         })
     }
@@ -144,7 +148,7 @@ impl Index {
         let searcher = self.reader.searcher();
         let f = self.fields;
         let parsed = parse(&self.index, &searcher, f, text)?;
-        let snippets = Snippets::new(&searcher, f, &*parsed.query, &parsed.misspelt)?;
+        let snippets = Snippets::new(&searcher, f, &parsed)?;
         let n = searcher.search(&*parsed.query, &tantivy::collector::Count)?;
         let all = searcher.search(
             &*parsed.query,
@@ -152,10 +156,9 @@ impl Index {
         )?;
         let mut hits = Vec::new();
         let mut doc_level = HashSet::new();
-        let mut corrections = BTreeMap::new();
         for (score, addr) in all {
             let stored: TantivyDocument = searcher.doc(addr)?;
-            hits.extend(snippets.hit(&stored, score, &mut doc_level, &mut corrections));
+            hits.extend(snippets.hit(&stored, score, &mut doc_level));
         }
         hits.sort_by_key(|h| (h.doc, h.paragraph));
         Ok((hits, parsed.ignored))
@@ -166,9 +169,12 @@ impl Index {
 pub(crate) struct Parsed {
     pub query: Box<dyn tantivy::query::Query>,
     pub ignored: Vec<String>,
-    /// Query words (as indexed stems) found nowhere in the index, which
-    /// were therefore matched fuzzily.
-    pub misspelt: Vec<String>,
+    /// The query without fuzzy matching: its terms are the ones to highlight.
+    pub exact: Box<dyn tantivy::query::Query>,
+    /// Query words (as indexed stems) found nowhere in the index, with the
+    /// indexed words one edit away that were matched instead, per field.
+    pub corrections: BTreeMap<String, BTreeSet<String>>,
+    pub corrected: HashMap<Field, BTreeSet<String>>,
 }
 
 /// Parse leniently; if some word is absent from the index, parse again with
@@ -183,7 +189,9 @@ pub(crate) fn parse(
         return Ok(Parsed {
             query: Box::new(AllQuery),
             ignored: Vec::new(),
-            misspelt: Vec::new(),
+            exact: Box::new(AllQuery),
+            corrections: BTreeMap::new(),
+            corrected: HashMap::new(),
         });
     }
     let (ast, syntax_errors) = query_grammar::parse_query_lenient(text);
@@ -217,26 +225,67 @@ pub(crate) fn parse(
         .filter(|(s, n)| *n == 0 && s.chars().count() >= FUZZY_MIN_LEN)
         .map(|(s, _)| s)
         .collect();
-    if misspelt.is_empty() {
+    let mut corrections: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut corrected: HashMap<Field, BTreeSet<String>> = HashMap::new();
+    for typed in &misspelt {
+        for field in text_fields(f) {
+            for word in near(searcher, field, typed)? {
+                corrections.entry(typed.clone()).or_default().insert(word.clone());
+                corrected.entry(field).or_default().insert(word);
+            }
+        }
+    }
+    if corrections.is_empty() {
         return Ok(Parsed {
+            exact: query.box_clone(),
             query,
             ignored,
-            misspelt,
+            corrections,
+            corrected,
         });
     }
-    for field in [f.body, f.title, f.author, f.cites, f.affiliation] {
-        parser.set_field_fuzzy(field, false, 1, true);
+    for field in text_fields(f) {
+        parser.set_field_fuzzy(field, false, FUZZY_DISTANCE, true);
     }
-    let (query, _) = parser.build_query_from_user_input_ast_lenient(ast);
+    let (fuzzy, _) = parser.build_query_from_user_input_ast_lenient(ast);
     Ok(Parsed {
-        query,
+        query: fuzzy,
+        exact: query,
         ignored,
-        misspelt,
+        corrections,
+        corrected,
     })
 }
 
+/// Indexed words of `field` one edit from `stem`, found by running the
+/// fuzzy query's automaton over the term dictionaries.
+fn near(searcher: &Searcher, field: Field, stem: &str) -> Result<Vec<String>> {
+    let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, stem), FUZZY_DISTANCE, true);
+    let mut out = Vec::new();
+    for seg in searcher.segment_readers() {
+        let inverted = seg.inverted_index(field)?;
+        let mut stream = inverted
+            .terms()
+            .search(fuzzy.automaton()?)
+            .into_stream()
+            .map_err(|e| crate::Error::Tantivy(e.into()))?;
+        while stream.advance() {
+            if let Ok(word) = std::str::from_utf8(stream.key()) {
+                if !out.iter().any(|w| w == word) {
+                    out.push(word.to_string());
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn text_fields(f: Fields) -> [Field; 5] {
+    [f.body, f.title, f.author, f.cites, f.affiliation]
+}
+
 fn is_text(f: Fields, field: Field) -> bool {
-    [f.body, f.title, f.author, f.cites, f.affiliation].contains(&field)
+    text_fields(f).contains(&field)
 }
 
 /// A grammar error as a user reads it: what was wrong and where.
@@ -288,46 +337,62 @@ fn with_filters(
 /// Turns matching entries into hits with snippets.
 struct Snippets {
     f: Fields,
+    /// Whether any query word can match a body: if not, every match is
+    /// by metadata and paragraphs need no snippet.
+    body_terms: bool,
     body: SnippetGenerator,
     cites: SnippetGenerator,
     title: SnippetGenerator,
     author: SnippetGenerator,
-    /// Stems matched fuzzily: their look-alikes in a hit's text are
-    /// highlighted too (tantivy's fuzzy query reports no terms to highlight).
-    misspelt: Vec<String>,
 }
 
 impl Snippets {
-    fn new(
-        searcher: &Searcher,
-        f: Fields,
-        query: &dyn tantivy::query::Query,
-        misspelt: &[String],
-    ) -> Result<Snippets> {
-        let make = |field| -> Result<SnippetGenerator> {
-            let mut g = SnippetGenerator::create(searcher, query, field)?;
-            g.set_max_num_chars(SNIPPET_CHARS);
-            Ok(g)
+    /// Generators highlighting the exact query's terms plus, for a fuzzy
+    /// search, the corrected words (tantivy's fuzzy query reports no terms
+    /// to highlight).
+    fn new(searcher: &Searcher, f: Fields, parsed: &Parsed) -> Result<Snippets> {
+        let make = |field: Field| -> Result<(SnippetGenerator, bool)> {
+            let mut terms: BTreeMap<String, f32> = BTreeMap::new();
+            let mut failure = None;
+            parsed.exact.query_terms(&mut |term, _| {
+                if term.field() != field {
+                    return;
+                }
+                let Some(text) = term.value().as_str().map(str::to_string) else {
+                    return;
+                };
+                match searcher.doc_freq(term) {
+                    Ok(0) => {}
+                    Ok(df) => {
+                        terms.insert(text, 1.0 / (1.0 + df as f32));
+                    }
+                    Err(e) => failure = Some(e),
+                }
+            });
+            if let Some(e) = failure {
+                return Err(e.into());
+            }
+            for word in parsed.corrected.get(&field).into_iter().flatten() {
+                terms.insert(word.clone(), 1.0);
+            }
+            let tokenizer = searcher.index().tokenizer_for_field(field)?;
+            let any = !terms.is_empty();
+            Ok((SnippetGenerator::new(terms, tokenizer, field, SNIPPET_CHARS), any))
         };
+        let (body, body_terms) = make(f.body)?;
         Ok(Snippets {
             f,
-            body: make(f.body)?,
-            cites: make(f.cites)?,
-            title: make(f.title)?,
-            author: make(f.author)?,
-            misspelt: misspelt.to_vec(),
+            body_terms,
+            body,
+            cites: make(f.cites)?.0,
+            title: make(f.title)?.0,
+            author: make(f.author)?.0,
         })
     }
 
     /// A paragraph hit if the entry's own text matched; otherwise a
     /// document-level hit, once per document (`doc_level` remembers which).
-    fn hit(
-        &self,
-        stored: &TantivyDocument,
-        score: f32,
-        doc_level: &mut HashSet<i64>,
-        corrections: &mut BTreeMap<String, String>,
-    ) -> Option<Hit> {
+    fn hit(&self, stored: &TantivyDocument, score: f32, doc_level: &mut HashSet<i64>) -> Option<Hit> {
         let f = self.f;
         let text = |field| stored.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
         let doc = stored.get_first(f.doc_id).and_then(|v| v.as_i64())?;
@@ -335,101 +400,66 @@ impl Snippets {
             .get_first(f.paragraph)
             .and_then(|v| v.as_u64())
             .map(|p| p as usize);
-        let mut hit = Hit {
-            doc,
-            title: text(f.title).to_string(),
-            author: stored
-                .get_first(f.author)
-                .and_then(|v| v.as_str())
-                .map(str::to_string),
-            kind: text(f.kind).to_string(),
-            paragraph,
-            score,
-            snippet: String::new(),
-        };
-        if paragraph.is_some() {
-            let snippet = self.snippet(&self.body, text(f.body), corrections);
+        if paragraph.is_some() && self.body_terms {
+            let snippet = self.body.snippet(text(f.body));
             if !snippet.highlighted().is_empty() {
-                hit.snippet = snippet.to_html();
-                return Some(hit);
+                return Some(hit(f, stored, doc, paragraph, score, snippet.to_html()));
             }
         }
         if !doc_level.insert(doc) {
             return None;
         }
-        hit.paragraph = None;
-        let cites: Vec<&str> = stored
-            .get_all(f.cites)
-            .filter_map(|v| v.as_str())
-            .collect();
+        let cites: Vec<&str> = stored.get_all(f.cites).filter_map(|v| v.as_str()).collect();
         let candidates = [
             (&self.cites, cites.join(" · ")),
-            (&self.title, hit.title.clone()),
-            (&self.author, hit.author.clone().unwrap_or_default()),
+            (&self.title, text(f.title).to_string()),
+            (&self.author, text(f.author).to_string()),
         ];
-        let mut best = None;
-        for (generator, text) in &candidates {
-            let s = self.snippet(generator, text, corrections);
-            if !s.highlighted().is_empty() {
-                best = Some(s);
-                break;
-            }
-        }
-        hit.snippet = match best {
-            Some(s) => s.to_html(),
-            None => self.title.snippet(&hit.title).to_html(),
-        };
-        Some(hit)
-    }
-
-    /// A snippet, with look-alikes of misspelt words highlighted as well.
-    fn snippet(
-        &self,
-        generator: &SnippetGenerator,
-        text: &str,
-        corrections: &mut BTreeMap<String, String>,
-    ) -> Snippet {
-        let plain = generator.snippet(text);
-        if self.misspelt.is_empty() || text.is_empty() {
-            return plain;
-        }
-        let mut terms = BTreeMap::new();
-        let mut analyzer = schema::english();
-        let mut stream = analyzer.token_stream(text);
-        while let Some(token) = stream.next() {
-            for typed in &self.misspelt {
-                if strsim::osa_distance(typed, &token.text) == 1 {
-                    terms.insert(token.text.clone(), 1.0);
-                    corrections
-                        .entry(typed.clone())
-                        .or_insert_with(|| token.text.clone());
-                }
-            }
-        }
-        if terms.is_empty() {
-            return plain;
-        }
-        for (word, _) in generator_terms(generator, text) {
-            terms.insert(word, 1.0);
-        }
-        let mut g = SnippetGenerator::new(terms, schema::english(), self.f.body, SNIPPET_CHARS);
-        g.set_max_num_chars(SNIPPET_CHARS);
-        g.snippet(text)
+        let snippet = candidates
+            .iter()
+            .map(|(generator, text)| generator.snippet(text))
+            .find(|s| !s.highlighted().is_empty())
+            .unwrap_or_else(|| self.title.snippet(text(f.title)));
+        Some(hit(f, stored, doc, None, score, snippet.to_html()))
     }
 }
 
-/// The stems a generator already highlights in `text`.
-fn generator_terms(generator: &SnippetGenerator, text: &str) -> Vec<(String, f32)> {
-    let snippet = generator.snippet(text);
-    let fragment = snippet.fragment();
-    let mut analyzer = schema::english();
-    snippet
-        .highlighted()
-        .iter()
-        .filter_map(|r| fragment.get(r.clone()))
-        .filter_map(|word| {
-            let mut s = analyzer.token_stream(word);
-            s.next().map(|t| (t.text.clone(), 1.0))
-        })
-        .collect()
+fn hit(
+    f: Fields,
+    stored: &TantivyDocument,
+    doc: i64,
+    paragraph: Option<usize>,
+    score: f32,
+    snippet: String,
+) -> Hit {
+    let text = |field| stored.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+    Hit {
+        doc,
+        title: text(f.title).unwrap_or_default(),
+        author: text(f.author),
+        kind: text(f.kind).unwrap_or_default(),
+        paragraph,
+        score,
+        snippet,
+    }
+}
+
+/// Document ids read from the fast field, so entries of a document already
+/// shown can be skipped without loading them from the store.
+#[derive(Default)]
+struct DocIds {
+    columns: HashMap<u32, tantivy::columnar::Column<i64>>,
+}
+
+impl DocIds {
+    fn get(&mut self, searcher: &Searcher, addr: tantivy::DocAddress) -> Result<i64> {
+        if !self.columns.contains_key(&addr.segment_ord) {
+            let column = searcher
+                .segment_reader(addr.segment_ord)
+                .fast_fields()
+                .i64("doc_id")?;
+            self.columns.insert(addr.segment_ord, column);
+        }
+        Ok(self.columns[&addr.segment_ord].first(addr.doc_id).unwrap_or(-1))
+    }
 }

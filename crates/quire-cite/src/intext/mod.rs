@@ -57,7 +57,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*((?:pp?|paras?|ch|chap|chapter)\.?\s*\d+[a-z]?(?:\s*[-–—]\s*\d+)?|\d{1,3}(?:\s*[-–—]\s*\d{1,4})?\b)")
+    Regex::new(r"(?i)^\s*[,:]?\s*((?:pp?|paras?|ch|chap|chapter)\.?\s*\d+[a-z]?(?:\s*[-–—]\s*\d+)?|\d{1,3}(?:\s*[-–—]\s*\d{1,4})?\b)")
         .expect("locator regex")
 });
 
@@ -151,7 +151,7 @@ fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
             Some(m) => (Some(m.start()), &segment[m.end()..]),
             None => (None, segment),
         };
-        let names = names_before(names_part);
+        let names = names_before(&blank_brackets(names_part));
         let seg_start = open + 1 + prev_end;
         let citation = match (names, cited_in_at) {
             (Some(n), Some(at)) => {
@@ -195,6 +195,32 @@ fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
             out
         }
     }
+}
+
+/// "Department of Health [DH], 2015": the bracketed short form is blanked
+/// out (same length, so offsets still hold) and the full name is read.
+fn blank_brackets(s: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let blank = match c {
+            '[' => {
+                depth += 1;
+                true
+            }
+            ']' => {
+                depth = depth.saturating_sub(1);
+                true
+            }
+            _ => depth > 0,
+        };
+        if blank {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn leading_separators(s: &str) -> usize {
@@ -264,4 +290,44 @@ fn narrative(
             narrative: true,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cites(body: &str) -> Vec<(Vec<String>, String, Option<String>)> {
+        extract_citations(body).into_iter().map(|c| (c.authors, c.year, c.locator)).collect()
+    }
+
+    fn one(authors: &[&str], year: &str, locator: Option<&str>) -> (Vec<String>, String, Option<String>) {
+        (authors.iter().map(|a| a.to_string()).collect(), year.to_string(), locator.map(str::to_string))
+    }
+
+    #[test]
+    fn ignores_what_is_not_a_citation() {
+        let body = "A sample (n = 14) under the Care Act 2014, in 2011, aged 14–16 (see Table 2), \
+                    cost (approx £1330/month) in 2009-10 (just before the election). \"Together we can do so much\" (Helen Keller). \
+                    (The justice secretaries in 2015 were Chris Grayling, then Michael Gove)";
+        assert_eq!(cites(body), vec![]);
+    }
+
+    #[test]
+    fn reads_groups_secondary_and_narrative_forms() {
+        assert_eq!(
+            cites("(Turner,2016 . Best et al, 2014.)"),
+            vec![one(&["Turner"], "2016", None), one(&["Best"], "2014", None)]
+        );
+        assert_eq!(cites("Ferguson (2016a, 2016b)"), vec![one(&["Ferguson"], "2016a", None), one(&["Ferguson"], "2016b", None)]);
+        assert_eq!(cites("(Smith, 2019: 45)"), vec![one(&["Smith"], "2019", Some("45"))]);
+        assert_eq!(cites("(Department of Health [DH], 2015)"), vec![one(&["Department of Health"], "2015", None)]);
+        assert_eq!(cites("Smith *et al.* (2019)"), vec![one(&["Smith"], "2019", None)]);
+        let secondary = extract_citations("(Kadushin, 1990, as cited in Trevithick, 2012)");
+        assert_eq!(secondary.len(), 1);
+        assert_eq!(secondary[0].authors, ["Trevithick"]);
+        assert_eq!(secondary[0].cited_in.as_ref().map(|c| c.year.as_str()), Some("2012"));
+        let broken = extract_citations("in the \"real world\" setting (Tregeagle\n\nand Darcy, 2008). So");
+        assert_eq!(broken[0].text, "(Tregeagle and Darcy, 2008)");
+        assert!(extract_citations("Saar-Heiman (2019)'s reflection")[0].narrative);
+    }
 }

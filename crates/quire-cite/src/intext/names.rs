@@ -22,14 +22,15 @@ const CONNECTORS: [&str; 5] = ["of", "for", "the", "on", "in"];
 
 /// Capitalised words that start sentences or clauses but are never (the
 /// first word of) an author: the walk drops them from the front of a name.
-const NOT_NAMES: [&str; 64] = [
+const NOT_NAMES: [&str; 72] = [
     "A", "According", "Additionally", "Also", "Although", "An", "And", "As", "Both", "But",
     "By", "Clearly", "Consequently", "Conversely", "Drawing", "Equally", "Even", "Finally",
     "Firstly", "Following", "For", "Furthermore", "Hence", "However", "I", "If", "In",
     "Indeed", "Instead", "It", "Likewise", "Moreover", "My", "Nevertheless", "Notably", "Now",
     "Our", "Overall", "Perhaps", "Recently", "Secondly", "See", "Similarly", "Since", "So",
     "Still", "The", "Their", "Then", "These", "They", "This", "Thus", "To", "Unlike", "We",
-    "When", "Where", "Whilst", "While", "With", "Yet", "Here", "Later",
+    "When", "Where", "Whilst", "While", "With", "Yet", "Here", "Later", "UK", "US", "USA",
+    "England", "Scotland", "Wales", "Britain", "Ireland",
 ];
 
 /// Last words that make a phrase legislation, not an author ("the Care Act (2014)").
@@ -50,8 +51,13 @@ struct Token<'a> {
     start: usize,
 }
 
+/// Tokens, without Markdown emphasis marks ("Smith *et al.* (2019)").
 fn tokens(s: &str) -> Vec<Token<'_>> {
-    TOKEN.find_iter(s).map(|m| Token { text: m.as_str(), start: m.start() }).collect()
+    TOKEN
+        .find_iter(s)
+        .filter(|m| !matches!(m.as_str(), "*" | "_"))
+        .map(|m| Token { text: m.as_str(), start: m.start() })
+        .collect()
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -76,6 +82,10 @@ pub fn names_before(s: &str) -> Option<Names> {
     let mut end = toks.len();
     while end > 0 && toks[end - 1].text == "," {
         end -= 1;
+    }
+    // "Smith et al.'s (2019)": the possessive after "et al.".
+    if end >= 2 && toks[end - 1].text == "s" && matches!(toks[end - 2].text, "'" | "’") {
+        end -= 2;
     }
     let et_al = strip_et_al(&toks, &mut end);
     let (last, mut start) = name_backwards(&toks, end, true)?;
@@ -125,10 +135,7 @@ fn name_backwards(toks: &[Token<'_>], end: usize, last: bool) -> Option<(String,
     let mut words: Vec<&str> = Vec::new();
     while i > 0 && words.len() < 9 {
         let t = toks[i - 1].text;
-        if is_word(t) && is_capitalised(t) {
-            words.push(t);
-            i -= 1;
-        } else if !words.is_empty() && PARTICLES.contains(&t) {
+        if is_word(t) && is_capitalised(t) || !words.is_empty() && PARTICLES.contains(&t) {
             words.push(t);
             i -= 1;
         } else if !words.is_empty() && CONNECTORS.contains(&t) {
@@ -192,6 +199,7 @@ mod tests {
         assert_eq!(authors("Gupta, Blumhardt & Fourth World "), list(&["Gupta", "Blumhardt", "Fourth World"], false));
         assert_eq!(authors("Ridley et al. "), list(&["Ridley"], true));
         assert_eq!(authors("van Spijker et al "), list(&["van Spijker"], true));
+        assert_eq!(authors("Smith *et al.*'s "), list(&["Smith"], true));
         assert_eq!(authors("I agree with Fraser's et al. "), list(&["Fraser"], true));
         assert_eq!(authors("loosely based on Bronfenbrenner's "), list(&["Bronfenbrenner"], false));
         assert_eq!(authors("Furthermore, Gupta and Lloyd-Jones "), list(&["Gupta", "Lloyd-Jones"], false));

@@ -77,7 +77,7 @@ fn organisations(s: &str) -> Option<Vec<Name>> {
     if words.iter().any(|w| w.len() <= 3 && w.ends_with('.') && is_initials(w)) {
         return None;
     }
-    let parts: Vec<&str> = s.split(|c| c == '&').flat_map(|p| p.split(" and ")).map(str::trim).collect();
+    let parts: Vec<&str> = s.split('&').flat_map(|p| p.split(" and ")).map(str::trim).collect();
     if parts.len() > 1 && parts.iter().all(|p| !p.is_empty() && !p.contains(' ')) {
         return Some(parts.iter().map(|p| Name::literal(p)).collect());
     }
@@ -175,7 +175,7 @@ pub fn parse_editors(s: &str) -> Vec<Name> {
         return parse_authors(s).names;
     }
     let s = s.trim_end_matches(['.', ',', ' ']);
-    s.split(|c| c == '&' || c == ',')
+    s.split(['&', ','])
         .flat_map(|p| p.split(" and "))
         .map(str::trim)
         .filter(|p| !p.is_empty())

@@ -432,7 +432,7 @@ fn kind(item: &CslItem, found: &Found) -> &'static str {
         "webpage"
     } else if numbers && item.publisher.is_none() {
         "article-journal"
-    } else if found.organisation && (item.url.is_none() || pdf) || pdf {
+    } else if pdf || found.organisation && item.url.is_none() {
         "report"
     } else if item.url.is_some() {
         "webpage"

@@ -2,7 +2,7 @@
 //! parser on the command line. JSON output follows the CLI contract; the
 //! plain report is worded so a marker can paste it into feedback.
 
-use std::io::{BufRead, Write};
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -143,14 +143,10 @@ fn write_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
 
 pub fn parse_ref(a: ParseRefArgs) -> anyhow::Result<()> {
     let entries: Vec<String> = if a.input == "-" {
-        std::io::stdin()
-            .lock()
-            .lines()
-            .collect::<Result<Vec<_>, _>>()
-            .context("reading references from stdin")?
-            .into_iter()
-            .filter(|l| !l.trim().is_empty())
-            .collect()
+        // Lossy: one badly encoded character should not lose the whole list.
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes).context("reading references from stdin")?;
+        String::from_utf8_lossy(&bytes).lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect()
     } else {
         vec![a.input]
     };

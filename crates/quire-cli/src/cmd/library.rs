@@ -16,7 +16,7 @@ use super::Context;
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// Files to import (.txt, .md, .docx).
+    /// Files to import (.txt, .md, .docx), or folders holding them.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Put the documents in this collection (created if missing); a file not
@@ -71,7 +71,7 @@ pub fn import(ctx: &Context, a: ImportArgs) -> anyhow::Result<()> {
     }
     match report.errors.len() {
         0 => Ok(()),
-        n => anyhow::bail!("{n} of {} file(s) could not be imported", a.paths.len()),
+        n => anyhow::bail!("{n} file(s) could not be imported"),
     }
 }
 
@@ -90,7 +90,10 @@ pub fn list(ctx: &Context, a: ListArgs) -> anyhow::Result<()> {
         return emit_json(&Listing { documents });
     }
     if documents.is_empty() {
-        return emit(&format!("The library at {} is empty.\n", library.dir().display()));
+        return emit(&format!(
+            "The library at {} is empty.\n",
+            library.dir().display()
+        ));
     }
     let mut out = String::new();
     table(&mut out, &documents);
@@ -102,10 +105,21 @@ pub fn list(ctx: &Context, a: ListArgs) -> anyhow::Result<()> {
         let flagged: Vec<String> = rows
             .iter()
             .filter(|r| r.collection_id == Some(c.id))
-            .filter_map(|r| r.limit_flag.map(|f| format!("#{} {:?}", r.summary.id, f).to_lowercase()))
+            .filter_map(|r| {
+                r.limit_flag
+                    .map(|f| format!("#{} {:?}", r.summary.id, f).to_lowercase())
+            })
             .collect();
-        let flagged = if flagged.is_empty() { String::new() } else { format!("; outside limits: {}", flagged.join(", ")) };
-        writeln!(out, "\nCollection #{} \"{}\": {} entries{limits}{flagged}", c.id, c.title, c.documents)?;
+        let flagged = if flagged.is_empty() {
+            String::new()
+        } else {
+            format!("; outside limits: {}", flagged.join(", "))
+        };
+        writeln!(
+            out,
+            "\nCollection #{} \"{}\": {} entries{limits}{flagged}",
+            c.id, c.title, c.documents
+        )?;
     }
     emit(&out)
 }
@@ -119,10 +133,18 @@ pub fn show(ctx: &Context, a: ShowArgs) -> anyhow::Result<()> {
     let s = &doc.summary;
     let mut out = format!("# {}\n", s.title);
     if let Some(author) = &s.author {
-        let affiliation = s.affiliation.as_deref().map(|a| format!(" - {a}")).unwrap_or_default();
+        let affiliation = s
+            .affiliation
+            .as_deref()
+            .map(|a| format!(" - {a}"))
+            .unwrap_or_default();
         writeln!(out, "{author}{affiliation}")?;
     }
-    let mut facts = vec![format!("#{}", s.id), s.kind.as_str().to_owned(), format!("{} words", s.word_count)];
+    let mut facts = vec![
+        format!("#{}", s.id),
+        s.kind.as_str().to_owned(),
+        format!("{} words", s.word_count),
+    ];
     if let Some(flag) = doc.limit_flag {
         facts.push(format!("{flag:?} the word limit").to_lowercase());
     }
@@ -165,15 +187,29 @@ fn emit_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
 
 /// One line per document: id, kind, words, title, author and duplicate link.
 fn table(out: &mut String, docs: &[DocSummary]) {
-    let _ = writeln!(out, "{:>4}  {:<6}  {:>5}  {:<48}  AUTHOR", "ID", "KIND", "WORDS", "TITLE");
+    let _ = writeln!(
+        out,
+        "{:>4}  {:<6}  {:>5}  {:<48}  AUTHOR",
+        "ID", "KIND", "WORDS", "TITLE"
+    );
     for d in docs {
         let author = match (&d.author, &d.affiliation) {
             (Some(a), Some(f)) => format!("{a} ({f})"),
             (Some(a), None) => a.clone(),
             _ => String::new(),
         };
-        let dup = d.duplicate_of.map(|o| format!("  [copy of #{o}]")).unwrap_or_default();
-        let _ = writeln!(out, "{:>4}  {:<6}  {:>5}  {:<48}  {author}{dup}", d.id, d.kind.as_str(), d.word_count, clip(&d.title, 48));
+        let dup = d
+            .duplicate_of
+            .map(|o| format!("  [copy of #{o}]"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{:>4}  {:<6}  {:>5}  {:<48}  {author}{dup}",
+            d.id,
+            d.kind.as_str(),
+            d.word_count,
+            clip(&d.title, 48)
+        );
     }
 }
 

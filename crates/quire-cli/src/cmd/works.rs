@@ -2,9 +2,16 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand, ValueEnum};
+use std::fmt::Write as _;
+use std::io::Write as _;
 
-use super::Context;
+use anyhow::Context as _;
+use clap::{Args, Subcommand, ValueEnum};
+use quire_engine::{ListItem, ListView, Placement};
+use quire_format::{CslItem, Markup, Style};
+
+use super::library::open_library;
+use super::{print_json, Context};
 
 #[derive(Args)]
 pub struct WorksArgs {
@@ -78,14 +85,175 @@ pub struct FormatArgs {
     pub format: OutputFormat,
 }
 
-pub fn works(_ctx: &Context, _a: WorksArgs) -> anyhow::Result<()> {
-    anyhow::bail!("works: not built yet")
+pub fn works(ctx: &Context, a: WorksArgs) -> anyhow::Result<()> {
+    let mut library = open_library(ctx)?;
+    let works = library.works()?;
+    if a.json {
+        #[derive(serde::Serialize)]
+        struct Listing {
+            works: Vec<quire_engine::Work>,
+        }
+        return print_json(&Listing { works });
+    }
+    if works.is_empty() {
+        return emit("No works yet: import essays with reference lists, or works from BibTeX/RIS/CSL-JSON.\n");
+    }
+    let style = Style::load("harvard-cite-them-right")?;
+    let items: Vec<CslItem> = works.iter().map(|w| w.csl.clone()).collect();
+    let formatted = quire_format::format(&items, &style, Markup::Text)?;
+    let mut out = String::new();
+    for (i, work) in works.iter().enumerate() {
+        let text = formatted.entries.iter().find(|e| e.index == i).map_or("", |e| e.text.as_str());
+        let cites: usize = work.cited_by.iter().map(|c| c.count).sum();
+        writeln!(out, "{:>5}  {text}", work.id)?;
+        if cites > 0 {
+            let docs: Vec<String> = work.cited_by.iter().map(|c| format!("#{}", c.document_id)).collect();
+            writeln!(out, "       cited {cites}× by {}", docs.join(", "))?;
+        }
+    }
+    emit(&out)
 }
 
-pub fn list_action(_ctx: &Context, _a: ListAction) -> anyhow::Result<()> {
-    anyhow::bail!("lists: not built yet")
+pub fn list_action(ctx: &Context, a: ListAction) -> anyhow::Result<()> {
+    let mut library = open_library(ctx)?;
+    match a {
+        ListAction::Create { name, purpose } => {
+            let purpose = match purpose {
+                Purpose::Reading => quire_engine::Purpose::Reading,
+                Purpose::Reference => quire_engine::Purpose::Reference,
+            };
+            let list = library.create_list(&name, purpose)?;
+            emit(&format!("Created {} list `{}`.\n", list.purpose.as_str(), list.name))
+        }
+        ListAction::Add { name, work_ids, section, importance, note } => {
+            let importance = importance.map(|i| match i {
+                Importance::Essential => quire_engine::Importance::Essential,
+                Importance::Recommended => quire_engine::Importance::Recommended,
+                Importance::Further => quire_engine::Importance::Further,
+            });
+            let placement = Placement { section: section.as_deref(), importance, note: note.as_deref() };
+            library.add_to_list(&name, &work_ids, placement)?;
+            emit(&format!("Added {} work(s) to `{name}`.\n", work_ids.len()))
+        }
+        ListAction::Show { name, json } => {
+            let list = library.list(&name)?;
+            if json {
+                return print_json(&list);
+            }
+            let style = Style::load(&list.style)?;
+            let mut out = format!("{} ({} list, {})\n\n", list.name, list.purpose.as_str(), list.style);
+            if list.items.is_empty() {
+                out.push_str("(empty)\n");
+            } else {
+                out.push_str(&format_list(&list, &style, Markup::Text)?);
+            }
+            emit(&out)
+        }
+    }
 }
 
-pub fn format(_ctx: &Context, _a: FormatArgs) -> anyhow::Result<()> {
-    anyhow::bail!("format: not built yet")
+pub fn format(ctx: &Context, a: FormatArgs) -> anyhow::Result<()> {
+    let (items, sections) = match (&a.csl_json, a.doc, &a.list) {
+        (Some(path), _, _) => {
+            let src = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            (quire_format::from_csl_json(&src).with_context(|| format!("in {}", path.display()))?, None)
+        }
+        (None, Some(id), _) => {
+            let library = open_library(ctx)?;
+            let doc = library.document(id)?;
+            (doc.references.iter().map(|r| quire_engine::from_cite(&quire_cite::parse_reference(r))).collect(), None)
+        }
+        (None, None, Some(name)) => {
+            let library = open_library(ctx)?;
+            let list = library.list(name)?;
+            let items = list.items.iter().map(|i| i.csl.clone()).collect();
+            (items, Some(list))
+        }
+        (None, None, None) => anyhow::bail!("give one of --csl-json FILE, --doc ID or --list NAME"),
+    };
+    let markup = match a.format {
+        OutputFormat::Bibtex => return emit(&quire_format::to_bibtex(&items)),
+        OutputFormat::Ris => return emit(&quire_format::to_ris(&items)),
+        OutputFormat::CslJson => return emit(&(quire_format::to_csl_json(&items) + "\n")),
+        OutputFormat::Text => Markup::Text,
+        OutputFormat::Html => Markup::Html,
+        OutputFormat::Markdown => Markup::Markdown,
+    };
+    let style = Style::load(&a.style)?;
+    let out = match sections {
+        Some(list) => format_list(&list, &style, markup)?,
+        None => bibliography(&items, &style, markup)?,
+    };
+    emit(&out)
+}
+
+/// The bibliography of `items`, one entry per line (an HTML fragment of
+/// `<p>` entries for `--format html`, what a word processor pastes as rich text).
+fn bibliography(items: &[CslItem], style: &Style, markup: Markup) -> anyhow::Result<String> {
+    let formatted = quire_format::format(items, style, markup)?;
+    let mut out = String::new();
+    for entry in &formatted.entries {
+        match markup {
+            Markup::Html => writeln!(out, "<p class=\"csl-entry\">{}</p>", entry.text)?,
+            Markup::Text => writeln!(out, "{}", entry.text)?,
+            Markup::Markdown => writeln!(out, "{}\n", entry.text)?,
+        }
+    }
+    Ok(out)
+}
+
+/// A list in its order: a heading per section, the section's entries in the
+/// style's order, then each item's importance and note.
+fn format_list(list: &ListView, style: &Style, markup: Markup) -> anyhow::Result<String> {
+    let mut out = String::new();
+    let mut sections: Vec<(Option<&str>, Vec<&ListItem>)> = Vec::new();
+    for item in &list.items {
+        match sections.last_mut() {
+            Some((s, items)) if *s == item.section.as_deref() => items.push(item),
+            _ => sections.push((item.section.as_deref(), vec![item])),
+        }
+    }
+    for (section, items) in sections {
+        if let Some(title) = section {
+            match markup {
+                Markup::Html => writeln!(out, "<h3>{}</h3>", quire_format::escape_html(title))?,
+                Markup::Markdown => writeln!(out, "### {title}\n")?,
+                Markup::Text => writeln!(out, "{title}\n")?,
+            }
+        }
+        let csl: Vec<CslItem> = items.iter().map(|i| i.csl.clone()).collect();
+        let formatted = quire_format::format(&csl, style, markup)?;
+        for entry in &formatted.entries {
+            let item = items[entry.index];
+            let mut extra = Vec::new();
+            if let Some(i) = item.importance {
+                extra.push(i.as_str().to_string());
+            }
+            if let Some(n) = &item.note {
+                extra.push(n.clone());
+            }
+            let extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join("; ")) };
+            match markup {
+                Markup::Html => writeln!(
+                    out,
+                    "<p class=\"csl-entry\">{}{}</p>",
+                    entry.text,
+                    quire_format::escape_html(&extra)
+                )?,
+                Markup::Text => writeln!(out, "{}{extra}", entry.text)?,
+                Markup::Markdown => writeln!(out, "{}{extra}\n", entry.text)?,
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(out.trim_end().to_string() + "\n")
+}
+
+fn emit(s: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(s.as_bytes()) {
+        // `quire format ... | head` closes the pipe early: not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

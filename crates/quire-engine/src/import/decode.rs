@@ -22,13 +22,17 @@ pub fn decode(bytes: &[u8]) -> Result<String, NotText> {
         if let Some(rest) = bytes.strip_prefix(bom) {
             let (text, had_errors) = encoding.decode_without_bom_handling(rest);
             if had_errors {
-                return Err(NotText("starts with a UTF-16 marker but is not valid UTF-16"));
+                return Err(NotText(
+                    "starts with a UTF-16 marker but is not valid UTF-16",
+                ));
             }
             return Ok(text.into_owned());
         }
     }
     if looks_binary(bytes) {
-        return Err(NotText("looks like a binary file, not text (expected .txt, .md or .docx)"));
+        return Err(NotText(
+            "looks like a binary file, not text (expected .txt, .md or .docx)",
+        ));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
@@ -67,7 +71,10 @@ mod tests {
 
     #[test]
     fn windows_1252_curly_quotes() {
-        assert_eq!(decode(b"\x93Quoted\x94 caf\xe9").unwrap(), "\u{201C}Quoted\u{201D} caf\u{e9}");
+        assert_eq!(
+            decode(b"\x93Quoted\x94 caf\xe9").unwrap(),
+            "\u{201C}Quoted\u{201D} caf\u{e9}"
+        );
     }
 
     #[test]

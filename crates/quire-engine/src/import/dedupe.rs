@@ -6,6 +6,12 @@
 //! their Jaccard similarity is low although the essay is wholly inside it).
 //! Words are compared lower-cased and without punctuation, so a copy whose
 //! quotes were turned curly by a website still matches.
+//!
+//! A copy is kept whole and linked to its original (`duplicates` table)
+//! rather than cut out of the document holding it: the blog post around the
+//! Verity Clarke essay is a source in its own right (the blogger's framing,
+//! readers' comments), while the essay itself is stored, counted and
+//! word-limit checked once, as the competition entry.
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -45,7 +51,11 @@ impl Shingles {
     /// Share of the smaller set found in the larger (0..=1); `None` when
     /// either text is too short to judge.
     pub fn containment(&self, other: &Shingles) -> Option<f64> {
-        let (small, large) = if self.0.len() <= other.0.len() { (self, other) } else { (other, self) };
+        let (small, large) = if self.0.len() <= other.0.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
         if small.0.len() < MIN_SHINGLES {
             return None;
         }
@@ -61,8 +71,14 @@ mod tests {
     #[test]
     fn contained_text_with_other_quotes_matches() {
         let essay: String = (0..200).map(|i| format!("word{i} it's ")).collect();
-        let blog = format!("Intro text here. {} Comments follow {}", essay.replace('\'', "’"), "more ".repeat(300));
-        let c = Shingles::of(&essay).containment(&Shingles::of(&blog)).unwrap();
+        let blog = format!(
+            "Intro text here. {} Comments follow {}",
+            essay.replace('\'', "’"),
+            "more ".repeat(300)
+        );
+        let c = Shingles::of(&essay)
+            .containment(&Shingles::of(&blog))
+            .unwrap();
         assert!(c > 0.95, "{c}");
     }
 
@@ -71,6 +87,9 @@ mod tests {
         let a: String = (0..200).map(|i| format!("alpha{i} ")).collect();
         let b: String = (0..200).map(|i| format!("beta{i} ")).collect();
         assert_eq!(Shingles::of(&a).containment(&Shingles::of(&b)), Some(0.0));
-        assert_eq!(Shingles::of("too short").containment(&Shingles::of(&a)), None);
+        assert_eq!(
+            Shingles::of("too short").containment(&Shingles::of(&a)),
+            None
+        );
     }
 }

@@ -111,7 +111,11 @@ fn push_text(para: &mut Option<Para>, text: &str, italic: bool, bold: bool) {
     let Some(p) = para.as_mut() else { return };
     match p.spans.last_mut() {
         Some(last) if last.italic == italic && last.bold == bold => last.text.push_str(text),
-        _ => p.spans.push(Span { text: text.to_owned(), italic, bold }),
+        _ => p.spans.push(Span {
+            text: text.to_owned(),
+            italic,
+            bold,
+        }),
     }
 }
 
@@ -135,7 +139,8 @@ fn heading_level(style: &str) -> Option<usize> {
         return Some(1);
     }
     let digits = lower.trim_start_matches(|c: char| !c.is_ascii_digit());
-    let is_heading = lower.starts_with("heading") || lower.contains("berschrift") || lower.starts_with("titre");
+    let is_heading =
+        lower.starts_with("heading") || lower.contains("berschrift") || lower.starts_with("titre");
     match digits.parse::<usize>() {
         Ok(n) if is_heading => Some((n + 1).min(6)),
         _ => None,
@@ -145,7 +150,11 @@ fn heading_level(style: &str) -> Option<usize> {
 fn render(p: Para) -> Option<String> {
     let mut line = String::new();
     for span in &p.spans {
-        line.push_str(&emphasise(&escape(&span.text), span.italic && p.heading.is_none(), span.bold && p.heading.is_none()));
+        line.push_str(&emphasise(
+            &escape(&span.text),
+            span.italic && p.heading.is_none(),
+            span.bold && p.heading.is_none(),
+        ));
     }
     let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.is_empty() {
@@ -190,7 +199,9 @@ fn escape(text: &str) -> String {
 /// A plain paragraph starting like a heading, quote or list stays plain.
 fn escape_block_start(line: String) -> String {
     let starts_block = line.starts_with(['#', '>', '-', '+'])
-        || line.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.len() < 10 && n.chars().all(|c| c.is_ascii_digit()));
+        || line.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() < 10 && n.chars().all(|c| c.is_ascii_digit())
+        });
     if starts_block {
         format!("\\{line}")
     } else {
@@ -203,7 +214,9 @@ mod tests {
     use super::*;
 
     fn doc(body: &str) -> String {
-        format!(r#"<?xml version="1.0"?><w:document xmlns:w="x"><w:body>{body}</w:body></w:document>"#)
+        format!(
+            r#"<?xml version="1.0"?><w:document xmlns:w="x"><w:body>{body}</w:body></w:document>"#
+        )
     }
 
     #[test]

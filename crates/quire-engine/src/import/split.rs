@@ -48,12 +48,15 @@ static COMPETITION: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static AUTHOR_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){1,4})\s+[-–—]\s+(.{3,120})$").unwrap()
+    Regex::new(r"^(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){1,4})\s+[-–—]\s+(.{3,120})$")
+        .unwrap()
 });
-static INSTITUTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(universit|college|institute|school|academy|polytechnic)").unwrap());
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^by\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){1,3})$").unwrap());
+static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(universit|college|institute|school|academy|polytechnic)").unwrap()
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^by\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){1,3})$").unwrap()
+});
 const MONTH: &str = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -68,20 +71,31 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\b").unwrap());
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*+•]|\d{1,3}[.)])\s+").unwrap());
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-*+•]|\d{1,3}[.)])\s+").unwrap());
 
 /// Split a decoded file into its documents. `origin` is the file name; it
 /// supplies a year or a title when the text has none.
 pub fn split(text: &str, format: Format, origin: &str) -> Vec<ParsedDoc> {
     let blocks = blocks(text, format);
-    let starts: Vec<usize> = (1..blocks.len())
-        .filter(|&i| author_line(&blocks[i]).is_some() && is_title_line(&blocks[i - 1]))
-        .collect();
+    let mut starts: Vec<usize> = Vec::new();
+    for i in 1..blocks.len() {
+        // A second name line right after a first (co-authors) starts nothing.
+        let after_start = starts.last() == Some(&(i - 1));
+        if !after_start && author_line(&blocks[i]).is_some() && is_title_line(&blocks[i - 1]) {
+            starts.push(i);
+        }
+    }
     let Some(&first) = starts.first() else {
         return vec![source(&blocks, format, origin)];
     };
     let preamble = &blocks[..first - 1];
-    let preamble_text = preamble.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+    let preamble_text = preamble
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
     let hint = competition(&preamble_text, origin);
     let mut docs = Vec::new();
     if hint.is_none() && words::count_plain(&preamble_text) >= 40 {
@@ -100,7 +114,9 @@ fn competition(preamble: &str, origin: &str) -> Option<CollectionHint> {
     let caps = COMPETITION.captures(preamble)?;
     let after = &preamble[caps.get(0)?.end()..];
     let prompt = after.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let prompt = prompt.trim_matches(|c: char| "\"'“”‘’*_".contains(c) || c.is_whitespace()).to_owned();
+    let prompt = prompt
+        .trim_matches(|c: char| "\"'“”‘’*_".contains(c) || c.is_whitespace())
+        .to_owned();
     let year = first_year(preamble).or_else(|| first_year(origin));
     Some(CollectionHint {
         title: prompt.clone(),
@@ -118,7 +134,9 @@ fn essay(segment: &[Block], collection: Option<CollectionHint>, format: Format) 
     let mut pieces = clean(body_blocks, format);
     // Under a competition's prompt an entrant may give her own title as the
     // first line; it names the essay better than the shared prompt does.
-    let under_prompt = collection.as_ref().is_some_and(|c| same_text(&c.title, &title));
+    let under_prompt = collection
+        .as_ref()
+        .is_some_and(|c| same_text(&c.title, &title));
     if under_prompt {
         if let Some(own) = own_title(&pieces) {
             title = own;
@@ -141,7 +159,12 @@ fn essay(segment: &[Block], collection: Option<CollectionHint>, format: Format) 
 
 fn source(blocks: &[Block], format: Format, origin: &str) -> ParsedDoc {
     let mut blocks = blocks.to_vec();
-    let all_text = blocks.iter().flatten().cloned().collect::<Vec<_>>().join("\n");
+    let all_text = blocks
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut author = None;
     let mut title = None;
     // Metadata sits in the first few blocks: a date line, a byline, the title.
@@ -163,6 +186,10 @@ fn source(blocks: &[Block], format: Format, origin: &str) -> ParsedDoc {
                 title = Some(title_from_file(origin));
             } else {
                 let t = heading_text(&blocks[i][0]);
+                if !t.chars().any(char::is_alphanumeric) {
+                    i += 1;
+                    continue;
+                }
                 // Web pages often repeat the title on the next line.
                 blocks[i].retain(|l| !same_text(&heading_text(l), &t));
                 title = Some(t);
@@ -181,7 +208,10 @@ fn source(blocks: &[Block], format: Format, origin: &str) -> ParsedDoc {
         title: title.unwrap_or_else(|| title_from_file(origin)),
         author,
         affiliation: None,
-        year: DATE.captures(&all_text).and_then(|c| c[1].parse().ok()).or_else(|| first_year(origin)),
+        year: DATE
+            .captures(&all_text)
+            .and_then(|c| c[1].parse().ok())
+            .or_else(|| first_year(origin)),
         word_count: words::count(&body),
         body,
         references,
@@ -191,7 +221,10 @@ fn source(blocks: &[Block], format: Format, origin: &str) -> ParsedDoc {
 
 /// The body blocks and the reference entries after a "References" line.
 fn split_references(blocks: &[Block]) -> (&[Block], Vec<String>) {
-    let Some(at) = blocks.iter().position(|b| b.len() == 1 && is_references_heading(&b[0])) else {
+    let Some(at) = blocks
+        .iter()
+        .position(|b| b.len() == 1 && is_references_heading(&b[0]))
+    else {
         return (blocks, Vec::new());
     };
     let mut entries: Vec<String> = Vec::new();
@@ -199,7 +232,11 @@ fn split_references(blocks: &[Block]) -> (&[Block], Vec<String>) {
         if is_furniture_block(block) {
             continue;
         }
-        for line in block.iter().map(|l| l.trim()).filter(|l| !l.is_empty() && !is_furniture_line(l)) {
+        for line in block
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty() && !is_furniture_line(l))
+        {
             match LIST_ITEM.find(line) {
                 Some(marker) => entries.push(line[marker.end()..].trim().to_owned()),
                 // A line starting in lower case continues a wrapped entry.
@@ -217,7 +254,10 @@ fn split_references(blocks: &[Block]) -> (&[Block], Vec<String>) {
 
 fn is_references_heading(line: &str) -> bool {
     let t = heading_text(line).trim_end_matches(':').to_lowercase();
-    matches!(t.as_str(), "references" | "reference list" | "bibliography" | "works cited")
+    matches!(
+        t.as_str(),
+        "references" | "reference list" | "bibliography" | "works cited"
+    )
 }
 
 /// The entrant's own title: a first body line of 4–25 words followed by
@@ -268,7 +308,12 @@ fn clean(blocks: &[Block], format: Format) -> Vec<Piece> {
     let kept: Vec<Block> = blocks
         .iter()
         .filter(|b| !is_furniture_block(b))
-        .map(|b| b.iter().filter(|l| !is_furniture_line(l)).cloned().collect::<Block>())
+        .map(|b| {
+            b.iter()
+                .filter(|l| !is_furniture_line(l))
+                .cloned()
+                .collect::<Block>()
+        })
         .filter(|b| !b.is_empty())
         .collect();
     let mut pieces: Vec<Piece> = Vec::new();
@@ -296,7 +341,8 @@ fn clean(blocks: &[Block], format: Format) -> Vec<Piece> {
 }
 
 /// A standalone short line without closing punctuation: a section heading
-/// such as "Continuity" or "Accessibility and time".
+/// such as "Continuity" or "Accessibility and time" (but not a "Name -
+/// University" signature, as under the essay in the blog post).
 fn is_heading_line(block: &Block) -> bool {
     let line = plain(&block[0]);
     let n = line.split_whitespace().count();
@@ -305,6 +351,7 @@ fn is_heading_line(block: &Block) -> bool {
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !line.ends_with(|c: char| ".,;:!?\"”'’)…".contains(c))
         && !LIST_ITEM.is_match(&line)
+        && author_line(block).is_none()
 }
 
 /// Whether `next` is the rest of paragraph `prev`, cut by a page break.
@@ -323,7 +370,9 @@ fn render(pieces: &[Piece], format: Format) -> String {
             Piece::Heading(level, text) => format!("{} {text}", "#".repeat(*level)),
             // A line break typed in plain text is meant (verse, a speaker's
             // name in a transcript); in Markdown it is a hard break.
-            Piece::Para(lines) if format == Format::Text && !LIST_ITEM.is_match(&lines[0]) => lines.join("  \n"),
+            Piece::Para(lines) if format == Format::Text && !LIST_ITEM.is_match(&lines[0]) => {
+                lines.join("  \n")
+            }
             Piece::Para(lines) => lines.join("\n"),
         })
         .collect();
@@ -344,7 +393,10 @@ fn author_line(block: &Block) -> Option<(String, String)> {
 }
 
 fn is_title_line(block: &Block) -> bool {
-    block.len() == 1 && (1..=30).contains(&block[0].split_whitespace().count()) && !is_references_heading(&block[0])
+    block.len() == 1
+        && (1..=30).contains(&block[0].split_whitespace().count())
+        && heading_text(&block[0]).chars().any(char::is_alphanumeric)
+        && !is_references_heading(&block[0])
 }
 
 fn markdown_heading(line: &str) -> Option<usize> {
@@ -358,7 +410,10 @@ fn heading_text(line: &str) -> String {
 }
 
 fn plain(line: &str) -> String {
-    line.trim().trim_matches(|c| c == '*' || c == '_').trim().to_owned()
+    line.trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim()
+        .to_owned()
 }
 
 /// Equal ignoring case, quotes and spacing.
@@ -381,7 +436,10 @@ fn first_year(text: &str) -> Option<i32> {
 
 /// "social-work-as-a-resource.txt" → "Social work as a resource".
 fn title_from_file(origin: &str) -> String {
-    let stem = std::path::Path::new(origin).file_stem().and_then(|s| s.to_str()).unwrap_or(origin);
+    let stem = std::path::Path::new(origin)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(origin);
     let spaced = stem.replace(['-', '_'], " ");
     let mut chars = spaced.trim().chars();
     match chars.next() {
@@ -414,15 +472,22 @@ mod tests {
             "First paragraph of Ana's essay, long enough to be prose and not a heading at all.\n\n\
              ## Continuity\n\nSecond paragraph ends without a stop because of a page break in the middle."
         );
-        assert_eq!(ana.references, ["Lee, A. (2020) A book.", "Roe, B. (2019) Another."]);
+        assert_eq!(
+            ana.references,
+            ["Lee, A. (2020) A book.", "Roe, B. (2019) Another."]
+        );
         let hint = ana.collection.as_ref().unwrap();
-        assert_eq!((hint.min_words, hint.max_words, hint.year), (Some(750), Some(1000), Some(2021)));
+        assert_eq!(
+            (hint.min_words, hint.max_words, hint.year),
+            (Some(750), Some(1000), Some(2021))
+        );
         assert_eq!(docs[1].references, ["Chan, B. (2018) Thing."]);
     }
 
     #[test]
     fn source_metadata() {
-        let text = "Monday 29 June 2020\n\nA Title Here\n\nby Jo Bloggs\n\nSome text of the article.\n";
+        let text =
+            "Monday 29 June 2020\n\nA Title Here\n\nby Jo Bloggs\n\nSome text of the article.\n";
         let doc = &split(text, Format::Text, "x.txt")[0];
         assert_eq!(doc.kind, Kind::Source);
         assert_eq!(doc.title, "A Title Here");
@@ -432,8 +497,27 @@ mod tests {
     }
 
     #[test]
+    fn odd_shapes_do_not_panic() {
+        for text in [
+            "",
+            "References",
+            "Title\n\nAna Lee - University of York",
+            "Title\n\nAna Lee - University of York\n\nBo Chan - University of Hull\n\nText.",
+            "Title\n\nAna Lee - University of York\n\nReferences\n\n- \n\nTitle\n\nBo Chan - University of Hull",
+            "# \n\n##\n\n- \n\n**\n\n  \u{a0} \n\nby X",
+        ] {
+            for format in [Format::Text, Format::Markdown] {
+                split(text, format, "f.txt");
+            }
+        }
+    }
+
+    #[test]
     fn untitled_text_is_named_after_its_file() {
         let long = "word ".repeat(40);
-        assert_eq!(split(&long, Format::Text, "my-notes.txt")[0].title, "My notes");
+        assert_eq!(
+            split(&long, Format::Text, "my-notes.txt")[0].title,
+            "My notes"
+        );
     }
 }

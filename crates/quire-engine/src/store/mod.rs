@@ -22,6 +22,8 @@ pub const DB_FILE: &str = "library.sqlite3";
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_foundation.sql")),
     M::up(include_str!("migrations/003_search.sql")),
+    M::up(include_str!("migrations/004_works.sql")),
+    M::up(include_str!("migrations/002_citations.sql")),
 ];
 
 /// Open (creating if needed) the database in `dir` and migrate it.
@@ -57,8 +59,12 @@ mod tests {
     fn open_sets_pragmas() {
         let dir = tempfile::tempdir().unwrap();
         let conn = open(dir.path()).unwrap();
-        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-        let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        let fk: i64 = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
         assert_eq!(fk, 1);
         // Opening again runs no migration twice.

@@ -1,0 +1,150 @@
+//! Storing citation audits (issue 3). An essay is audited when it is
+//! imported and whenever `Library::audit` runs; results replace the previous
+//! ones, except users' corrections of parsed references, which are read back
+//! and used in place of the parser's output.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use quire_cite::{audit_parsed, extract_citations, parse_entry, CslItem, EssayAudit, ParsedEntry};
+
+/// Audits document `id` (body and references as stored), honouring
+/// corrected parses, and stores the result.
+pub(crate) fn audit_document(conn: &Connection, id: i64, body: &str, references: &[String]) -> Result<EssayAudit> {
+    let mut parsed = Vec::with_capacity(references.len());
+    for (position, raw) in references.iter().enumerate() {
+        let corrected: Option<String> = conn
+            .query_row(
+                "SELECT corrected FROM reference_parses WHERE document_id = ?1 AND position = ?2",
+                params![id, position as i64],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let entry = match corrected.and_then(|json| serde_json::from_str::<CslItem>(&json).ok()) {
+            Some(item) => ParsedEntry { undated: item.issued.is_none() && item.status.is_none(), et_al: false, item },
+            None => parse_entry(raw),
+        };
+        parsed.push(entry);
+    }
+    let audit = audit_parsed(extract_citations(body), references, parsed);
+    store(conn, id, &audit)?;
+    Ok(audit)
+}
+
+/// JSON for a column; these values always serialise, the error is for form.
+fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Invalid(format!("citation data as JSON: {e}")))
+}
+
+fn store(conn: &Connection, id: i64, audit: &EssayAudit) -> Result<()> {
+    conn.execute("DELETE FROM citations WHERE document_id = ?1", [id])?;
+    conn.execute("DELETE FROM citation_issues WHERE document_id = ?1", [id])?;
+    let mut cite = conn.prepare(
+        "INSERT INTO citations (document_id, position, start, \"end\", text, authors, year, et_al, locator, cited_in, reference, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for (position, c) in audit.citations.iter().enumerate() {
+                cite.execute(params![
+            id,
+            position as i64,
+            c.citation.start as i64,
+            c.citation.end as i64,
+            c.citation.text,
+            to_json(&c.citation.authors)?,
+            c.citation.year,
+            c.citation.et_al,
+            c.citation.locator,
+            c.citation.cited_in.as_ref().map(to_json).transpose()?,
+            c.reference.map(|r| r as i64),
+            c.status.as_str(),
+        ])?;
+    }
+    let mut parse = conn.prepare(
+        "INSERT INTO reference_parses (document_id, position, csl) VALUES (?1, ?2, ?3)
+         ON CONFLICT (document_id, position) DO UPDATE SET csl = excluded.csl",
+    )?;
+    for (position, r) in audit.references.iter().enumerate() {
+        parse.execute(params![id, position as i64, to_json(&r.csl)?])?;
+    }
+    let mut issue = conn.prepare(
+        "INSERT INTO citation_issues (document_id, position, kind, citation, reference, message)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (position, i) in audit.issues.iter().enumerate() {
+        issue.execute(params![
+            id,
+            position as i64,
+            i.kind.as_str(),
+            i.citation.map(|c| c as i64),
+            i.reference.map(|r| r as i64),
+            i.message,
+        ])?;
+    }
+    Ok(())
+}
+
+/// Keeps a user's correction of reference `position` of document `id`.
+pub(crate) fn correct_reference(conn: &Connection, id: i64, position: usize, item: &CslItem) -> Result<()> {
+    conn.execute(
+        "INSERT INTO reference_parses (document_id, position, csl, corrected) VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT (document_id, position) DO UPDATE SET corrected = excluded.corrected",
+        params![id, position as i64, to_json(item)?],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{DocFilter, Library};
+    use quire_cite::{CslItem, Date, IssueKind, Name, Status};
+
+    #[test]
+    fn corrected_reference_survives_re_audit() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = Library::open(dir.path()).unwrap();
+        let seed = include_bytes!("../../../assets/sample/world-social-work-day-competition-2020.txt");
+        library.import_bytes("competition.txt", seed, None).unwrap();
+        let verity = library
+            .documents(&DocFilter::default())
+            .unwrap()
+            .into_iter()
+            .find(|d| d.summary.author.as_deref().is_some_and(|a| a.contains("Verity")))
+            .expect("Verity Clarke's essay is imported");
+        let id = verity.summary.id;
+
+        // As imported: the Trevithick entry has no author or year.
+        let before = library.audit(id).unwrap();
+        let stored: i64 = library
+            .conn
+            .query_row("SELECT count(*) FROM citations WHERE document_id = ?1", [id], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stored as usize, before.citations.len());
+        let (position, _) = before
+            .references
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.text.contains("Social Work Skills and Knowledge"))
+            .expect("the incomplete entry");
+        assert!(before.issues.iter().any(|i| i.kind == IssueKind::MalformedReference && i.reference == Some(position)));
+
+        let corrected = CslItem {
+            kind: "book".into(),
+            author: vec![Name::person("Trevithick", Some("P."))],
+            issued: Some(Date::new(vec![2012])),
+            title: Some("Social Work Skills and Knowledge".into()),
+            ..CslItem::default()
+        };
+        library.correct_reference(id, position, &corrected).unwrap();
+        for _ in 0..2 {
+            let after = library.audit(id).unwrap();
+            assert!(!after.issues.iter().any(|i| i.kind == IssueKind::MalformedReference));
+            let kadushin = after.citations.iter().find(|c| c.citation.text.contains("Kadushin")).unwrap();
+            assert_eq!((kadushin.status, kadushin.reference), (Status::Ok, Some(position)));
+            assert_eq!(after.references[position].csl, corrected);
+        }
+        assert!(library.correct_reference(id, 999, &corrected).is_err());
+    }
+}
