@@ -1,7 +1,7 @@
 //! Search and themes on the seed corpus, and index repair after a crash.
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use quire_engine::search::{SearchQuery, SearchResults};
@@ -214,6 +214,7 @@ fn killed_mid_import_is_repaired_on_next_open() {
             "1",
         ])
         .env("QUIRE_TEST_IMPORT_CHILD", dir.path())
+        .stdout(Stdio::null())
         .spawn()
         .unwrap();
     let progress = dir.path().join("child-progress");

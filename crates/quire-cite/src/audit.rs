@@ -192,11 +192,13 @@ fn heading(text: &str) -> bool {
 /// An entry that cannot be matched because it lacks its author or its year
 /// (an entry that says "n.d." has a year: none).
 fn malformed(p: &ParsedEntry) -> bool {
-    p.item.author.is_empty() || p.item.issued.is_none() && p.item.status.is_none() && !p.undated
+    p.item.author.is_empty() && p.item.editor.is_empty()
+        || p.item.issued.is_none() && p.item.status.is_none() && !p.undated
 }
 
 fn malformed_message(r: &ReferenceResult) -> String {
-    let missing = match (r.csl.author.is_empty(), r.csl.issued.is_none() && r.csl.status.is_none()) {
+    let nameless = r.csl.author.is_empty() && r.csl.editor.is_empty();
+    let missing = match (nameless, r.csl.issued.is_none() && r.csl.status.is_none()) {
         (true, true) => "neither an author nor a year",
         (true, false) => "no author",
         _ => "no year (write n.d. if the work is undated)",
@@ -213,7 +215,8 @@ fn short(s: &str, max: usize) -> String {
 
 /// "Chan and Ngai (2019)", "Mishna et al. (2019)": how the entry would be cited.
 pub fn describe(item: &CslItem) -> String {
-    let names: Vec<&str> = item.author.iter().map(|n| n.cited_form()).collect();
+    let names = if item.author.is_empty() { &item.editor } else { &item.author };
+    let names: Vec<&str> = names.iter().map(|n| n.cited_form()).collect();
     let who = match names.as_slice() {
         [] => item.title.clone().unwrap_or_else(|| "An untitled entry".to_string()),
         [a] => a.to_string(),

@@ -58,8 +58,9 @@ fn year_key(year: &str) -> String {
 impl RefKey {
     pub fn new(entry: &ParsedEntry) -> RefKey {
         let item = &entry.item;
-        let names = item
-            .author
+        // An edited book is cited by its editors.
+        let names = if item.author.is_empty() { &item.editor } else { &item.author };
+        let names = names
             .iter()
             .map(|n| NameKey::new(n.cited_form(), n.literal.is_some()))
             .collect();

@@ -118,7 +118,7 @@ mod tests {
         // As imported: the Trevithick entry has no author or year.
         let before = library.audit(id).unwrap();
         let stored: i64 = library
-            .conn
+            .conn()
             .query_row("SELECT count(*) FROM citations WHERE document_id = ?1", [id], |r| r.get(0))
             .unwrap();
         assert_eq!(stored as usize, before.citations.len());

@@ -40,7 +40,9 @@ impl FromStr for Purpose {
         match s {
             "reading" => Ok(Purpose::Reading),
             "reference" => Ok(Purpose::Reference),
-            _ => Err(Error::Invalid(format!("unknown list purpose `{s}` (reading or reference)"))),
+            _ => Err(Error::Invalid(format!(
+                "unknown list purpose `{s}` (reading or reference)"
+            ))),
         }
     }
 }
@@ -62,7 +64,9 @@ impl FromStr for Importance {
             "essential" => Ok(Importance::Essential),
             "recommended" => Ok(Importance::Recommended),
             "further" => Ok(Importance::Further),
-            _ => Err(Error::Invalid(format!("unknown importance `{s}` (essential, recommended or further)"))),
+            _ => Err(Error::Invalid(format!(
+                "unknown importance `{s}` (essential, recommended or further)"
+            ))),
         }
     }
 }
@@ -115,9 +119,14 @@ impl Library {
             return Err(Error::Invalid("a list needs a name".into()));
         }
         if self.list_id(name)?.is_some() {
-            return Err(Error::Invalid(format!("a list named `{name}` already exists")));
+            return Err(Error::Invalid(format!(
+                "a list named `{name}` already exists"
+            )));
         }
-        self.conn().execute("INSERT INTO lists (name, purpose) VALUES (?1, ?2)", params![name, purpose.as_str()])?;
+        self.conn().execute(
+            "INSERT INTO lists (name, purpose) VALUES (?1, ?2)",
+            params![name, purpose.as_str()],
+        )?;
         self.list_summary(self.conn().last_insert_rowid())
     }
 
@@ -131,13 +140,21 @@ impl Library {
     }
 
     /// Add works at the end of the list (or update their placement if already there).
-    pub fn add_to_list(&mut self, name: &str, work_ids: &[i64], placement: Placement<'_>) -> Result<()> {
+    pub fn add_to_list(
+        &mut self,
+        name: &str,
+        work_ids: &[i64],
+        placement: Placement<'_>,
+    ) -> Result<()> {
         let list_id = self.require_list(name)?;
         for &id in work_ids {
             self.work(id)?;
         }
         let tx = self.conn().unchecked_transaction()?;
-        let section_id = placement.section.map(|s| section_id(&tx, list_id, s)).transpose()?;
+        let section_id = placement
+            .section
+            .map(|s| section_id(&tx, list_id, s))
+            .transpose()?;
         for &work_id in work_ids {
             let next: i64 = tx.query_row(
                 "SELECT coalesce(max(position), 0) + 1 FROM list_items WHERE list_id = ?1",
@@ -151,7 +168,14 @@ impl Library {
                    section_id = coalesce(excluded.section_id, section_id),
                    importance = coalesce(excluded.importance, importance),
                    note = coalesce(excluded.note, note)",
-                params![list_id, work_id, section_id, next, placement.importance.map(Importance::as_str), placement.note],
+                params![
+                    list_id,
+                    work_id,
+                    section_id,
+                    next,
+                    placement.importance.map(Importance::as_str),
+                    placement.note
+                ],
             )?;
         }
         tx.commit()?;
@@ -181,7 +205,10 @@ impl Library {
 
     pub fn remove_from_list(&mut self, name: &str, work_id: i64) -> Result<()> {
         let list_id = self.require_list(name)?;
-        self.conn().execute("DELETE FROM list_items WHERE list_id = ?1 AND work_id = ?2", params![list_id, work_id])?;
+        self.conn().execute(
+            "DELETE FROM list_items WHERE list_id = ?1 AND work_id = ?2",
+            params![list_id, work_id],
+        )?;
         Ok(())
     }
 
@@ -189,13 +216,17 @@ impl Library {
     pub fn set_list_style(&mut self, name: &str, style: &str) -> Result<()> {
         let list_id = self.require_list(name)?;
         quire_format::Style::load(style).map_err(|e| Error::Invalid(e.to_string()))?;
-        self.conn().execute("UPDATE lists SET style = ?2 WHERE id = ?1", params![list_id, style])?;
+        self.conn().execute(
+            "UPDATE lists SET style = ?2 WHERE id = ?1",
+            params![list_id, style],
+        )?;
         Ok(())
     }
 
     pub fn delete_list(&mut self, name: &str) -> Result<()> {
         let list_id = self.require_list(name)?;
-        self.conn().execute("DELETE FROM lists WHERE id = ?1", [list_id])?;
+        self.conn()
+            .execute("DELETE FROM lists WHERE id = ?1", [list_id])?;
         Ok(())
     }
 
@@ -204,7 +235,8 @@ impl Library {
         let summary = self.list_summary(id)?;
         let conn = self.conn();
         let sections = {
-            let mut stmt = conn.prepare("SELECT title FROM list_sections WHERE list_id = ?1 ORDER BY position")?;
+            let mut stmt = conn
+                .prepare("SELECT title FROM list_sections WHERE list_id = ?1 ORDER BY position")?;
             let rows = stmt.query_map([id], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<Vec<String>>>()?
         };
@@ -228,15 +260,28 @@ impl Library {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(ListView { id, name: summary.name, purpose: summary.purpose, style: summary.style, sections, items })
+        Ok(ListView {
+            id,
+            name: summary.name,
+            purpose: summary.purpose,
+            style: summary.style,
+            sections,
+            items,
+        })
     }
 
     fn list_id(&self, name: &str) -> Result<Option<i64>> {
-        Ok(self.conn().query_row("SELECT id FROM lists WHERE name = ?1", [name.trim()], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn()
+            .query_row("SELECT id FROM lists WHERE name = ?1", [name.trim()], |r| {
+                r.get(0)
+            })
+            .optional()?)
     }
 
     fn require_list(&self, name: &str) -> Result<i64> {
-        self.list_id(name)?.ok_or_else(|| Error::NotFound(format!("list `{name}`")))
+        self.list_id(name)?
+            .ok_or_else(|| Error::NotFound(format!("list `{name}`")))
     }
 
     fn list_summary(&self, id: i64) -> Result<ListSummary> {
@@ -245,7 +290,13 @@ impl Library {
             [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
-        Ok(ListSummary { id, name, purpose: purpose.parse()?, style, items: items as usize })
+        Ok(ListSummary {
+            id,
+            name,
+            purpose: purpose.parse()?,
+            style,
+            items: items as usize,
+        })
     }
 }
 
@@ -253,7 +304,11 @@ impl Library {
 fn section_id(tx: &Transaction<'_>, list_id: i64, title: &str) -> Result<i64> {
     let title = title.trim();
     if let Some(id) = tx
-        .query_row("SELECT id FROM list_sections WHERE list_id = ?1 AND title = ?2", params![list_id, title], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM list_sections WHERE list_id = ?1 AND title = ?2",
+            params![list_id, title],
+            |r| r.get(0),
+        )
         .optional()?
     {
         return Ok(id);

@@ -95,7 +95,9 @@ impl Library {
     pub fn work(&self, id: i64) -> Result<Work> {
         let conn = self.conn();
         let (csl, edited): (String, bool) = conn
-            .query_row("SELECT csl, edited FROM works WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT csl, edited FROM works WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("work {id}")))?;
         let mut stmt = conn.prepare(
@@ -104,10 +106,20 @@ impl Library {
         )?;
         let cited_by = stmt
             .query_map([id], |r| {
-                Ok(CitedBy { document_id: r.get(0)?, title: r.get(1)?, author: r.get(2)?, count: r.get::<_, i64>(3)? as usize })
+                Ok(CitedBy {
+                    document_id: r.get(0)?,
+                    title: r.get(1)?,
+                    author: r.get(2)?,
+                    count: r.get::<_, i64>(3)? as usize,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(Work { id, csl: parse_csl(&csl), edited, cited_by })
+        Ok(Work {
+            id,
+            csl: parse_csl(&csl),
+            edited,
+            cited_by,
+        })
     }
 
     /// Replace a work's CSL with a person's correction.
@@ -132,13 +144,19 @@ impl Library {
         self.work(keep)?;
         self.work(other)?;
         let tx = self.conn().unchecked_transaction()?;
-        tx.execute("UPDATE work_refs SET work_id = ?1, pinned = 1 WHERE work_id = ?2", params![keep, other])?;
+        tx.execute(
+            "UPDATE work_refs SET work_id = ?1, pinned = 1 WHERE work_id = ?2",
+            params![keep, other],
+        )?;
         // A list holding both keeps the first place.
         tx.execute(
             "DELETE FROM list_items WHERE work_id = ?2 AND list_id IN (SELECT list_id FROM list_items WHERE work_id = ?1)",
             params![keep, other],
         )?;
-        tx.execute("UPDATE list_items SET work_id = ?1 WHERE work_id = ?2", params![keep, other])?;
+        tx.execute(
+            "UPDATE list_items SET work_id = ?1 WHERE work_id = ?2",
+            params![keep, other],
+        )?;
         tx.execute("DELETE FROM works WHERE id = ?1", [other])?;
         tx.commit()?;
         Ok(())
@@ -154,7 +172,9 @@ impl Library {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or_else(|| Error::NotFound(format!("reference {position} of document {document_id}")))?;
+            .ok_or_else(|| {
+                Error::NotFound(format!("reference {position} of document {document_id}"))
+            })?;
         let tx = self.conn().unchecked_transaction()?;
         let id = insert_work(&tx, &from_cite(&quire_cite::parse_reference(&raw)))?;
         tx.execute(
@@ -191,8 +211,9 @@ impl Library {
     pub fn document_works(&mut self, document_id: i64) -> Result<Vec<Work>> {
         self.link_works()?;
         let ids: Vec<i64> = {
-            let mut stmt =
-                self.conn().prepare("SELECT work_id FROM work_refs WHERE document_id = ?1 ORDER BY position")?;
+            let mut stmt = self.conn().prepare(
+                "SELECT work_id FROM work_refs WHERE document_id = ?1 ORDER BY position",
+            )?;
             let rows = stmt.query_map([document_id], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
@@ -202,7 +223,10 @@ impl Library {
 
 /// The citation engine's CSL-JSON as quire-format's (a superset of its fields).
 pub fn from_cite(item: &quire_cite::CslItem) -> CslItem {
-    serde_json::to_value(item).ok().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default()
+    serde_json::to_value(item)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
 }
 
 fn known_works(conn: &Connection) -> Result<Vec<Known>> {
@@ -218,13 +242,23 @@ fn known_works(conn: &Connection) -> Result<Vec<Known>> {
 
 fn insert_work(conn: &Connection, csl: &CslItem) -> Result<i64> {
     let k = known_of(0, csl);
-    conn.execute("INSERT INTO works (csl, doi, match_key) VALUES (?1, ?2, ?3)", params![to_json(csl), k.doi, k.key])?;
+    conn.execute(
+        "INSERT INTO works (csl, doi, match_key) VALUES (?1, ?2, ?3)",
+        params![to_json(csl), k.doi, k.key],
+    )?;
     Ok(conn.last_insert_rowid())
 }
 
 fn known_of(id: i64, csl: &CslItem) -> Known {
-    let first = csl.author.first().or(csl.editor.first()).map(|n| quire_cite::fold_key(&n.sort_name()));
-    let year = csl.year().map(|y| y.to_string()).or_else(|| csl.status.as_deref().map(quire_cite::fold_key));
+    let first = csl
+        .author
+        .first()
+        .or(csl.editor.first())
+        .map(|n| quire_cite::fold_key(&n.sort_name()));
+    let year = csl
+        .year()
+        .map(|y| y.to_string())
+        .or_else(|| csl.status.as_deref().map(quire_cite::fold_key));
     Known {
         id,
         doi: csl.doi.as_deref().and_then(normalise_doi),
@@ -254,12 +288,18 @@ fn same_title(a: &str, b: &str) -> bool {
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    (short.len() >= 15 && long.starts_with(short)) || strsim::normalized_levenshtein(a, b) >= TITLE_SIMILARITY
+    (short.len() >= 20 && long.starts_with(short))
+        || strsim::normalized_levenshtein(a, b) >= TITLE_SIMILARITY
 }
 
 /// Lower-case words of letters and digits, diacritics dropped, one space apart.
 fn fold_title(title: &str) -> String {
-    title.split_whitespace().map(quire_cite::fold_key).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    title
+        .split_whitespace()
+        .map(quire_cite::fold_key)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `https://doi.org/10.1111/X`, `doi:10.1111/x` → `10.1111/x`.
@@ -287,16 +327,31 @@ mod tests {
     fn titles_match_across_case_and_subtitles() {
         let a = fold_title("The Spirit Level: Why More Equal Societies Almost Always Do Better");
         let c = fold_title("The spirit level");
-        assert!(same_title(&a, &fold_title("The spirit level: why more equal societies almost always do better.")));
+        assert!(same_title(
+            &a,
+            &fold_title("The spirit level: why more equal societies almost always do better.")
+        ));
         assert!(!same_title(&a, &c), "too short to count as a prefix");
-        assert!(same_title(&fold_title("Relationship-based social work"), &fold_title("Relationship-based social work: getting to the heart of practice")));
-        assert!(!same_title(&a, &fold_title("Income inequality and social dysfunction")));
+        assert!(same_title(
+            &fold_title("Relationship-based social work"),
+            &fold_title("Relationship-based social work: getting to the heart of practice")
+        ));
+        assert!(!same_title(
+            &a,
+            &fold_title("Income inequality and social dysfunction")
+        ));
     }
 
     #[test]
     fn dois_are_normalised() {
-        assert_eq!(normalise_doi("https://doi.org/10.1111/CFS.12642").as_deref(), Some("10.1111/cfs.12642"));
-        assert_eq!(normalise_doi("doi: 10.1177/1473325015620946.").as_deref(), Some("10.1177/1473325015620946"));
+        assert_eq!(
+            normalise_doi("https://doi.org/10.1111/CFS.12642").as_deref(),
+            Some("10.1111/cfs.12642")
+        );
+        assert_eq!(
+            normalise_doi("doi: 10.1177/1473325015620946.").as_deref(),
+            Some("10.1177/1473325015620946")
+        );
         assert_eq!(normalise_doi("none"), None);
     }
 }

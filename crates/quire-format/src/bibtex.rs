@@ -19,7 +19,11 @@ pub fn from_bibtex(src: &str) -> Result<Vec<CslItem>> {
 
 fn entry_to_item(entry: &Entry) -> CslItem {
     let field = |key: &str| -> Option<String> {
-        entry.get(key).map(|c| c.format_verbatim()).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+        entry
+            .get(key)
+            .map(|c| c.format_verbatim())
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
     };
     let kind = match &entry.entry_type {
         // BibLaTeX (and Zotero's export) mark press articles with `entrysubtype`.
@@ -29,8 +33,16 @@ fn entry_to_item(entry: &Entry) -> CslItem {
             _ => "article-journal",
         },
         EntryType::SuppPeriodical => "article-journal",
-        EntryType::Book | EntryType::MvBook | EntryType::Collection | EntryType::MvCollection | EntryType::Proceedings => "book",
-        EntryType::InBook | EntryType::InCollection | EntryType::BookInBook | EntryType::SuppBook | EntryType::SuppCollection => "chapter",
+        EntryType::Book
+        | EntryType::MvBook
+        | EntryType::Collection
+        | EntryType::MvCollection
+        | EntryType::Proceedings => "book",
+        EntryType::InBook
+        | EntryType::InCollection
+        | EntryType::BookInBook
+        | EntryType::SuppBook
+        | EntryType::SuppCollection => "chapter",
         EntryType::InProceedings => "paper-conference",
         EntryType::Report | EntryType::TechReport => "report",
         EntryType::Thesis | EntryType::PhdThesis | EntryType::MastersThesis => "thesis",
@@ -38,13 +50,19 @@ fn entry_to_item(entry: &Entry) -> CslItem {
         EntryType::Misc if field("url").is_some() => "webpage",
         _ => "document",
     };
-    let container = if kind.starts_with("article") { field("journaltitle").or_else(|| field("journal")) } else { field("booktitle") };
+    let container = if kind.starts_with("article") {
+        field("journaltitle").or_else(|| field("journal"))
+    } else {
+        field("booktitle")
+    };
     let (issue, number) = if kind.starts_with("article") {
         (field("issue").or_else(|| field("number")), None)
     } else {
         (field("issue"), field("number"))
     };
-    let publisher = field("publisher").or_else(|| field("institution")).or_else(|| field("organization"));
+    let publisher = field("publisher")
+        .or_else(|| field("institution"))
+        .or_else(|| field("organization"));
     let (issued, status) = bib_date(&field);
     let editor = entry
         .editors()
@@ -55,7 +73,10 @@ fn entry_to_item(entry: &Entry) -> CslItem {
     CslItem {
         id: Some(entry.key.clone()),
         kind: kind.into(),
-        author: entry.author().map(|p| p.iter().map(person_to_name).collect()).unwrap_or_default(),
+        author: entry
+            .author()
+            .map(|p| p.iter().map(person_to_name).collect())
+            .unwrap_or_default(),
         editor,
         issued,
         accessed: field("urldate").and_then(|d| parse_iso_date(&d)),
@@ -85,18 +106,27 @@ fn bib_date(field: &dyn Fn(&str) -> Option<String>) -> (Option<DateField>, Optio
     if let Some(d) = field("date").and_then(|d| parse_iso_date(&d)) {
         return (Some(d), None);
     }
-    let Some(year) = field("year") else { return (None, None) };
-    let Ok(y) = year.parse::<i32>() else { return (None, Some(year)) };
+    let Some(year) = field("year") else {
+        return (None, None);
+    };
+    let Ok(y) = year.parse::<i32>() else {
+        return (None, Some(year));
+    };
     let month = field("month").and_then(|m| month_number(&m));
     let day = month.and(field("day")).and_then(|d| d.parse().ok());
     (Some(DateField::ymd(y, month, day)), None)
 }
 
 fn month_number(m: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let m = m.trim().to_ascii_lowercase();
     m.parse().ok().filter(|n| (1..=12).contains(n)).or_else(|| {
-        NAMES.iter().position(|n| m.starts_with(n)).map(|i| i as u8 + 1)
+        NAMES
+            .iter()
+            .position(|n| m.starts_with(n))
+            .map(|i| i as u8 + 1)
     })
 }
 
@@ -160,21 +190,37 @@ fn entry_text(item: &CslItem, key: &str) -> String {
         },
     );
     text("title", item.title.as_deref());
-    text(if is_article { "journal" } else { "booktitle" }, item.container_title.as_deref());
+    text(
+        if is_article { "journal" } else { "booktitle" },
+        item.container_title.as_deref(),
+    );
     text("series", item.collection_title.as_deref());
     text("year", year.as_deref());
     text("month", month.as_deref());
     text("date", full_date.as_deref());
     text("edition", item.edition.as_deref());
     text("volume", item.volume.as_deref());
-    text(if is_article { "number" } else { "issue" }, item.issue.as_deref());
+    text(
+        if is_article { "number" } else { "issue" },
+        item.issue.as_deref(),
+    );
     if !is_article {
         text("number", item.number.as_deref());
     }
     // BibTeX writes ranges with `--`; they come back as CSL's plain hyphen.
-    let pages = item.page.as_ref().map(|p| p.replace(['–', '-'], "--").replace("----", "--"));
+    let pages = item
+        .page
+        .as_ref()
+        .map(|p| p.replace(['–', '-'], "--").replace("----", "--"));
     text("pages", pages.as_deref());
-    text(if ty == "techreport" { "institution" } else { "publisher" }, item.publisher.as_deref());
+    text(
+        if ty == "techreport" {
+            "institution"
+        } else {
+            "publisher"
+        },
+        item.publisher.as_deref(),
+    );
     text("address", item.publisher_place.as_deref());
     text("doi", item.doi.as_deref());
     text("url", item.url.as_deref());
@@ -196,7 +242,10 @@ fn entry_text(item: &CslItem, key: &str) -> String {
     let mut out = format!("@{ty}{{{key},\n");
     for (name, chunks) in names {
         let verbatim = matches!(name, "url" | "doi");
-        out.push_str(&format!("  {name} = {},\n", chunks.to_biblatex_string(verbatim)));
+        out.push_str(&format!(
+            "  {name} = {},\n",
+            chunks.to_biblatex_string(verbatim)
+        ));
     }
     out.push('}');
     out
@@ -245,7 +294,10 @@ fn iso((y, m, d): (i32, Option<u8>, Option<u8>)) -> String {
 /// The item's own id when it is a usable key, else `family2019`, made unique with a, b, ...
 fn unique_key(item: &CslItem, taken: &mut HashSet<String>) -> String {
     let own = item.id.as_deref().filter(|id| {
-        !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || "_-:.".contains(c))
+        !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-:.".contains(c))
     });
     let base = own.map(str::to_string).unwrap_or_else(|| {
         let name: String = item
@@ -258,8 +310,15 @@ fn unique_key(item: &CslItem, taken: &mut HashSet<String>) -> String {
             .filter(char::is_ascii_alphanumeric)
             .collect::<String>()
             .to_ascii_lowercase();
-        let name = if name.is_empty() { "anon".to_string() } else { name };
-        format!("{name}{}", item.year().map(|y| y.to_string()).unwrap_or_default())
+        let name = if name.is_empty() {
+            "anon".to_string()
+        } else {
+            name
+        };
+        format!(
+            "{name}{}",
+            item.year().map(|y| y.to_string()).unwrap_or_default()
+        )
     });
     let mut key = base.clone();
     let mut suffix = b'a';

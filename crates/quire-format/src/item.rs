@@ -12,7 +12,11 @@ use serde_json::Value;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct CslItem {
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
     /// CSL item type: `book`, `chapter`, `article-journal`, `report`, `webpage`, ...
     #[serde(rename = "type", default = "document")]
@@ -21,42 +25,117 @@ pub struct CslItem {
     pub author: Vec<Name>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub editor: Vec<Name>,
-    #[serde(default, deserialize_with = "date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub issued: Option<DateField>,
-    #[serde(default, deserialize_with = "date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub accessed: Option<DateField>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub year_suffix: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub title: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub container_title: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub collection_title: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub volume: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub issue: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub page: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub edition: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub publisher: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub publisher_place: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub number: Option<String>,
-    #[serde(rename = "DOI", default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "DOI",
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub doi: Option<String>,
-    #[serde(rename = "URL", default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "URL",
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub url: Option<String>,
-    #[serde(rename = "ISBN", default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ISBN",
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub isbn: Option<String>,
     /// Publication status, e.g. "in press".
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<String>,
-    #[serde(default, deserialize_with = "text", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "text",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
@@ -94,7 +173,10 @@ impl Name {
     }
 
     pub fn organisation(literal: &str) -> Name {
-        Name { literal: Some(literal.into()), ..Name::default() }
+        Name {
+            literal: Some(literal.into()),
+            ..Name::default()
+        }
     }
 
     /// The name a citation sorts and matches on: the family name with its
@@ -116,7 +198,11 @@ impl Name {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct DateField {
-    #[serde(default, deserialize_with = "date_parts", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "date_parts",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub date_parts: Vec<Vec<i32>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub literal: Option<String>,
@@ -133,7 +219,10 @@ impl DateField {
                 parts.push(i32::from(d));
             }
         }
-        DateField { date_parts: vec![parts], ..DateField::default() }
+        DateField {
+            date_parts: vec![parts],
+            ..DateField::default()
+        }
     }
 
     /// Year, month (1–12) and day (1–31) of the start date, when they are valid.
@@ -145,7 +234,10 @@ impl DateField {
         if !(-9999..=9999).contains(&year) {
             return None;
         }
-        let month = parts.get(1).and_then(|&m| u8::try_from(m).ok()).filter(|m| (1..=12).contains(m));
+        let month = parts
+            .get(1)
+            .and_then(|&m| u8::try_from(m).ok())
+            .filter(|m| (1..=12).contains(m));
         let day = month
             .and(parts.get(2))
             .and_then(|&d| u8::try_from(d).ok())
@@ -176,13 +268,29 @@ impl CslItem {
             }
         };
         put(&mut map, "id", Some(csl::Value::String(id.into())));
-        put(&mut map, "type", Some(csl::Value::String(self.kind.clone())));
+        put(
+            &mut map,
+            "type",
+            Some(csl::Value::String(self.kind.clone())),
+        );
         put(&mut map, "author", names(&self.author));
         put(&mut map, "editor", names(&self.editor));
-        put(&mut map, "issued", self.issued.as_ref().and_then(citeproc_date));
-        put(&mut map, "accessed", self.accessed.as_ref().and_then(citeproc_date));
+        put(
+            &mut map,
+            "issued",
+            self.issued.as_ref().and_then(citeproc_date),
+        );
+        put(
+            &mut map,
+            "accessed",
+            self.accessed.as_ref().and_then(citeproc_date),
+        );
         for (key, value) in self.text_fields() {
-            put(&mut map, key, value.map(|s| csl::Value::String(s.to_string())));
+            put(
+                &mut map,
+                key,
+                value.map(|s| csl::Value::String(s.to_string())),
+            );
         }
         for (key, value) in &self.extra {
             if map.contains_key(key) {
@@ -191,8 +299,13 @@ impl CslItem {
             let converted = match value {
                 Value::String(s) => Some(csl::Value::String(s.clone())),
                 Value::Number(n) => Some(csl::Value::String(n.to_string())),
-                Value::Array(_) => serde_json::from_value::<Vec<Name>>(value.clone()).ok().and_then(|n| names(&n)),
-                Value::Object(_) => serde_json::from_value::<DateField>(value.clone()).ok().as_ref().and_then(citeproc_date),
+                Value::Array(_) => serde_json::from_value::<Vec<Name>>(value.clone())
+                    .ok()
+                    .and_then(|n| names(&n)),
+                Value::Object(_) => serde_json::from_value::<DateField>(value.clone())
+                    .ok()
+                    .as_ref()
+                    .and_then(citeproc_date),
                 Value::Null | Value::Bool(_) => None,
             };
             put(&mut map, key, converted);
@@ -201,7 +314,7 @@ impl CslItem {
     }
 
     /// The plain-text fields under their CSL-JSON names.
-    pub fn text_fields(&self) -> [(&'static str, Option<&str>); 16] {
+    pub(crate) fn text_fields(&self) -> [(&'static str, Option<&str>); 16] {
         [
             ("year-suffix", self.year_suffix.as_deref()),
             ("title", self.title.as_deref()),
@@ -228,7 +341,9 @@ fn names(list: &[Name]) -> Option<csl::Value> {
         .iter()
         .filter_map(|n| {
             if let Some(l) = n.literal.as_deref().filter(|l| !l.trim().is_empty()) {
-                return Some(csl::NameValue::Literal(csl::LiteralName { literal: l.into() }));
+                return Some(csl::NameValue::Literal(csl::LiteralName {
+                    literal: l.into(),
+                }));
             }
             let family = n.family.clone().filter(|f| !f.trim().is_empty())?;
             Some(csl::NameValue::Item(csl::NameItem {
@@ -267,7 +382,11 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
         Value::String(s) => Some(s),
         Value::Number(n) => Some(n.to_string()),
         Value::Null => None,
-        other => return Err(serde::de::Error::custom(format!("expected a string, found {other}"))),
+        other => {
+            return Err(serde::de::Error::custom(format!(
+                "expected a string, found {other}"
+            )))
+        }
     })
 }
 
@@ -275,7 +394,10 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
 fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateField>, D::Error> {
     Ok(match Value::deserialize(d)? {
         Value::Null => None,
-        Value::String(s) => Some(parse_iso_date(&s).unwrap_or(DateField { raw: Some(s), ..DateField::default() })),
+        Value::String(s) => Some(parse_iso_date(&s).unwrap_or(DateField {
+            raw: Some(s),
+            ..DateField::default()
+        })),
         other => Some(serde_json::from_value(other).map_err(serde::de::Error::custom)?),
     })
 }
@@ -290,7 +412,10 @@ pub(crate) fn parse_iso_date(s: &str) -> Option<DateField> {
     for p in parts.take(2) {
         out.push(p.trim().parse().ok()?);
     }
-    let d = DateField { date_parts: vec![out], ..DateField::default() };
+    let d = DateField {
+        date_parts: vec![out],
+        ..DateField::default()
+    };
     d.start().map(|_| d)
 }
 
@@ -302,12 +427,14 @@ fn date_parts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<i32>>, D::Error
         .map(|date| {
             date.into_iter()
                 .filter(|v| !matches!(v, Value::String(s) if s.trim().is_empty()))
-                .map(|v| match v {
-                    Value::Number(n) => n.as_i64().and_then(|n| i32::try_from(n).ok()),
-                    Value::String(s) => s.trim().parse().ok(),
-                    _ => None,
-                }
-                .ok_or_else(|| serde::de::Error::custom("date-parts must hold numbers")))
+                .map(|v| {
+                    match v {
+                        Value::Number(n) => n.as_i64().and_then(|n| i32::try_from(n).ok()),
+                        Value::String(s) => s.trim().parse().ok(),
+                        _ => None,
+                    }
+                    .ok_or_else(|| serde::de::Error::custom("date-parts must hold numbers"))
+                })
                 .collect()
         })
         .collect()

@@ -40,13 +40,17 @@ pub(crate) fn write(children: &ElemChildren, markup: Markup) -> String {
 fn flatten(children: &[ElemChild], runs: &mut Vec<Run>) {
     for child in children {
         match child {
-            ElemChild::Text(t) => {
-                runs.push(Run { text: t.text.clone(), formatting: t.formatting, link: None })
-            }
+            ElemChild::Text(t) => runs.push(Run {
+                text: t.text.clone(),
+                formatting: t.formatting,
+                link: None,
+            }),
             ElemChild::Elem(e) => flatten(&e.children.0, runs),
-            ElemChild::Markup(m) => {
-                runs.push(Run { text: m.clone(), formatting: Formatting::default(), link: None })
-            }
+            ElemChild::Markup(m) => runs.push(Run {
+                text: m.clone(),
+                formatting: Formatting::default(),
+                link: None,
+            }),
             ElemChild::Link { text, url } => runs.push(Run {
                 text: text.text.clone(),
                 formatting: text.formatting,
@@ -62,7 +66,11 @@ fn merge(runs: Vec<Run>) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::with_capacity(runs.len());
     for run in runs {
         match out.last_mut() {
-            Some(last) if last.formatting == run.formatting && last.link.is_none() && run.link.is_none() => {
+            Some(last)
+                if last.formatting == run.formatting
+                    && last.link.is_none()
+                    && run.link.is_none() =>
+            {
                 last.text.push_str(&run.text)
             }
             _ => out.push(run),
@@ -74,7 +82,10 @@ fn merge(runs: Vec<Run>) -> Vec<Run> {
 fn write_html(run: &Run, out: &mut String) {
     let f = &run.formatting;
     let mut close = Vec::new();
-    let link = run.link.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let link = run
+        .link
+        .as_deref()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     if let Some(url) = link {
         out.push_str("<a href=\"");
         out.push_str(&escape_html(url));
@@ -84,8 +95,16 @@ fn write_html(run: &Run, out: &mut String) {
     for (on, open, end) in [
         (f.font_style == FontStyle::Italic, "<i>", "</i>"),
         (f.font_weight == FontWeight::Bold, "<b>", "</b>"),
-        (f.font_variant == FontVariant::SmallCaps, "<span style=\"font-variant:small-caps\">", "</span>"),
-        (f.text_decoration == TextDecoration::Underline, "<u>", "</u>"),
+        (
+            f.font_variant == FontVariant::SmallCaps,
+            "<span style=\"font-variant:small-caps\">",
+            "</span>",
+        ),
+        (
+            f.text_decoration == TextDecoration::Underline,
+            "<u>",
+            "</u>",
+        ),
         (f.vertical_align == VerticalAlign::Sup, "<sup>", "</sup>"),
         (f.vertical_align == VerticalAlign::Sub, "<sub>", "</sub>"),
     ] {
@@ -102,7 +121,10 @@ fn write_html(run: &Run, out: &mut String) {
 
 fn write_markdown(run: &Run, out: &mut String) {
     let f = &run.formatting;
-    let marker = match (f.font_style == FontStyle::Italic, f.font_weight == FontWeight::Bold) {
+    let marker = match (
+        f.font_style == FontStyle::Italic,
+        f.font_weight == FontWeight::Bold,
+    ) {
         (true, true) => "***",
         (true, false) => "*",
         (false, true) => "**",

@@ -46,7 +46,11 @@ pub fn format(items: &[CslItem], style: &Style, markup: Markup) -> Result<Format
                 None,
             ));
         }
-        driver.finish(BibliographyRequest::new(&style.csl, style.locale.clone(), locales))
+        driver.finish(BibliographyRequest::new(
+            &style.csl,
+            style.locale.clone(),
+            locales,
+        ))
     }))
     .map_err(|panic| Error::Render(panic_message(&panic)))?;
 
@@ -59,14 +63,24 @@ pub fn format(items: &[CslItem], style: &Style, markup: Markup) -> Result<Format
         .filter_map(|entry| {
             let mut text = String::new();
             if let Some(first) = &entry.first_field {
-                text.push_str(&markup::write(&hayagriva::ElemChildren(vec![first.clone()]), markup));
+                text.push_str(&markup::write(
+                    &hayagriva::ElemChildren(vec![first.clone()]),
+                    markup,
+                ));
                 text.push(' ');
             }
             text.push_str(&markup::write(&entry.content, markup));
-            Some(FormattedEntry { index: index_of(&entry.key)?, text: text.trim().to_string() })
+            Some(FormattedEntry {
+                index: index_of(&entry.key)?,
+                text: text.trim().to_string(),
+            })
         })
         .collect();
-    let citations = rendered.citations.iter().map(|c| markup::write(&c.citation, markup)).collect();
+    let citations = rendered
+        .citations
+        .iter()
+        .map(|c| markup::write(&c.citation, markup))
+        .collect();
     Ok(Formatted { entries, citations })
 }
 

@@ -26,12 +26,20 @@ pub fn from_ris(src: &str) -> Result<Vec<CslItem>> {
             }
             Some(("ER", _)) => match record.take() {
                 Some(fields) => items.push(record_to_item(&fields)),
-                None => return Err(Error::Ris { line: line_no, message: "ER without a TY before it".into() }),
+                None => {
+                    return Err(Error::Ris {
+                        line: line_no,
+                        message: "ER without a TY before it".into(),
+                    })
+                }
             },
             Some((tag, value)) => match record.as_mut() {
                 Some(fields) => fields.push((tag.to_string(), value.to_string())),
                 None => {
-                    return Err(Error::Ris { line: line_no, message: format!("{tag} field before the first TY") })
+                    return Err(Error::Ris {
+                        line: line_no,
+                        message: format!("{tag} field before the first TY"),
+                    })
                 }
             },
             None if line.trim().is_empty() => {}
@@ -41,7 +49,12 @@ pub fn from_ris(src: &str) -> Result<Vec<CslItem>> {
                     value.push(' ');
                     value.push_str(line.trim());
                 }
-                None => return Err(Error::Ris { line: line_no, message: "not a RIS line (expected `TY  - ...`)".into() }),
+                None => {
+                    return Err(Error::Ris {
+                        line: line_no,
+                        message: "not a RIS line (expected `TY  - ...`)".into(),
+                    })
+                }
             },
         }
     }
@@ -66,10 +79,15 @@ fn tagged(line: &str) -> Option<(&str, &str)> {
 
 fn record_to_item(fields: &[(String, String)]) -> CslItem {
     let all = |tags: &[&str]| -> Vec<&str> {
-        fields.iter().filter(|(t, v)| tags.contains(&t.as_str()) && !v.is_empty()).map(|(_, v)| v.as_str()).collect()
+        fields
+            .iter()
+            .filter(|(t, v)| tags.contains(&t.as_str()) && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+            .collect()
     };
     let first = |tags: &[&str]| -> Option<String> {
-        tags.iter().find_map(|t| all(&[t]).first().map(|v| v.to_string()))
+        tags.iter()
+            .find_map(|t| all(&[t]).first().map(|v| v.to_string()))
     };
     let ty = first(&["TY"]).unwrap_or_default();
     let kind = match ty.as_str() {
@@ -89,9 +107,10 @@ fn record_to_item(fields: &[(String, String)]) -> CslItem {
         (sp, None) => sp,
         (None, Some(ep)) => Some(ep),
     };
-    let issued = first(&["DA"]).and_then(|d| ris_date(&d)).filter(|d| d.date_parts[0].len() > 1).or_else(|| {
-        first(&["PY", "Y1"]).and_then(|d| ris_date(&d))
-    });
+    let issued = first(&["DA"])
+        .and_then(|d| ris_date(&d))
+        .filter(|d| d.date_parts[0].len() > 1)
+        .or_else(|| first(&["PY", "Y1"]).and_then(|d| ris_date(&d)));
     CslItem {
         id: first(&["ID"]),
         kind: kind.into(),
@@ -110,7 +129,11 @@ fn record_to_item(fields: &[(String, String)]) -> CslItem {
         publisher_place: first(&["CY", "PP"]),
         doi: first(&["DO"]),
         url: first(&["UR", "L2"]),
-        isbn: if kind == "book" || kind == "chapter" { first(&["SN"]) } else { None },
+        isbn: if kind == "book" || kind == "chapter" {
+            first(&["SN"])
+        } else {
+            None
+        },
         note: first(&["N1"]),
         ..CslItem::default()
     }
@@ -138,8 +161,14 @@ fn ris_date(value: &str) -> Option<DateField> {
     if value.contains('-') && !value.contains('/') {
         return parse_iso_date(value);
     }
-    let month = parts.next().and_then(|m| m.trim().parse().ok()).filter(|m| (1..=12).contains(m));
-    let day = parts.next().and_then(|d| d.trim().parse().ok()).filter(|d| (1..=31).contains(d));
+    let month = parts
+        .next()
+        .and_then(|m| m.trim().parse().ok())
+        .filter(|m| (1..=12).contains(m));
+    let day = parts
+        .next()
+        .and_then(|d| d.trim().parse().ok())
+        .filter(|d| (1..=31).contains(d));
     Some(DateField::ymd(year, month, day))
 }
 

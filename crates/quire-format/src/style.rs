@@ -8,14 +8,21 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use hayagriva::citationberg::{
-    self, IndependentStyle, LayoutRenderingElement, Locale, LocaleCode, LocaleFile, Name, NamesChild,
+    self, IndependentStyle, LayoutRenderingElement, Locale, LocaleCode, LocaleFile, Name,
+    NamesChild,
 };
 
 use crate::{Error, Result};
 
 /// The names `Style::load` accepts besides a path, in the order a picker shows them.
-pub const BUNDLED_STYLES: &[&str] =
-    &["harvard-cite-them-right", "apa", "chicago-author-date", "mla", "ieee", "vancouver"];
+pub const BUNDLED_STYLES: &[&str] = &[
+    "harvard-cite-them-right",
+    "apa",
+    "chicago-author-date",
+    "mla",
+    "ieee",
+    "vancouver",
+];
 
 /// A style compiled into the binary.
 struct Bundled {
@@ -34,7 +41,11 @@ const STYLE_FILES: &[Bundled] = &[
         xml: include_str!("../../../assets/styles/harvard-cite-them-right.csl"),
         locale: Some("en-GB"),
     },
-    Bundled { names: &["apa", "apa-7"], xml: include_str!("../../../assets/styles/apa.csl"), locale: None },
+    Bundled {
+        names: &["apa", "apa-7"],
+        xml: include_str!("../../../assets/styles/apa.csl"),
+        locale: None,
+    },
     Bundled {
         names: &["chicago-author-date", "chicago"],
         xml: include_str!("../../../assets/styles/chicago-author-date.csl"),
@@ -45,7 +56,11 @@ const STYLE_FILES: &[Bundled] = &[
         xml: include_str!("../../../assets/styles/modern-language-association.csl"),
         locale: None,
     },
-    Bundled { names: &["ieee"], xml: include_str!("../../../assets/styles/ieee.csl"), locale: None },
+    Bundled {
+        names: &["ieee"],
+        xml: include_str!("../../../assets/styles/ieee.csl"),
+        locale: None,
+    },
     Bundled {
         names: &["vancouver", "nlm-citation-sequence"],
         xml: include_str!("../../../assets/styles/nlm-citation-sequence.csl"),
@@ -75,9 +90,15 @@ impl Style {
             return style;
         }
         let path = Path::new(name_or_path);
-        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csl")) || path.is_file() {
-            let xml = std::fs::read_to_string(path)
-                .map_err(|source| Error::StyleIo { path: name_or_path.into(), source })?;
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csl"))
+            || path.is_file()
+        {
+            let xml = std::fs::read_to_string(path).map_err(|source| Error::StyleIo {
+                path: name_or_path.into(),
+                source,
+            })?;
             return Style::from_xml(name_or_path, &xml);
         }
         Err(Error::UnknownStyle(name_or_path.into()))
@@ -85,26 +106,37 @@ impl Style {
 
     fn bundled(name: &str) -> Option<Result<Style>> {
         let wanted = name.trim().to_ascii_lowercase();
-        let bundled = STYLE_FILES.iter().find(|b| b.names.contains(&wanted.as_str()))?;
-        Some(Style::from_xml(bundled.names[0], bundled.xml).map(|mut style| {
-            style.locale = bundled.locale.map(|l| LocaleCode(l.into()));
-            style
-        }))
+        let bundled = STYLE_FILES
+            .iter()
+            .find(|b| b.names.contains(&wanted.as_str()))?;
+        Some(
+            Style::from_xml(bundled.names[0], bundled.xml).map(|mut style| {
+                style.locale = bundled.locale.map(|l| LocaleCode(l.into()));
+                style
+            }),
+        )
     }
 
     /// Parse CSL XML. Dependent styles (which only name a parent) are refused
     /// with the parent's address, since they carry no formatting rules.
     pub fn from_xml(name: &str, xml: &str) -> Result<Style> {
-        let parsed = citationberg::Style::from_xml(xml)
-            .map_err(|e| Error::InvalidStyle { name: name.into(), message: e.to_string() })?;
+        let parsed = citationberg::Style::from_xml(xml).map_err(|e| Error::InvalidStyle {
+            name: name.into(),
+            message: e.to_string(),
+        })?;
         match parsed {
             citationberg::Style::Independent(mut csl) => {
                 fill_omitted_names(&mut csl);
-                Ok(Style { name: name.into(), csl, locale: None })
+                Ok(Style {
+                    name: name.into(),
+                    csl,
+                    locale: None,
+                })
             }
-            citationberg::Style::Dependent(d) => {
-                Err(Error::DependentStyle { name: name.into(), parent: d.parent_link.href })
-            }
+            citationberg::Style::Dependent(d) => Err(Error::DependentStyle {
+                name: name.into(),
+                parent: d.parent_link.href,
+            }),
         }
     }
 

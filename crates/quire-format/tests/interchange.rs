@@ -4,7 +4,10 @@
 use quire_format::{from_bibtex, from_csl_json, from_ris, to_bibtex, to_csl_json, to_ris, CslItem};
 
 fn fixture() -> Vec<CslItem> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/format/items.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/format/items.json"
+    );
     from_csl_json(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -49,7 +52,10 @@ fn ris_round_trip_keeps_every_field() {
 fn bibtex_export_protects_organisations_and_escapes() {
     let items = fixture();
     let bib = to_bibtex(&items);
-    assert!(bib.contains("author = {{British Association of Social Workers}}"), "{bib}");
+    assert!(
+        bib.contains("author = {{British Association of Social Workers}}"),
+        "{bib}"
+    );
     assert!(bib.contains("@online{carson2017,"), "{bib}");
     assert!(bib.contains("urldate = {2020-04-22}"), "{bib}");
     assert!(bib.contains(r"Child \& Family Social Work"), "{bib}");
@@ -82,14 +88,23 @@ fn reads_a_zotero_style_biblatex_file() {
     assert_eq!(items.len(), 2);
     let a = &items[0];
     assert_eq!(a.kind, "article-journal");
-    assert_eq!(a.container_title.as_deref(), Some("Child & Family Social Work"));
+    assert_eq!(
+        a.container_title.as_deref(),
+        Some("Child & Family Social Work")
+    );
     assert_eq!(a.issue.as_deref(), Some("3"));
     assert_eq!(a.page.as_deref(), Some("283-294"));
     assert_eq!(a.issued.as_ref().unwrap().date_parts, vec![vec![2016, 8]]);
     let b = &items[1];
-    assert_eq!(b.author[0].literal.as_deref(), Some("British Association of Social Workers"));
+    assert_eq!(
+        b.author[0].literal.as_deref(),
+        Some("British Association of Social Workers")
+    );
     assert_eq!(b.author[1].family.as_deref(), Some("Berg"));
-    assert_eq!(b.author[1].non_dropping_particle.as_deref(), Some("van der"));
+    assert_eq!(
+        b.author[1].non_dropping_particle.as_deref(),
+        Some("van der")
+    );
     assert_eq!(b.issued.as_ref().unwrap().date_parts, vec![vec![2019, 9]]);
     assert_eq!(b.publisher_place.as_deref(), Some("Birmingham"));
 }
@@ -103,12 +118,18 @@ fn reads_an_endnote_style_ris_file() {
     assert_eq!(a.kind, "article-journal");
     assert_eq!(a.author.len(), 3);
     assert_eq!(a.author[2].literal.as_deref(), Some("ATD Fourth World"));
-    assert_eq!(a.title.as_deref(), Some("Poverty, exclusion and child protection practice"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Poverty, exclusion and child protection practice")
+    );
     assert_eq!(a.page.as_deref(), Some("247-259"));
     assert_eq!(a.year(), Some(2018));
     let b = &items[1];
     assert_eq!(b.kind, "webpage");
-    assert_eq!(b.accessed.as_ref().unwrap().date_parts, vec![vec![2020, 6, 1]]);
+    assert_eq!(
+        b.accessed.as_ref().unwrap().date_parts,
+        vec![vec![2020, 6, 1]]
+    );
 }
 
 #[test]
@@ -129,7 +150,13 @@ fn lenient_csl_json_shapes_are_read() {
     )
     .unwrap();
     assert_eq!(items[0].volume.as_deref(), Some("12"));
-    assert_eq!(items[0].issued.as_ref().unwrap().date_parts, vec![vec![2019, 5]]);
-    assert_eq!(items[0].accessed.as_ref().unwrap().date_parts, vec![vec![2020, 6, 1]]);
+    assert_eq!(
+        items[0].issued.as_ref().unwrap().date_parts,
+        vec![vec![2019, 5]]
+    );
+    assert_eq!(
+        items[0].accessed.as_ref().unwrap().date_parts,
+        vec![vec![2020, 6, 1]]
+    );
     assert!(to_csl_json(&items).contains("\"abstract\": \"kept\""));
 }

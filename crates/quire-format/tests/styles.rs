@@ -1,14 +1,22 @@
 //! Formatting the fixture works in every bundled style.
 
-use quire_format::{format, from_csl_json, CslItem, DateField, Markup, Name, Style, BUNDLED_STYLES};
+use quire_format::{
+    format, from_csl_json, CslItem, DateField, Markup, Name, Style, BUNDLED_STYLES,
+};
 
 fn fixture() -> Vec<CslItem> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/format/items.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/format/items.json"
+    );
     from_csl_json(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 fn entry<'a>(items: &[CslItem], out: &'a quire_format::Formatted, id: &str) -> &'a str {
-    let index = items.iter().position(|i| i.id.as_deref() == Some(id)).unwrap();
+    let index = items
+        .iter()
+        .position(|i| i.id.as_deref() == Some(id))
+        .unwrap();
     &out.entries.iter().find(|e| e.index == index).unwrap().text
 }
 
@@ -58,14 +66,22 @@ fn vancouver_lists_authors() {
         out.entries[1].text,
         "2. Wilkinson R, Pickett K. The spirit level: why more equal societies almost always do better. London: Allen Lane; 2009."
     );
-    assert!(out.entries[3].text.contains("In: Vasta R, editor."), "{}", out.entries[3].text);
+    assert!(
+        out.entries[3].text.contains("In: Vasta R, editor."),
+        "{}",
+        out.entries[3].text
+    );
 }
 
 #[test]
 fn numeric_styles_label_entries() {
     let items = fixture();
     let out = format(&items, &Style::load("ieee").unwrap(), Markup::Text).unwrap();
-    assert!(out.entries[0].text.starts_with("[1]"), "{}", out.entries[0].text);
+    assert!(
+        out.entries[0].text.starts_with("[1]"),
+        "{}",
+        out.entries[0].text
+    );
     assert_eq!(out.citations[0], "[1]");
 }
 
@@ -93,8 +109,14 @@ fn odd_items_do_not_panic() {
         CslItem {
             kind: "no-such-type".into(),
             author: vec![Name::default(), Name::organisation("")],
-            issued: Some(DateField { date_parts: vec![vec![2019, 13, 40], vec![2020]], ..DateField::default() }),
-            accessed: Some(DateField { date_parts: vec![vec![]], ..DateField::default() }),
+            issued: Some(DateField {
+                date_parts: vec![vec![2019, 13, 40], vec![2020]],
+                ..DateField::default()
+            }),
+            accessed: Some(DateField {
+                date_parts: vec![vec![]],
+                ..DateField::default()
+            }),
             page: Some("-".into()),
             edition: Some("x".repeat(10_000)),
             ..CslItem::default()
@@ -109,7 +131,10 @@ fn odd_items_do_not_panic() {
 fn styles_load_by_path_and_refuse_nonsense() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/styles/apa.csl");
     assert_eq!(Style::load(path).unwrap().title(), "APA Style 7th edition");
-    assert!(Style::load("no-such-style").unwrap_err().to_string().contains("harvard-cite-them-right"));
+    assert!(Style::load("no-such-style")
+        .unwrap_err()
+        .to_string()
+        .contains("harvard-cite-them-right"));
     assert!(Style::load("/nonexistent/x.csl").is_err());
     assert!(Style::from_xml("junk", "<style>not csl</style>").is_err());
 }

@@ -124,9 +124,9 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether a slice between citations holds only separators.
+/// Whether a slice between citations holds only separators ("; ", " and ").
 fn only_separators(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || ",;.&".contains(c))
+    s.split_whitespace().all(|w| w == "and" || w.chars().all(|c| ",;.&".contains(c)))
 }
 
 fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
@@ -248,7 +248,11 @@ fn citation(body: &str, start: usize, n: Names, y: &YearAt, open: usize, cited_i
 /// When no name is right before it, a short "in 2010" is skipped so that
 /// "the Marmot Review in 2010 (2020)" still names what is cited.
 fn narrative_names(before: &str) -> Option<(Names, usize)> {
+    // "British Association of Social Workers (BASW) (2018)": skip the short form.
+    static SHORT_FORM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\([\p{Lu}][\p{L}&]{1,11}\)\s*$").expect("short form regex"));
     let trimmed = before.trim_end();
+    let trimmed = SHORT_FORM.find(trimmed).map_or(trimmed, |m| &trimmed[..m.start()]);
     if let Some(n) = names_before(trimmed) {
         let start = n.start;
         return Some((n, start));
@@ -322,6 +326,11 @@ mod tests {
         assert_eq!(cites("(Smith, 2019: 45)"), vec![one(&["Smith"], "2019", Some("45"))]);
         assert_eq!(cites("(Department of Health [DH], 2015)"), vec![one(&["Department of Health"], "2015", None)]);
         assert_eq!(cites("Smith *et al.* (2019)"), vec![one(&["Smith"], "2019", None)]);
+        assert_eq!(cites("(Howe 1998 and 2008)"), vec![one(&["Howe"], "1998", None), one(&["Howe"], "2008", None)]);
+        assert_eq!(
+            cites("the British Association of Social Workers (BASW) (2018)"),
+            vec![one(&["British Association of Social Workers"], "2018", None)]
+        );
         let secondary = extract_citations("(Kadushin, 1990, as cited in Trevithick, 2012)");
         assert_eq!(secondary.len(), 1);
         assert_eq!(secondary[0].authors, ["Trevithick"]);

@@ -22,7 +22,7 @@ const CONNECTORS: [&str; 5] = ["of", "for", "the", "on", "in"];
 
 /// Capitalised words that start sentences or clauses but are never (the
 /// first word of) an author: the walk drops them from the front of a name.
-const NOT_NAMES: [&str; 72] = [
+const NOT_NAMES: [&str; 86] = [
     "A", "According", "Additionally", "Also", "Although", "An", "And", "As", "Both", "But",
     "By", "Clearly", "Consequently", "Conversely", "Drawing", "Equally", "Even", "Finally",
     "Firstly", "Following", "For", "Furthermore", "Hence", "However", "I", "If", "In",
@@ -30,7 +30,9 @@ const NOT_NAMES: [&str; 72] = [
     "Our", "Overall", "Perhaps", "Recently", "Secondly", "See", "Similarly", "Since", "So",
     "Still", "The", "Their", "Then", "These", "They", "This", "Thus", "To", "Unlike", "We",
     "When", "Where", "Whilst", "While", "With", "Yet", "Here", "Later", "UK", "US", "USA",
-    "England", "Scotland", "Wales", "Britain", "Ireland",
+    "England", "Scotland", "Wales", "Britain", "Ireland", "Per", "During", "After", "Before",
+    "Within", "Despite", "Through", "Given", "Based", "COVID-19", "Covid-19", "COVID", "Covid",
+    "Coronavirus",
 ];
 
 /// Last words that make a phrase legislation, not an author ("the Care Act (2014)").
@@ -108,8 +110,13 @@ pub fn names_before(s: &str) -> Option<Names> {
     Some(Names { authors, et_al, start: toks[start].start })
 }
 
-/// Drops a trailing "et al." / "et al" / "et. al." and says whether it was there.
+/// Drops a trailing "et al." / "et al" / "et. al." / "and colleagues" and
+/// says whether it was there.
 fn strip_et_al(toks: &[Token<'_>], end: &mut usize) -> bool {
+    if *end >= 2 && toks[*end - 2].text == "and" && matches!(toks[*end - 1].text, "colleagues" | "others" | "co-workers") {
+        *end -= 2;
+        return true;
+    }
     let words: Vec<(usize, &str)> = toks[..*end]
         .iter()
         .enumerate()
@@ -200,6 +207,8 @@ mod tests {
         assert_eq!(authors("Ridley et al. "), list(&["Ridley"], true));
         assert_eq!(authors("van Spijker et al "), list(&["van Spijker"], true));
         assert_eq!(authors("Smith *et al.*'s "), list(&["Smith"], true));
+        assert_eq!(authors("research by Smith and colleagues "), list(&["Smith"], true));
+        assert_eq!(authors("During COVID-19 "), None);
         assert_eq!(authors("I agree with Fraser's et al. "), list(&["Fraser"], true));
         assert_eq!(authors("loosely based on Bronfenbrenner's "), list(&["Bronfenbrenner"], false));
         assert_eq!(authors("Furthermore, Gupta and Lloyd-Jones "), list(&["Gupta", "Lloyd-Jones"], false));

@@ -14,7 +14,12 @@ use crate::csl::Name;
 pub struct Authors {
     pub names: Vec<Name>,
     pub et_al: bool,
+    /// "Lishman, J. (ed.)": the names are editors of the work.
+    pub editors: bool,
 }
+
+static EDITED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)[,\s]*\(?\beds?\b\.?\)?\.?\s*$").expect("edited regex"));
 
 static ET_AL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),?\s*(?:et\.?\s*al\.?|and others)\s*$").expect("et al regex"));
@@ -39,6 +44,10 @@ fn is_connector(word: &str) -> bool {
 /// Parses the author part of an entry (everything before the year or title).
 pub fn parse_authors(s: &str) -> Authors {
     let s = s.trim().trim_end_matches([',', ';', ' ']);
+    let (s, editors) = match EDITED.find(s) {
+        Some(m) => (&s[..m.start()], true),
+        None => (s, false),
+    };
     let (s, et_al) = match ET_AL.find(s) {
         Some(m) => (&s[..m.start()], true),
         None => (s, false),
@@ -50,10 +59,10 @@ pub fn parse_authors(s: &str) -> Authors {
         _ => s,
     };
     if s.is_empty() {
-        return Authors { names: Vec::new(), et_al };
+        return Authors { names: Vec::new(), et_al, editors };
     }
     let names = vancouver(s).or_else(|| organisations(s)).unwrap_or_else(|| inverted(s));
-    Authors { names, et_al }
+    Authors { names, et_al, editors }
 }
 
 /// "Smith JA, Jones B, Brown C": every comma-separated piece is a family
@@ -223,5 +232,8 @@ mod tests {
         assert!(forrester.et_al);
         assert_eq!(forrester.names, vec![Name::person("Forrester", Some("D."))]);
         assert_eq!(parse_authors("Westwood, J. L.").names, vec![Name::person("Westwood", Some("J. L."))]);
+        let edited = parse_authors("Lishman, J. (ed.)");
+        assert!(edited.editors);
+        assert_eq!(edited.names, vec![Name::person("Lishman", Some("J."))]);
     }
 }

@@ -23,7 +23,7 @@ use crate::csl::{CslItem, Date};
 use authors::{parse_authors, parse_editors};
 use head::{first_sentence_end, split_head, Head};
 use links::take_links;
-use numbers::take_numbers;
+use numbers::{take_numbers, take_trailing_edition};
 
 /// An entry as parsed, with what CSL-JSON has no field for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +59,10 @@ static PLACE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBERS_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),\s*(?:\d|vol\b|vol\.|volume\b|issue\b|no\.)").expect("numbers regex"));
 
+/// Where a piece of an entry's tail ends: punctuation before a space or the
+/// end, so "GOV.UK" stays whole.
+static PIECE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.;,](?:\s+|$)").expect("piece regex"));
+
 /// Command papers and report numbers: "Cm 8062", "HC 123", "No. 4".
 static REPORT_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Lu}\p{L}{0,3}\.?\s?\d+$").expect("report number regex"));
@@ -87,7 +91,11 @@ pub fn parse_entry(entry: &str) -> ParsedEntry {
     }
     let Head { authors, year, date_detail, rest } = head;
     let authors = parse_authors(authors);
-    let mut item = CslItem { author: authors.names, ..CslItem::default() };
+    let mut item = if authors.editors {
+        CslItem { editor: authors.names, ..CslItem::default() }
+    } else {
+        CslItem { author: authors.names, ..CslItem::default() }
+    };
     set_year(&mut item, year.as_deref(), date_detail.as_deref());
     item.url = links.url;
     item.doi = links.doi;
@@ -229,7 +237,7 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
             (Some(star), Some(end)) if star < end => (r[..star].to_string(), &r[star..]),
             (_, Some(end)) => (r[..end].to_string(), &r[end..]),
             (Some(star), None) => (r[..star].to_string(), &r[star..]),
-            (None, None) => (r.to_string(), ""),
+            (None, None) => split_at_container(r),
         }
     };
 
@@ -256,6 +264,10 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
             title = t.to_string();
         }
     }
+    if let Some((t, edition)) = take_trailing_edition(title.trim_end_matches(['.', ' '])) {
+        title = t;
+        item.edition = Some(edition);
+    }
     item.title = non_empty(tidy(&title));
 
     // The container: italic text right after the title, or plain text up
@@ -279,12 +291,30 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
     item.volume = numbers.volume;
     item.issue = numbers.issue;
     item.page = numbers.page;
-    item.edition = numbers.edition;
+    item.edition = item.edition.take().or(numbers.edition);
     if let Some(c) = container {
         place_container(&c, item, &mut found);
     }
     take_publisher(&tail, item, &mut found);
     found
+}
+
+/// An entry written with commas only ("Title, Journal Name 21, 283-294",
+/// "Title, final report, Department for Education"): the title ends at the
+/// first comma before a capitalised journal, publisher or organisation.
+fn split_at_container(r: &str) -> (String, &str) {
+    for (i, _) in r.match_indices(", ") {
+        let next = &r[i + 2..];
+        let segment = next.split(',').next().unwrap_or(next);
+        let segment_words = segment.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        let capitalised = next.chars().next().is_some_and(char::is_uppercase);
+        if capitalised
+            && (words::is_journal(segment_words) || words::is_publisher(segment_words) || words::is_organisation(segment_words))
+        {
+            return (r[..i].to_string(), next);
+        }
+    }
+    (r.to_string(), "")
 }
 
 /// Title up to the first sentence end, and the rest.
@@ -378,8 +408,8 @@ fn set_place_publisher(a: &str, b: &str, item: &mut CslItem, found: &mut Found) 
 /// "Publisher.", "Publisher, 2020." (MLA), "London: Publisher; 2020" (Vancouver).
 fn take_publisher(tail: &str, item: &mut CslItem, found: &mut Found) {
     let tail = tail.replace(['(', ')'], " ");
-    let pieces: Vec<String> = tail
-        .split(['.', ';', ','])
+    let pieces: Vec<String> = PIECE_END
+        .split(&tail)
         .map(tidy)
         .filter(|p| !p.is_empty() && p.chars().any(char::is_alphabetic))
         .filter(|p| {
@@ -400,7 +430,8 @@ fn take_publisher(tail: &str, item: &mut CslItem, found: &mut Found) {
         return;
     };
     if item.publisher.is_none() && date::parse_month_day(&first).is_none() {
-        if item.container_title.is_none() && !words::is_organisation(&first) && words::is_journal(&first) {
+        let site_name = item.url.is_some() && found.italic_title && !words::is_organisation(&first) && !words::is_publisher(&first);
+        if item.container_title.is_none() && (site_name || !words::is_organisation(&first) && words::is_journal(&first)) {
             item.container_title = Some(first);
         } else {
             found.organisation |= words::is_organisation(&first);

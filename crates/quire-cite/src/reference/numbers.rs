@@ -63,6 +63,14 @@ fn take(re: &Regex, s: &mut String) -> Option<Vec<String>> {
     Some(groups)
 }
 
+/// An edition written at the end of a title: "Title (4th ed.)" → ("Title", "4").
+pub fn take_trailing_edition(title: &str) -> Option<(String, String)> {
+    let m = EDITION.captures_iter(title).last()?;
+    let whole = m.get(0)?;
+    let rest = title[whole.end()..].trim_matches(|c: char| c.is_whitespace() || ".,".contains(c));
+    rest.is_empty().then(|| (title[..whole.start()].to_string(), m[1].to_string()))
+}
+
 /// Finds the numbers in `s` (a tail with italics markers removed) and
 /// returns them with what is left once they are cut out.
 pub fn take_numbers(s: &str) -> (String, Numbers) {

@@ -86,8 +86,9 @@ fn from_library(ctx: &Context, id: i64) -> anyhow::Result<EssayReport> {
     let dir = ctx.library.clone().unwrap_or_else(Library::default_dir);
     let library = Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
     let doc = library.document(id)?;
+    // Through the library, so the user's corrections of parsed entries count.
     Ok(EssayReport {
-        audit: audit_essay(&doc.body, &doc.references),
+        audit: library.audit(id)?,
         title: doc.summary.title,
         author: doc.summary.author,
         affiliation: doc.summary.affiliation,

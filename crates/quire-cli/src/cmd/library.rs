@@ -4,7 +4,7 @@
 //! without it, a table or report for a person.
 
 use std::fmt::Write as _;
-use std::io::{IsTerminal, Write as _};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -12,7 +12,7 @@ use clap::Args;
 use quire_engine::{DocFilter, DocSummary, Library, Progress};
 use serde::Serialize;
 
-use super::Context;
+use super::{emit, print_json, Context};
 
 #[derive(Args)]
 pub struct ImportArgs {
@@ -60,7 +60,7 @@ pub fn import(ctx: &Context, a: ImportArgs) -> anyhow::Result<()> {
     };
     let report = library.import_files(&a.paths, a.collection.as_deref(), &mut progress);
     if a.json {
-        emit_json(&report)?;
+        print_json(&report)?;
     } else {
         let mut out = format!("Imported {} document(s):\n", report.imported.len());
         table(&mut out, &report.imported);
@@ -87,7 +87,7 @@ pub fn list(ctx: &Context, a: ListArgs) -> anyhow::Result<()> {
         struct Listing {
             documents: Vec<DocSummary>,
         }
-        return emit_json(&Listing { documents });
+        return print_json(&Listing { documents });
     }
     if documents.is_empty() {
         return emit(&format!(
@@ -128,7 +128,7 @@ pub fn show(ctx: &Context, a: ShowArgs) -> anyhow::Result<()> {
     let library = open_library(ctx)?;
     let doc = library.document(a.id)?;
     if a.json {
-        return emit_json(&doc);
+        return print_json(&doc);
     }
     let s = &doc.summary;
     let mut out = format!("# {}\n", s.title);
@@ -170,19 +170,6 @@ pub fn show(ctx: &Context, a: ShowArgs) -> anyhow::Result<()> {
         }
     }
     emit(&out)
-}
-
-/// Write to stdout; a reader that stops early (`quire list | head`) is not
-/// an error.
-fn emit(text: &str) -> anyhow::Result<()> {
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
-}
-
-fn emit_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
-    emit(&(serde_json::to_string_pretty(value)? + "\n"))
 }
 
 /// One line per document: id, kind, words, title, author and duplicate link.

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 
 use anyhow::Context as _;
 use clap::{Args, Subcommand, ValueEnum};
@@ -11,7 +10,7 @@ use quire_engine::{ListItem, ListView, Placement};
 use quire_format::{CslItem, Markup, Style};
 
 use super::library::open_library;
-use super::{print_json, Context};
+use super::{emit, print_json, Context};
 
 #[derive(Args)]
 pub struct WorksArgs {
@@ -103,11 +102,19 @@ pub fn works(ctx: &Context, a: WorksArgs) -> anyhow::Result<()> {
     let formatted = quire_format::format(&items, &style, Markup::Text)?;
     let mut out = String::new();
     for (i, work) in works.iter().enumerate() {
-        let text = formatted.entries.iter().find(|e| e.index == i).map_or("", |e| e.text.as_str());
+        let text = formatted
+            .entries
+            .iter()
+            .find(|e| e.index == i)
+            .map_or("", |e| e.text.as_str());
         let cites: usize = work.cited_by.iter().map(|c| c.count).sum();
         writeln!(out, "{:>5}  {text}", work.id)?;
         if cites > 0 {
-            let docs: Vec<String> = work.cited_by.iter().map(|c| format!("#{}", c.document_id)).collect();
+            let docs: Vec<String> = work
+                .cited_by
+                .iter()
+                .map(|c| format!("#{}", c.document_id))
+                .collect();
             writeln!(out, "       cited {cites}× by {}", docs.join(", "))?;
         }
     }
@@ -123,15 +130,29 @@ pub fn list_action(ctx: &Context, a: ListAction) -> anyhow::Result<()> {
                 Purpose::Reference => quire_engine::Purpose::Reference,
             };
             let list = library.create_list(&name, purpose)?;
-            emit(&format!("Created {} list `{}`.\n", list.purpose.as_str(), list.name))
+            emit(&format!(
+                "Created {} list `{}`.\n",
+                list.purpose.as_str(),
+                list.name
+            ))
         }
-        ListAction::Add { name, work_ids, section, importance, note } => {
+        ListAction::Add {
+            name,
+            work_ids,
+            section,
+            importance,
+            note,
+        } => {
             let importance = importance.map(|i| match i {
                 Importance::Essential => quire_engine::Importance::Essential,
                 Importance::Recommended => quire_engine::Importance::Recommended,
                 Importance::Further => quire_engine::Importance::Further,
             });
-            let placement = Placement { section: section.as_deref(), importance, note: note.as_deref() };
+            let placement = Placement {
+                section: section.as_deref(),
+                importance,
+                note: note.as_deref(),
+            };
             library.add_to_list(&name, &work_ids, placement)?;
             emit(&format!("Added {} work(s) to `{name}`.\n", work_ids.len()))
         }
@@ -141,7 +162,12 @@ pub fn list_action(ctx: &Context, a: ListAction) -> anyhow::Result<()> {
                 return print_json(&list);
             }
             let style = Style::load(&list.style)?;
-            let mut out = format!("{} ({} list, {})\n\n", list.name, list.purpose.as_str(), list.style);
+            let mut out = format!(
+                "{} ({} list, {})\n\n",
+                list.name,
+                list.purpose.as_str(),
+                list.style
+            );
             if list.items.is_empty() {
                 out.push_str("(empty)\n");
             } else {
@@ -155,13 +181,24 @@ pub fn list_action(ctx: &Context, a: ListAction) -> anyhow::Result<()> {
 pub fn format(ctx: &Context, a: FormatArgs) -> anyhow::Result<()> {
     let (items, sections) = match (&a.csl_json, a.doc, &a.list) {
         (Some(path), _, _) => {
-            let src = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            (quire_format::from_csl_json(&src).with_context(|| format!("in {}", path.display()))?, None)
+            let src = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            (
+                quire_format::from_csl_json(&src)
+                    .with_context(|| format!("in {}", path.display()))?,
+                None,
+            )
         }
         (None, Some(id), _) => {
             let library = open_library(ctx)?;
             let doc = library.document(id)?;
-            (doc.references.iter().map(|r| quire_engine::from_cite(&quire_cite::parse_reference(r))).collect(), None)
+            (
+                doc.references
+                    .iter()
+                    .map(|r| quire_engine::from_cite(&quire_cite::parse_reference(r)))
+                    .collect(),
+                None,
+            )
         }
         (None, None, Some(name)) => {
             let library = open_library(ctx)?;
@@ -202,8 +239,9 @@ fn bibliography(items: &[CslItem], style: &Style, markup: Markup) -> anyhow::Res
     Ok(out)
 }
 
-/// A list in its order: a heading per section, the section's entries in the
-/// style's order, then each item's importance and note.
+/// A list with a heading per section. A reference list's entries follow the
+/// style's order; a reading list keeps the order its author chose. Each entry
+/// is followed by its importance and note.
 fn format_list(list: &ListView, style: &Style, markup: Markup) -> anyhow::Result<String> {
     let mut out = String::new();
     let mut sections: Vec<(Option<&str>, Vec<&ListItem>)> = Vec::new();
@@ -221,10 +259,23 @@ fn format_list(list: &ListView, style: &Style, markup: Markup) -> anyhow::Result
                 Markup::Text => writeln!(out, "{title}\n")?,
             }
         }
-        let csl: Vec<CslItem> = items.iter().map(|i| i.csl.clone()).collect();
-        let formatted = quire_format::format(&csl, style, markup)?;
-        for entry in &formatted.entries {
-            let item = items[entry.index];
+        let entries: Vec<(&ListItem, String)> = if list.purpose == quire_engine::Purpose::Reading {
+            let mut out = Vec::new();
+            for item in &items {
+                let one = quire_format::format(std::slice::from_ref(&item.csl), style, markup)?;
+                out.extend(one.entries.into_iter().map(|e| (*item, e.text)));
+            }
+            out
+        } else {
+            let csl: Vec<CslItem> = items.iter().map(|i| i.csl.clone()).collect();
+            let formatted = quire_format::format(&csl, style, markup)?;
+            formatted
+                .entries
+                .into_iter()
+                .map(|e| (items[e.index], e.text))
+                .collect()
+        };
+        for (item, text) in &entries {
             let mut extra = Vec::new();
             if let Some(i) = item.importance {
                 extra.push(i.as_str().to_string());
@@ -232,16 +283,19 @@ fn format_list(list: &ListView, style: &Style, markup: Markup) -> anyhow::Result
             if let Some(n) = &item.note {
                 extra.push(n.clone());
             }
-            let extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join("; ")) };
+            let extra = if extra.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", extra.join("; "))
+            };
             match markup {
                 Markup::Html => writeln!(
                     out,
-                    "<p class=\"csl-entry\">{}{}</p>",
-                    entry.text,
+                    "<p class=\"csl-entry\">{text}{}</p>",
                     quire_format::escape_html(&extra)
                 )?,
-                Markup::Text => writeln!(out, "{}{extra}", entry.text)?,
-                Markup::Markdown => writeln!(out, "{}{extra}\n", entry.text)?,
+                Markup::Text => writeln!(out, "{text}{extra}")?,
+                Markup::Markdown => writeln!(out, "{text}{extra}\n")?,
             }
         }
         writeln!(out)?;
@@ -249,11 +303,3 @@ fn format_list(list: &ListView, style: &Style, markup: Markup) -> anyhow::Result
     Ok(out.trim_end().to_string() + "\n")
 }
 
-fn emit(s: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(s.as_bytes()) {
-        // `quire format ... | head` closes the pipe early: not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
-}

@@ -47,7 +47,8 @@ struct Para {
 fn convert(xml: &str) -> Result<String, quick_xml::Error> {
     let mut reader = Reader::from_str(xml);
     let mut out: Vec<String> = Vec::new();
-    let mut para: Option<Para> = None;
+    // A stack: text boxes hold paragraphs inside a paragraph's run.
+    let mut paras: Vec<Para> = Vec::new();
     let (mut italic, mut bold, mut in_text, mut in_run_props) = (false, false, false, false);
     loop {
         let event = reader.read_event()?;
@@ -58,21 +59,21 @@ fn convert(xml: &str) -> Result<String, quick_xml::Error> {
         };
         if let Some(e) = start {
             match e.local_name().as_ref() {
-                b"p" if !empty => para = Some(Para::default()),
+                b"p" if !empty => paras.push(Para::default()),
                 b"r" => (italic, bold) = (false, false),
                 b"rPr" => in_run_props = !empty,
                 b"i" if in_run_props => italic = toggle_on(e),
                 b"b" if in_run_props => bold = toggle_on(e),
                 b"t" => in_text = !empty,
-                b"tab" | b"br" | b"cr" => push_text(&mut para, " ", italic, bold),
+                b"tab" | b"br" | b"cr" => push_text(&mut paras, " ", italic, bold),
                 b"pStyle" => {
-                    if let (Some(p), Some(style)) = (para.as_mut(), attr(e, b"w:val")) {
+                    if let (Some(p), Some(style)) = (paras.last_mut(), attr(e, b"w:val")) {
                         p.heading = heading_level(&style);
                         p.list |= style.to_ascii_lowercase().starts_with("list");
                     }
                 }
                 b"numPr" => {
-                    if let Some(p) = para.as_mut() {
+                    if let Some(p) = paras.last_mut() {
                         p.list = true;
                     }
                 }
@@ -80,12 +81,12 @@ fn convert(xml: &str) -> Result<String, quick_xml::Error> {
             }
         }
         match event {
-            Event::Text(t) if in_text => push_text(&mut para, &t.unescape()?, italic, bold),
+            Event::Text(t) if in_text => push_text(&mut paras, &t.unescape()?, italic, bold),
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
                 b"rPr" => in_run_props = false,
                 b"p" => {
-                    if let Some(line) = para.take().and_then(render) {
+                    if let Some(line) = paras.pop().and_then(render) {
                         out.push(line);
                     }
                 }
@@ -107,8 +108,8 @@ fn convert(xml: &str) -> Result<String, quick_xml::Error> {
     Ok(md)
 }
 
-fn push_text(para: &mut Option<Para>, text: &str, italic: bool, bold: bool) {
-    let Some(p) = para.as_mut() else { return };
+fn push_text(paras: &mut [Para], text: &str, italic: bool, bold: bool) {
+    let Some(p) = paras.last_mut() else { return };
     match p.spans.last_mut() {
         Some(last) if last.italic == italic && last.bold == bold => last.text.push_str(text),
         _ => p.spans.push(Span {
@@ -232,6 +233,16 @@ mod tests {
             convert(&xml).unwrap(),
             "## Continuity\n\nPlain *italic* and **bold & more**\n\n- item\n\n\\1. not a list \\*really\\*"
         );
+    }
+
+    #[test]
+    fn text_box_inside_a_paragraph_loses_nothing() {
+        let xml = doc(concat!(
+            r#"<w:p><w:r><w:t>Before</w:t></w:r><w:r><w:pict><w:txbxContent>"#,
+            r#"<w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>"#,
+            r#"<w:r><w:t xml:space="preserve"> after</w:t></w:r></w:p>"#,
+        ));
+        assert_eq!(convert(&xml).unwrap(), "Boxed\n\nBefore after");
     }
 
     #[test]

@@ -14,11 +14,12 @@ use crate::error::{Error, Result};
 /// File name of the database inside a library folder.
 pub const DB_FILE: &str = "library.sqlite3";
 
-/// Every schema change, in order. Each feature adds its own SQL file under
-/// `migrations/` and one line here, appended at the end with the next
-/// number (002 citations, 003 search, 004 works are reserved); applied
-/// migrations are never edited, since existing libraries have already run
-/// them.
+/// Every schema change, in the order applied. A feature adds its own SQL
+/// file under `migrations/` (001 foundation; 002 citations, 003 search and
+/// 004 works were reserved) and appends ONE line at the end of this list.
+/// rusqlite_migration records how far a library got by list position, not
+/// by file number, so lines are never inserted, reordered or edited once
+/// released: existing libraries have already run them.
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_foundation.sql")),
     M::up(include_str!("migrations/003_search.sql")),
