@@ -96,3 +96,173 @@ export const importFiles = (paths: string[], collection?: string) =>
 
 export const onImportProgress = (handler: (p: Progress) => void): Promise<UnlistenFn> =>
   listen<Progress>("import-progress", (event) => handler(event.payload));
+
+// --- works and lists (src-tauri/src/commands/{works,lists}.rs) ---
+
+/** A CSL-JSON item as quire-format holds it; unknown keys round-trip untouched. */
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+  [key: string]: unknown;
+}
+
+export interface CslItem {
+  id?: string;
+  type: string;
+  author?: CslName[];
+  editor?: CslName[];
+  issued?: { "date-parts"?: number[][]; literal?: string; raw?: string };
+  title?: string;
+  "container-title"?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
+  edition?: string;
+  publisher?: string;
+  "publisher-place"?: string;
+  DOI?: string;
+  URL?: string;
+  [key: string]: unknown;
+}
+
+export interface CitedBy {
+  document_id: number;
+  title: string;
+  author: string | null;
+  count: number;
+}
+
+/** A work with its entry in the preview style: `html` is escaped by the engine. */
+export interface WorkRow {
+  id: number;
+  csl: CslItem;
+  edited: boolean;
+  cited_by: CitedBy[];
+  html: string;
+  text: string;
+  citation: string;
+}
+
+export interface WorkEntry {
+  document_id: number;
+  position: number;
+  raw: string;
+}
+
+export interface WorkDetail extends WorkRow {
+  entries: WorkEntry[];
+}
+
+export interface WorksFilter {
+  query?: string;
+  kind?: string;
+  cited?: boolean;
+}
+
+export interface WorksImport {
+  ids: number[];
+  errors: ImportFailure[];
+}
+
+export type Purpose = "reading" | "reference";
+export type Importance = "essential" | "recommended" | "further";
+export type InterchangeFormat = "bibtex" | "ris" | "csl-json";
+export type ListExportFormat = InterchangeFormat | "html" | "markdown" | "text";
+
+export interface StyleInfo {
+  name: string;
+  title: string;
+}
+
+export interface ListSummary {
+  id: number;
+  name: string;
+  purpose: Purpose;
+  style: string;
+  items: number;
+}
+
+export interface ListItem {
+  work_id: number;
+  section: string | null;
+  position: number;
+  importance: Importance | null;
+  note: string | null;
+  csl: CslItem;
+}
+
+export interface ListView {
+  id: number;
+  name: string;
+  purpose: Purpose;
+  style: string;
+  sections: string[];
+  items: ListItem[];
+}
+
+export interface FormattedEntry {
+  work_id: number;
+  /** Escaped by the engine: safe to insert as HTML. */
+  html: string;
+  text: string;
+  citation: string;
+  importance: Importance | null;
+  note: string | null;
+}
+
+export interface FormattedList {
+  style: string;
+  style_title: string;
+  sections: { title: string | null; entries: FormattedEntry[] }[];
+  /** The whole list as an HTML fragment (escaped by the engine), for rich-text copy. */
+  html: string;
+  text: string;
+  markdown: string;
+}
+
+export interface ListShow {
+  list: ListView;
+  preview: FormattedList;
+}
+
+export const listWorks = (filter: WorksFilter = {}, style?: string) =>
+  call<WorkRow[]>("list_works", { filter, style: style ?? null });
+export const getWork = (id: number, style?: string) => call<WorkDetail>("get_work", { id, style: style ?? null });
+export const updateWork = (id: number, csl: CslItem) => call<WorkRow>("update_work", { id, csl });
+export const mergeWorks = (keep: number, others: number[]) => call<WorkRow>("merge_works", { keep, others });
+export const splitWork = (documentId: number, position: number) =>
+  call<number>("split_work", { documentId, position });
+export const importWorks = (paths: string[]) => call<WorksImport>("import_works", { paths });
+export const exportWorks = (ids: number[], format: InterchangeFormat, path: string) =>
+  call<void>("export_works", { ids, format, path });
+
+export const listStyles = () => call<StyleInfo[]>("list_styles");
+export const listLists = () => call<ListSummary[]>("list_lists");
+export const createList = (name: string, purpose: Purpose) => call<ListSummary>("create_list", { name, purpose });
+export const deleteList = (name: string) => call<void>("delete_list", { name });
+export const showList = (name: string) => call<ListShow>("show_list", { name });
+export const addToList = (
+  name: string,
+  workIds: number[],
+  placement: { section?: string; importance?: Importance; note?: string } = {},
+) =>
+  call<void>("add_to_list", {
+    name,
+    workIds,
+    section: placement.section ?? null,
+    importance: placement.importance ?? null,
+    note: placement.note ?? null,
+  });
+export const addDocumentToList = (name: string, documentId: number) =>
+  call<number>("add_document_to_list", { name, documentId });
+export const moveListItem = (name: string, workId: number, index: number, section: string | null) =>
+  call<void>("move_list_item", { name, workId, index, section });
+export const updateListItem = (name: string, workId: number, importance: Importance | null, note: string | null) =>
+  call<void>("update_list_item", { name, workId, importance, note });
+export const removeFromList = (name: string, workId: number) => call<void>("remove_from_list", { name, workId });
+export const setListStyle = (name: string, style: string) => call<void>("set_list_style", { name, style });
+export const formatDocument = (documentId: number, style?: string) =>
+  call<FormattedList>("format_document", { documentId, style: style ?? null });
+export const exportList = (name: string, format: ListExportFormat, path: string) =>
+  call<void>("export_list", { name, format, path });

@@ -1,6 +1,8 @@
 //! Tauri commands, one module per area of the app.
 
 pub mod library;
+pub mod lists;
+pub mod works;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 

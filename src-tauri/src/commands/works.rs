@@ -1,0 +1,238 @@
+//! Works: the deduplicated things reference lists cite. Listing with a
+//! formatted preview, editing, merging, splitting, and moving works in and
+//! out of BibTeX, RIS and CSL-JSON files.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use quire_engine::{ImportFailure, Library, Work};
+use quire_format::{CslItem, Markup, Style};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use super::{chain, lock, CommandError, CommandResult};
+
+/// The style previews use when the UI names none.
+pub const DEFAULT_STYLE: &str = "harvard-cite-them-right";
+
+impl From<quire_format::Error> for CommandError {
+    fn from(err: quire_format::Error) -> Self {
+        Self::new(chain(&err))
+    }
+}
+
+/// A work with its bibliography entry and in-text citation in the preview style.
+#[derive(Debug, Serialize)]
+pub struct WorkRow {
+    #[serde(flatten)]
+    work: Work,
+    /// Escaped by quire-format: safe to insert as HTML.
+    html: String,
+    text: String,
+    citation: String,
+}
+
+/// What the works view narrows by: words of the formatted entry, CSL type,
+/// and whether any document cites the work.
+#[derive(Debug, Default, Deserialize)]
+pub struct WorksFilter {
+    query: Option<String>,
+    kind: Option<String>,
+    cited: Option<bool>,
+}
+
+#[tauri::command]
+pub async fn list_works(
+    library: State<'_, Mutex<Library>>,
+    filter: Option<WorksFilter>,
+    style: Option<String>,
+) -> CommandResult<Vec<WorkRow>> {
+    let filter = filter.unwrap_or_default();
+    let works: Vec<Work> = lock(&library)
+        .works()?
+        .into_iter()
+        .filter(|w| filter.kind.as_ref().is_none_or(|k| &w.csl.kind == k))
+        .filter(|w| filter.cited.is_none_or(|c| c == !w.cited_by.is_empty()))
+        .collect();
+    let rows = preview(works, style.as_deref())?;
+    let words: Vec<String> = fold(filter.query.as_deref().unwrap_or_default())
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter(|row| {
+            let haystack = fold(&format!("{} #{}", row.text, row.work.id));
+            words.iter().all(|w| haystack.contains(w.as_str()))
+        })
+        .collect())
+}
+
+/// One reference entry linked to a work, so a wrong match can be split off.
+#[derive(Debug, Serialize)]
+pub struct WorkEntry {
+    document_id: i64,
+    position: i64,
+    raw: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WorkDetail {
+    #[serde(flatten)]
+    row: WorkRow,
+    entries: Vec<WorkEntry>,
+}
+
+#[tauri::command]
+pub async fn get_work(library: State<'_, Mutex<Library>>, id: i64, style: Option<String>) -> CommandResult<WorkDetail> {
+    let mut library = lock(&library);
+    let work = library.work(id)?;
+    let mut entries = Vec::new();
+    for citing in &work.cited_by {
+        let references = library.document(citing.document_id)?.references;
+        // Every entry is linked once works are listed, so the n-th linked work is the n-th entry.
+        let linked = library.document_works(citing.document_id)?;
+        for (position, (raw, w)) in references.into_iter().zip(linked).enumerate() {
+            if w.id == id {
+                entries.push(WorkEntry { document_id: citing.document_id, position: position as i64, raw });
+            }
+        }
+    }
+    let row = preview(vec![work], style.as_deref())?.remove(0);
+    Ok(WorkDetail { row, entries })
+}
+
+#[tauri::command]
+pub async fn update_work(library: State<'_, Mutex<Library>>, id: i64, csl: CslItem) -> CommandResult<WorkRow> {
+    let mut library = lock(&library);
+    library.update_work(id, &csl)?;
+    Ok(preview(vec![library.work(id)?], None)?.remove(0))
+}
+
+/// Folds every work of `others` into `keep`.
+#[tauri::command]
+pub async fn merge_works(library: State<'_, Mutex<Library>>, keep: i64, others: Vec<i64>) -> CommandResult<WorkRow> {
+    let mut library = lock(&library);
+    for other in others {
+        library.merge_works(keep, other)?;
+    }
+    Ok(preview(vec![library.work(keep)?], None)?.remove(0))
+}
+
+/// Gives one reference entry its own work; returns the new work's id.
+#[tauri::command]
+pub async fn split_work(library: State<'_, Mutex<Library>>, document_id: i64, position: i64) -> CommandResult<i64> {
+    Ok(lock(&library).split_work(document_id, position)?)
+}
+
+#[derive(Debug, Serialize)]
+pub struct WorksImport {
+    /// The work id of every item read, in file order (an item matching a held work gives that work's id).
+    ids: Vec<i64>,
+    errors: Vec<ImportFailure>,
+}
+
+/// Imports BibTeX (`.bib`), RIS (`.ris`) and CSL-JSON (`.json`) files; a
+/// file that cannot be read is reported and the rest still imported.
+#[tauri::command]
+pub async fn import_works(library: State<'_, Mutex<Library>>, paths: Vec<PathBuf>) -> CommandResult<WorksImport> {
+    let mut ids = Vec::new();
+    let mut errors = Vec::new();
+    for path in &paths {
+        match read_items(path) {
+            Ok(items) => ids.extend(lock(&library).import_works(&items)?),
+            Err(err) => errors.push(ImportFailure { path: path.display().to_string(), message: err.message() }),
+        }
+    }
+    Ok(WorksImport { ids, errors })
+}
+
+/// Writes the works as `bibtex`, `ris` or `csl-json` to `path`.
+#[tauri::command]
+pub async fn export_works(
+    library: State<'_, Mutex<Library>>,
+    ids: Vec<i64>,
+    format: String,
+    path: PathBuf,
+) -> CommandResult<()> {
+    let items = {
+        let library = lock(&library);
+        ids.iter().map(|&id| library.work(id).map(|w| w.csl)).collect::<Result<Vec<_>, _>>()?
+    };
+    let out = interchange(&items, &format).ok_or_else(|| CommandError::new(format!("unknown export format {format:?}")))?;
+    write(&path, &out)
+}
+
+/// The items as an interchange file, or None when `format` is not one.
+pub fn interchange(items: &[CslItem], format: &str) -> Option<String> {
+    match format {
+        "bibtex" => Some(quire_format::to_bibtex(items)),
+        "ris" => Some(quire_format::to_ris(items)),
+        "csl-json" => Some(quire_format::to_csl_json(items) + "\n"),
+        _ => None,
+    }
+}
+
+pub fn write(path: &Path, contents: &str) -> CommandResult<()> {
+    std::fs::write(path, contents).map_err(|e| CommandError::new(format!("cannot write {}: {e}", path.display())))
+}
+
+/// Loads a bundled style by name or a `.csl` file by path; the default when none is named.
+pub fn load_style(style: Option<&str>) -> CommandResult<Style> {
+    Ok(Style::load(style.unwrap_or(DEFAULT_STYLE))?)
+}
+
+/// Each work with its formatted entry and citation, in the order given.
+fn preview(works: Vec<Work>, style: Option<&str>) -> CommandResult<Vec<WorkRow>> {
+    let style = load_style(style)?;
+    let items: Vec<CslItem> = works.iter().map(|w| w.csl.clone()).collect();
+    let html = quire_format::format(&items, &style, Markup::Html)?;
+    let text = quire_format::format(&items, &style, Markup::Text)?;
+    let entry = |f: &quire_format::Formatted, i: usize| {
+        f.entries.iter().find(|e| e.index == i).map(|e| e.text.clone()).unwrap_or_default()
+    };
+    Ok(works
+        .into_iter()
+        .enumerate()
+        .map(|(i, work)| WorkRow {
+            html: entry(&html, i),
+            text: entry(&text, i),
+            citation: text.citations.get(i).cloned().unwrap_or_default(),
+            work,
+        })
+        .collect())
+}
+
+enum ReadError {
+    Io(std::io::Error),
+    Format(quire_format::Error),
+}
+
+impl ReadError {
+    fn message(&self) -> String {
+        match self {
+            ReadError::Io(e) => e.to_string(),
+            ReadError::Format(e) => chain(e),
+        }
+    }
+}
+
+/// Reads an interchange file, by extension, else by its first character.
+fn read_items(path: &Path) -> Result<Vec<CslItem>, ReadError> {
+    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    let src = String::from_utf8_lossy(&bytes);
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let first = src.trim_start().chars().next();
+    let items = match (ext.as_str(), first) {
+        ("bib" | "bibtex", _) | (_, Some('@')) => quire_format::from_bibtex(&src),
+        ("ris", _) => quire_format::from_ris(&src),
+        ("json", _) | (_, Some('[' | '{')) => quire_format::from_csl_json(&src),
+        _ => quire_format::from_ris(&src),
+    };
+    items.map_err(ReadError::Format)
+}
+
+/// Case-insensitive matching for the search box.
+fn fold(text: &str) -> String {
+    text.to_lowercase()
+}
