@@ -224,6 +224,8 @@ export interface FormattedList {
 export interface ListShow {
   list: ListView;
   preview: FormattedList;
+  /** Why the list's own style did not load; the preview then uses the default style. */
+  style_error: string | null;
 }
 
 export const listWorks = (filter: WorksFilter = {}, style?: string) =>

@@ -14,6 +14,8 @@ import { initTheme, toggleTheme, currentTheme } from "./theme";
 import type { MountView, Params, View } from "./view";
 import { mountLibrary } from "./views/library";
 import { mountReader } from "./views/reader";
+import { mountWorks } from "./views/works";
+import { mountLists } from "./views/lists";
 
 interface Route {
   pattern: RegExp;
@@ -25,9 +27,15 @@ interface Route {
 const ROUTES: Route[] = [
   { pattern: /^#\/library$/, mount: mountLibrary, nav: "library" },
   { pattern: /^#\/doc\/(?<id>\d+)$/, mount: mountReader, nav: "library" },
+  { pattern: /^#\/works$/, mount: mountWorks, nav: "works" },
+  { pattern: /^#\/lists(?:\/(?<name>[^/]+))?$/, mount: mountLists, nav: "lists" },
 ];
 
-const NAV: { id: string; label: string; href: string }[] = [{ id: "library", label: "Library", href: "#/library" }];
+const NAV: { id: string; label: string; href: string }[] = [
+  { id: "library", label: "Library", href: "#/library" },
+  { id: "works", label: "Works", href: "#/works" },
+  { id: "lists", label: "Lists", href: "#/lists" },
+];
 
 const main = h("main", { id: "main", tabindex: -1 });
 const navLinks = NAV.map((item) => h("a", { href: item.href, "data-nav": item.id, testid: `nav-${item.id}` }, item.label));

@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::render::CiteMark;
 use quire_cite::{audit_parsed, extract_citations, parse_entry, CslItem, EssayAudit, ParsedEntry};
 
 /// Audits document `id` (body and references as stored), honouring
@@ -84,6 +85,21 @@ fn store(conn: &Connection, id: i64, audit: &EssayAudit) -> Result<()> {
         ])?;
     }
     Ok(())
+}
+
+/// The stored citations of document `id` as spans for the reader, in audit order.
+pub(crate) fn marks(conn: &Connection, id: i64) -> Result<Vec<CiteMark>> {
+    let mut stmt =
+        conn.prepare("SELECT position, start, \"end\", status FROM citations WHERE document_id = ?1 ORDER BY position")?;
+    let rows = stmt.query_map([id], |r| {
+        let (index, start, end): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        Ok(CiteMark {
+            span: usize::try_from(start).unwrap_or(0)..usize::try_from(end).unwrap_or(0),
+            index: usize::try_from(index).unwrap_or(0),
+            status: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// Keeps a user's correction of reference `position` of document `id`.

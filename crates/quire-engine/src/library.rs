@@ -349,6 +349,12 @@ impl Library {
         citations::audit_document(&self.conn, id, &doc.body, &doc.references)
     }
 
+    /// The citations of document `id` from its last audit, as spans of its
+    /// body for [`crate::render::markdown_with_citations`].
+    pub fn citation_marks(&self, id: i64) -> Result<Vec<crate::render::CiteMark>> {
+        citations::marks(&self.conn, id)
+    }
+
     /// Keep the user's correction of a parsed reference entry; later audits
     /// use it instead of the parser's reading.
     pub fn correct_reference(&self, id: i64, position: usize, item: &quire_cite::CslItem) -> Result<()> {

@@ -5,24 +5,179 @@
 //! only an allow-list of tags and attributes (no script, style, iframe,
 //! object, form, no `on*` handlers) and only http(s)/mailto URLs, so nothing
 //! in a document can run code in the app.
+//!
+//! [`markdown_with_citations`] also wraps each in-text citation in a
+//! `<span class="cite" data-cite="N" data-status="…">` so the reader can
+//! colour it and link it to the audit.
 
+use std::borrow::Cow;
+use std::collections::hash_map::RandomState;
 use std::collections::HashSet;
+use std::hash::BuildHasher;
+use std::ops::Range;
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_SMART_PUNCTUATION);
+
+/// Citation statuses a mark may carry (`quire_cite::Status` as strings).
+const STATUSES: [&str; 5] = ["ok", "missing_reference", "year_mismatch", "name_mismatch", "et_al_mismatch"];
 
 /// Render Markdown to sanitised HTML.
 pub fn markdown_to_safe_html(md: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_SMART_PUNCTUATION;
     let mut unsafe_html = String::with_capacity(md.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(md, options));
-    ammonia::Builder::default()
-        .url_schemes(HashSet::from(["http", "https", "mailto"]))
-        .link_rel(Some("noopener noreferrer"))
-        .clean(&unsafe_html)
-        .to_string()
+    html::push_html(&mut unsafe_html, Parser::new_ext(md, OPTIONS));
+    sanitiser().clean(&unsafe_html).to_string()
+}
+
+/// The allow-list every rendering shares.
+fn sanitiser() -> ammonia::Builder<'static> {
+    let mut builder = ammonia::Builder::default();
+    builder.url_schemes(HashSet::from(["http", "https", "mailto"])).link_rel(Some("noopener noreferrer"));
+    builder
+}
+
+/// A citation to mark: its byte span in the Markdown body, its index in the
+/// audit's `citations` and its status there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CiteMark {
+    pub span: Range<usize>,
+    pub index: usize,
+    pub status: String,
+}
+
+/// Render Markdown to sanitised HTML with each citation of `marks` wrapped
+/// in `<span class="cite" data-cite="INDEX" data-status="STATUS">`. A
+/// citation broken by a line break, emphasis or a link becomes several spans
+/// with the same index.
+///
+/// A document can itself contain `<span class="cite" data-cite=…>`; to keep
+/// it from posing as a citation, the spans made here carry a random prefix
+/// on `data-cite` that the sanitiser checks and strips, and drops any
+/// `data-cite` without it. So only `.cite[data-cite]` is a real citation.
+pub fn markdown_with_citations(md: &str, marks: &[CiteMark]) -> String {
+    let nonce = format!("q{:016x}-", RandomState::new().hash_one(md.len()));
+    let mut marks: Vec<&CiteMark> = marks
+        .iter()
+        .filter(|m| m.span.start < m.span.end && md.is_char_boundary(m.span.start) && md.is_char_boundary(m.span.end))
+        .collect();
+    marks.sort_by_key(|m| m.span.start);
+    let mut unsafe_html = String::with_capacity(md.len() * 2);
+    html::push_html(&mut unsafe_html, Marker::new(md, &marks, &nonce).run().into_iter());
+
+    let mut builder = sanitiser();
+    builder
+        .add_allowed_classes("span", ["cite"])
+        .add_tag_attributes("span", ["data-cite", "data-status"])
+        .attribute_filter(move |element, attribute, value| match (element, attribute) {
+            ("span", "data-cite") => value
+                .strip_prefix(nonce.as_str())
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .map(|n| Cow::Owned(n.to_string())),
+            ("span", "data-status") => STATUSES.contains(&value).then_some(Cow::Borrowed(value)),
+            _ => Some(Cow::Borrowed(value)),
+        });
+    builder.clean(&unsafe_html).to_string()
+}
+
+/// Walks pulldown-cmark's events with their source offsets and splits text
+/// events at citation boundaries, opening and closing spans around the parts
+/// inside a citation.
+struct Marker<'a, 'm> {
+    md: &'a str,
+    /// Sorted by start.
+    marks: &'m [&'m CiteMark],
+    nonce: &'m str,
+    out: Vec<Event<'a>>,
+    /// Position in `marks` of the citation whose span is open.
+    open: Option<usize>,
+    /// Inside an image, text is alt text: no markup allowed there.
+    in_image: usize,
+}
+
+impl<'a, 'm> Marker<'a, 'm> {
+    fn new(md: &'a str, marks: &'m [&'m CiteMark], nonce: &'m str) -> Self {
+        Marker { md, marks, nonce, out: Vec::new(), open: None, in_image: 0 }
+    }
+
+    fn run(mut self) -> Vec<Event<'a>> {
+        for (event, range) in Parser::new_ext(self.md, OPTIONS).into_offset_iter() {
+            match event {
+                Event::Text(text) if self.in_image == 0 => self.text(text, range),
+                other => {
+                    self.switch(None);
+                    match &other {
+                        Event::Start(Tag::Image { .. }) => self.in_image += 1,
+                        Event::End(TagEnd::Image) => self.in_image = self.in_image.saturating_sub(1),
+                        _ => {}
+                    }
+                    self.out.push(other);
+                }
+            }
+        }
+        self.switch(None);
+        self.out
+    }
+
+    fn text(&mut self, text: CowStr<'a>, range: Range<usize>) {
+        let md = self.md;
+        if md.get(range.clone()) != Some(&*text) {
+            // Rewritten by the parser (a smart quote, an entity, an escape):
+            // it stays whole, inside the citation it overlaps if any.
+            let mark = self.overlapping(&range);
+            self.switch(mark);
+            self.out.push(Event::Text(text));
+            return;
+        }
+        let mut at = range.start;
+        while at < range.end {
+            let (mark, until) = self.piece(at, range.end);
+            self.switch(mark);
+            self.out.push(Event::Text(CowStr::Borrowed(&md[at..until])));
+            at = until;
+        }
+    }
+
+    /// The citation containing byte `at`, and where the piece of text that
+    /// starts there ends (at most `limit`).
+    fn piece(&self, at: usize, limit: usize) -> (Option<usize>, usize) {
+        let after = self.marks.partition_point(|m| m.span.start <= at);
+        match after.checked_sub(1).filter(|&i| at < self.marks[i].span.end) {
+            Some(i) => (Some(i), self.marks[i].span.end.min(limit)),
+            None => (None, self.marks.get(after).map_or(limit, |m| m.span.start.min(limit))),
+        }
+    }
+
+    fn overlapping(&self, range: &Range<usize>) -> Option<usize> {
+        let after = self.marks.partition_point(|m| m.span.start < range.end);
+        after.checked_sub(1).filter(|&i| self.marks[i].span.end > range.start)
+    }
+
+    /// Closes the open span unless it is `want`'s, then opens `want`'s.
+    fn switch(&mut self, want: Option<usize>) {
+        if self.open == want {
+            return;
+        }
+        if self.open.is_some() {
+            self.out.push(Event::InlineHtml(CowStr::Borrowed("</span>")));
+        }
+        if let Some(i) = want {
+            let mark = self.marks[i];
+            // Statuses come from the store, but only known words go into markup.
+            let status = match STATUSES.contains(&mark.status.as_str()) {
+                true => format!(r#" data-status="{}""#, mark.status),
+                false => String::new(),
+            };
+            self.out.push(Event::InlineHtml(CowStr::from(format!(
+                r#"<span class="cite" data-cite="{}{}"{status}>"#,
+                self.nonce, mark.index
+            ))));
+        }
+        self.open = want;
+    }
 }
 
 #[cfg(test)]
@@ -66,5 +221,95 @@ mod tests {
         }
         assert!(html.contains(r#"href="https://ok.org""#));
         assert!(html.contains("noopener"));
+    }
+
+    /// Marks for each occurrence of the given snippets, in order.
+    fn marks_for(md: &str, cites: &[(&str, &str)]) -> Vec<CiteMark> {
+        cites
+            .iter()
+            .enumerate()
+            .map(|(index, (text, status))| {
+                let start = md.find(text).unwrap();
+                CiteMark { span: start..start + text.len(), index, status: status.to_string() }
+            })
+            .collect()
+    }
+
+    /// Text inside each `data-cite="N"` span, joined per N.
+    fn cited_text(html: &str) -> std::collections::BTreeMap<usize, String> {
+        let mut found = std::collections::BTreeMap::<usize, String>::new();
+        for part in html.split("data-cite=\"").skip(1) {
+            let (n, rest) = part.split_once('"').unwrap();
+            let inner = &rest[rest.find('>').unwrap() + 1..rest.find("</span>").unwrap()];
+            let inner = inner.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+            found.entry(n.parse().unwrap()).or_default().push_str(&inner);
+        }
+        found
+    }
+
+    #[test]
+    fn wraps_citations_split_by_line_breaks_and_emphasis() {
+        let md = "As shown (Smith, 2010) and\n(Jones\n2012). *Lee (2001)* said.";
+        let marks = marks_for(md, &[("(Smith, 2010)", "ok"), ("(Jones\n2012)", "missing_reference"), ("Lee (2001)", "name_mismatch")]);
+        let html = markdown_with_citations(md, &marks);
+        assert!(
+            html.contains(r#"As shown <span class="cite" data-cite="0" data-status="ok">(Smith, 2010)</span> and"#),
+            "{html}"
+        );
+        assert_eq!(html.matches(r#"data-cite="1" data-status="missing_reference""#).count(), 2, "{html}");
+        assert!(html.contains(r#"<em><span class="cite" data-cite="2" data-status="name_mismatch">Lee (2001)</span></em>"#), "{html}");
+        let text = cited_text(&html);
+        assert_eq!(text[&1], "(Jones2012)");
+    }
+
+    #[test]
+    fn marks_never_open_a_hole_in_the_sanitiser() {
+        let md = "<span class=\"cite evil\" data-cite=\"7\" data-status=\"ok\" onclick=\"x()\" style=\"color:red\">fake</span> \
+                  (Real, 2020) <script>alert(1)</script>\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1)) \
+                  <span data-cite=\"&#x71;0-3\">entity</span> ![alt (Img, 2001)](https://e.com/i.png) é";
+        let mut marks = marks_for(md, &[("(Real, 2020)", "ok"), ("(Img, 2001)", "ok")]);
+        marks.push(CiteMark { span: 0..md.len() + 10, index: 9, status: "ok".into() });
+        let e = md.find('é').unwrap();
+        marks.push(CiteMark { span: e + 1..e + 2, index: 10, status: "ok".into() });
+        marks.push(CiteMark { span: md.find("entity").unwrap()..md.find("entity").unwrap() + 6, index: 11, status: "\" onclick=\"x".into() });
+        let html = markdown_with_citations(md, &marks);
+        let lower = html.to_lowercase();
+        for bad in ["<script", "onerror", "onclick", "javascript:", "style=", "evil", "data-cite=\"7\"", "data-cite=\"q", "data-cite=\"9\"", "data-cite=\"10\""] {
+            assert!(!lower.contains(bad), "{bad} survived: {html}");
+        }
+        // The real citation is marked; the one in an image's alt text is not.
+        assert_eq!(cited_text(&html).into_keys().collect::<Vec<_>>(), vec![0, 11]);
+        assert!(html.contains(r#"<span class="cite" data-cite="11">entity</span>"#), "{html}");
+        assert!(html.contains(r#"alt="alt (Img, 2001)""#), "{html}");
+    }
+
+    #[test]
+    fn marks_every_citation_of_a_seed_essay() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = crate::Library::open(dir.path()).unwrap();
+        let seed = include_bytes!("../../../assets/sample/world-social-work-day-competition-2020.txt");
+        library.import_bytes("competition.txt", seed, None).unwrap();
+        let holly = library
+            .documents(&crate::DocFilter::default())
+            .unwrap()
+            .into_iter()
+            .find(|d| d.summary.author.as_deref() == Some("Holly Clarke"))
+            .expect("Holly Clarke's essay");
+        let id = holly.summary.id;
+        let audit = library.audit(id).unwrap();
+        let body = library.document(id).unwrap().body;
+        let html = markdown_with_citations(&body, &library.citation_marks(id).unwrap());
+
+        let text = cited_text(&html);
+        assert_eq!(text.len(), audit.citations.len());
+        // Smart punctuation and line breaks aside, each span holds its citation.
+        let plain = |s: &str| s.replace(['\u{2019}', '\u{2018}'], "'").split_whitespace().collect::<String>();
+        for (i, c) in audit.citations.iter().enumerate() {
+            assert_eq!(plain(&text[&i]), plain(&c.citation.text), "citation {i}");
+            let open = format!(r#"data-cite="{i}" data-status="{}""#, c.status.as_str());
+            assert!(html.contains(&open), "{open} missing");
+        }
+        let chan = audit.citations.iter().position(|c| c.citation.text.contains("Chan and Negai")).unwrap();
+        assert!(html.contains(&format!(r#"data-cite="{chan}" data-status="name_mismatch">"#)));
     }
 }

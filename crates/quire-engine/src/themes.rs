@@ -6,6 +6,7 @@
 //! matching paragraph names the reference-list entry it was matched to (or,
 //! unmatched, the citation as written).
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use quire_search::Theme;
@@ -108,18 +109,17 @@ impl Library {
         let mut works_by_doc: HashMap<i64, Vec<Vec<String>>> = HashMap::new();
         let mut failure = None;
         let report = self.index().theme_report(&theme, &mut |doc, paragraph| {
-            if !works_by_doc.contains_key(&doc) {
-                match self.cited_works(doc) {
-                    Ok(w) => {
-                        works_by_doc.insert(doc, w);
-                    }
-                    Err(e) => {
-                        failure.get_or_insert(e);
+            let works = match works_by_doc.entry(doc) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => match self.cited_works(doc) {
+                    Ok(w) => e.insert(w),
+                    Err(err) => {
+                        failure.get_or_insert(err);
                         return Vec::new();
                     }
-                }
-            }
-            works_by_doc[&doc].get(paragraph).cloned().unwrap_or_default()
+                },
+            };
+            works.get(paragraph).cloned().unwrap_or_default()
         })?;
         match failure {
             Some(e) => Err(e),

@@ -1,5 +1,6 @@
 //! Running a query: lenient parsing, fuzzy fallback, filters, hits, snippets.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -453,13 +454,15 @@ struct DocIds {
 
 impl DocIds {
     fn get(&mut self, searcher: &Searcher, addr: tantivy::DocAddress) -> Result<i64> {
-        if !self.columns.contains_key(&addr.segment_ord) {
-            let column = searcher
-                .segment_reader(addr.segment_ord)
-                .fast_fields()
-                .i64("doc_id")?;
-            self.columns.insert(addr.segment_ord, column);
-        }
-        Ok(self.columns[&addr.segment_ord].first(addr.doc_id).unwrap_or(-1))
+        let column = match self.columns.entry(addr.segment_ord) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(
+                searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .i64("doc_id")?,
+            ),
+        };
+        Ok(column.first(addr.doc_id).unwrap_or(-1))
     }
 }

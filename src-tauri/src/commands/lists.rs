@@ -23,7 +23,7 @@ pub struct StyleInfo {
 pub async fn list_styles() -> CommandResult<Vec<StyleInfo>> {
     quire_format::BUNDLED_STYLES
         .iter()
-        .map(|&name| Ok(StyleInfo { name, title: Style::load(name)?.title().to_string() }))
+        .map(|&name| -> CommandResult<StyleInfo> { Ok(StyleInfo { name, title: Style::load(name)?.title().to_string() }) })
         .collect()
 }
 
@@ -48,13 +48,19 @@ pub async fn delete_list(library: State<'_, Mutex<Library>>, name: String) -> Co
 pub struct ListShow {
     list: ListView,
     preview: FormattedList,
+    /// Why the list's own style did not load (a moved `.csl` file); the preview then uses the default.
+    style_error: Option<String>,
 }
 
 #[tauri::command]
 pub async fn show_list(library: State<'_, Mutex<Library>>, name: String) -> CommandResult<ListShow> {
     let list = lock(&library).list(&name)?;
-    let preview = format_list(&list, &load_style(Some(&list.style))?)?;
-    Ok(ListShow { list, preview })
+    let (style, style_error) = match load_style(Some(list.style.as_str())) {
+        Ok(style) => (style, None),
+        Err(err) => (load_style(None)?, Some(err.message)),
+    };
+    let preview = format_list(&list, &style)?;
+    Ok(ListShow { list, preview, style_error })
 }
 
 #[tauri::command]
@@ -163,7 +169,7 @@ pub async fn export_list(library: State<'_, Mutex<Library>>, name: String, forma
     if let Some(out) = interchange(&items, &format) {
         return write(&path, &out);
     }
-    let f = format_list(&list, &load_style(Some(&list.style))?)?;
+    let f = format_list(&list, &load_style(Some(list.style.as_str()))?)?;
     let out = match format.as_str() {
         "html" => format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>{title}</title></head>\n<body>\n<h1>{title}</h1>\n{}</body>\n</html>\n",

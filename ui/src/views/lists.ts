@@ -1,0 +1,528 @@
+// The list builder: reference lists and reading lists made of works, in
+// sections, ordered by drag and drop (or Alt+↑/↓), each item with an
+// importance and a note; a live preview in the list's style, copied as rich or
+// plain text or exported. Entry HTML comes from the engine (escaped by
+// quire-format); everything else is set as text.
+
+import { open } from "@tauri-apps/plugin-dialog";
+import {
+  addDocumentToList,
+  createList,
+  deleteList,
+  exportList,
+  listDocuments,
+  listLists,
+  listStyles,
+  moveListItem,
+  removeFromList,
+  setListStyle,
+  showList,
+  updateListItem,
+  type DocRow,
+  type Importance,
+  type ListExportFormat,
+  type ListItem,
+  type ListShow,
+  type ListSummary,
+  type Purpose,
+  type StyleInfo,
+} from "../api";
+import { h, replace } from "../dom";
+import { copyPlain, copyRich, EXTENSIONS, pickSavePath } from "../export";
+import { plural } from "../format";
+import type { Params, View } from "../view";
+
+const IMPORTANCE: Importance[] = ["essential", "recommended", "further"];
+const LOAD_CSL = "__load_csl__";
+
+/** Sections typed in but not yet holding an item (the engine keeps sections with items), per list. */
+const pendingSections = new Map<string, string[]>();
+
+export async function mountLists(root: HTMLElement, params: Params): Promise<View> {
+  const name = decodeName(params.name);
+  const [lists, styles, essays] = await Promise.all([listLists(), listStyles(), listDocuments({ kind: "essay" })]);
+  const current = name === null ? null : lists.find((l) => l.name === name) ?? null;
+
+  const sidebar = h(
+    "aside",
+    { class: "lists-sidebar", testid: "lists-sidebar" },
+    h("h1", {}, "Lists"),
+    lists.length === 0
+      ? h("p", { class: "muted" }, "No lists yet.")
+      : h(
+          "ul",
+          { class: "lists-index" },
+          ...lists.map((l) =>
+            h(
+              "li",
+              {},
+              h(
+                "a",
+                { href: listHref(l.name), testid: "list-link", "aria-current": l.name === current?.name ? "page" : null },
+                h("span", {}, l.name),
+                h("span", { class: "muted" }, `${l.purpose} · ${l.items}`),
+              ),
+            ),
+          ),
+        ),
+    createForm(),
+  );
+
+  if (current === null) {
+    replace(
+      root,
+      h(
+        "div",
+        { class: "lists-layout" },
+        sidebar,
+        h(
+          "div",
+          { class: "empty-state", testid: "lists-empty" },
+          h("p", {}, name === null ? "Pick a list, or create one." : `There is no list named “${name}”.`),
+          h("p", { class: "muted" }, "Add works to a list from the Works view, or from an essay's references here."),
+        ),
+      ),
+    );
+    return {};
+  }
+
+  replace(root, h("div", { class: "lists-layout" }, sidebar, await mountBuilder(current, styles, essays)));
+  return {};
+}
+
+function listHref(name: string): string {
+  return `#/lists/${encodeURIComponent(name)}`;
+}
+
+function decodeName(raw: string | undefined): string | null {
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function createForm(): HTMLFormElement {
+  const nameInput = h("input", { class: "text-input", testid: "new-list-name", placeholder: "New list name", "aria-label": "New list name", required: true });
+  const purpose = h(
+    "select",
+    { class: "select", testid: "new-list-purpose", "aria-label": "Purpose" },
+    h("option", { value: "reading" }, "Reading list"),
+    h("option", { value: "reference" }, "Reference list"),
+  );
+  const error = h("p", { class: "works-status error", testid: "create-list-error", hidden: true });
+  const form = h(
+    "form",
+    {
+      class: "create-list",
+      onsubmit: async (event: SubmitEvent) => {
+        event.preventDefault();
+        try {
+          const list = await createList(nameInput.value, purpose.value as Purpose);
+          location.hash = listHref(list.name);
+        } catch (err) {
+          error.textContent = (err as Error).message;
+          error.hidden = false;
+        }
+      },
+    },
+    h("h2", {}, "New list"),
+    nameInput,
+    purpose,
+    h("button", { class: "button primary", type: "submit", testid: "create-list" }, "Create list"),
+    error,
+  );
+  return form;
+}
+
+async function mountBuilder(
+  summary: ListSummary,
+  styles: StyleInfo[],
+  essays: DocRow[],
+): Promise<HTMLElement> {
+  const name = summary.name;
+  let shown: ListShow = await showList(name);
+  let dragging: number | null = null;
+
+  const status = h("p", { class: "works-status", testid: "list-status", "aria-live": "polite" });
+  const itemsPane = h("div", { class: "list-builder", testid: "list-builder" });
+  const previewPane = h("div", { class: "list-preview", testid: "list-preview" });
+
+  function show(message: string, error = false): void {
+    status.textContent = message;
+    status.classList.toggle("error", error);
+  }
+
+  async function attempt(action: () => Promise<void>, focusWork?: number): Promise<void> {
+    try {
+      await action();
+      shown = await showList(name);
+      draw();
+      if (focusWork !== undefined) itemsPane.querySelector<HTMLElement>(`[data-work-id="${focusWork}"]`)?.focus();
+    } catch (err) {
+      show((err as Error).message, true);
+    }
+  }
+
+  // --- controls: style, add from an essay, delete ---
+
+  const bundled = new Set(styles.map((s) => s.name));
+  const styleSelect = h(
+    "select",
+    {
+      class: "select",
+      testid: "list-style",
+      "aria-label": "Citation style",
+      onchange: () => void chooseStyle(),
+    },
+    ...styles.map((s) => h("option", { value: s.name, selected: s.name === shown.list.style }, s.title)),
+    !bundled.has(shown.list.style) && h("option", { value: shown.list.style, selected: true }, baseName(shown.list.style)),
+    h("option", { value: LOAD_CSL }, "Load a .csl file…"),
+  );
+
+  async function chooseStyle(): Promise<void> {
+    let style = styleSelect.value;
+    if (style === LOAD_CSL) {
+      styleSelect.value = shown.list.style;
+      const picked = await open({ multiple: false, directory: false, title: "Load a CSL style", filters: [{ name: "CSL style", extensions: ["csl"] }] });
+      if (!picked) return;
+      style = picked;
+      if (![...styleSelect.options].some((o) => o.value === style)) {
+        styleSelect.insertBefore(h("option", { value: style }, baseName(style)), styleSelect.lastChild);
+      }
+      styleSelect.value = style;
+    }
+    await attempt(async () => {
+      await setListStyle(name, style);
+      show(`Style: ${baseName(style)}.`);
+    });
+  }
+
+  const essaySelect = h(
+    "select",
+    {
+      class: "select",
+      testid: "list-add-essay",
+      "aria-label": "Add an essay's references",
+      onchange: () => {
+        const id = Number(essaySelect.value);
+        essaySelect.value = "";
+        if (!id) return;
+        void attempt(async () => {
+          const n = await addDocumentToList(name, id);
+          show(`Added ${plural(n, "reference")} from essay #${id}.`);
+        });
+      },
+    },
+    h("option", { value: "" }, "Add an essay's references…"),
+    ...essays.filter((e) => e.duplicate_of === null).map((e) => h("option", { value: e.id }, `${e.author ?? "Unknown"} — ${e.title}`)),
+  );
+
+  const sectionInput = h("input", { class: "text-input", testid: "new-section-name", placeholder: "New section, e.g. Week 1", "aria-label": "New section" });
+  const sectionForm = h(
+    "form",
+    {
+      class: "inline-form",
+      onsubmit: (event: SubmitEvent) => {
+        event.preventDefault();
+        const title = sectionInput.value.trim();
+        if (!title || sectionsOf().includes(title)) return;
+        pendingSections.set(name, [...(pendingSections.get(name) ?? []), title]);
+        sectionInput.value = "";
+        draw();
+      },
+    },
+    sectionInput,
+    h("button", { class: "button", type: "submit", testid: "add-section" }, "Add section"),
+  );
+
+  let armed = false;
+  const deleteButton = h(
+    "button",
+    {
+      class: "button danger",
+      testid: "delete-list",
+      onclick: async () => {
+        if (!armed) {
+          armed = true;
+          deleteButton.textContent = "Click again to delete";
+          setTimeout(() => {
+            armed = false;
+            deleteButton.textContent = "Delete list";
+          }, 4000);
+          return;
+        }
+        try {
+          await deleteList(name);
+          pendingSections.delete(name);
+          location.hash = "#/lists";
+        } catch (err) {
+          show((err as Error).message, true);
+        }
+      },
+    },
+    "Delete list",
+  );
+
+  // --- the builder: sections of draggable items ---
+
+  /** Every section in display order: the engine's, then those typed in since. */
+  function sectionsOf(): string[] {
+    const real = shown.list.sections;
+    return [...real, ...(pendingSections.get(name) ?? []).filter((s) => !real.includes(s))];
+  }
+
+  function label(item: ListItem): string {
+    const text = shown.preview.sections.flatMap((s) => s.entries).find((e) => e.work_id === item.work_id)?.text;
+    return text ?? item.csl.title ?? `Work #${item.work_id}`;
+  }
+
+  /** Moves `workId` to sit before `before` (or at the end of `section` when null). */
+  function placeBefore(workId: number, section: string | null, before: number | null): void {
+    const rest = shown.list.items.filter((i) => i.work_id !== workId);
+    let index: number;
+    if (before !== null) {
+      index = rest.findIndex((i) => i.work_id === before);
+    } else {
+      const groups = [null, ...sectionsOf()];
+      const upTo = groups.indexOf(section);
+      index = rest.filter((i) => groups.indexOf(i.section) <= upTo).length;
+    }
+    void attempt(() => moveListItem(name, workId, Math.max(index, 0), section), workId);
+  }
+
+  function moveBy(item: ListItem, step: -1 | 1): void {
+    const items = shown.list.items;
+    const i = items.findIndex((x) => x.work_id === item.work_id);
+    const neighbour = items[i + step];
+    if (!neighbour) return;
+    if (neighbour.section === item.section) {
+      void attempt(() => moveListItem(name, item.work_id, i + step, item.section), item.work_id);
+    } else {
+      // Crossing into the neighbouring section: become its last (going up) or first (going down) item.
+      void attempt(() => moveListItem(name, item.work_id, i, neighbour.section), item.work_id);
+    }
+  }
+
+  function itemRow(item: ListItem): HTMLLIElement {
+    const importance = h(
+      "select",
+      {
+        class: "select small",
+        testid: "item-importance",
+        "aria-label": "Importance",
+        onchange: () => void attempt(() => updateListItem(name, item.work_id, (importance.value || null) as Importance | null, item.note)),
+      },
+      h("option", { value: "" }, "—"),
+      ...IMPORTANCE.map((i) => h("option", { value: i, selected: i === item.importance }, i)),
+    );
+    const note = h("input", {
+      class: "text-input small",
+      testid: "item-note",
+      placeholder: "Note",
+      "aria-label": "Note",
+      value: item.note ?? "",
+      onchange: () => void attempt(() => updateListItem(name, item.work_id, item.importance, note.value)),
+    });
+    const li = h(
+      "li",
+      {
+        class: "list-item",
+        testid: "list-item",
+        draggable: "true",
+        tabindex: 0,
+        "data-work-id": item.work_id,
+        "aria-label": `${label(item)} — Alt+↑/↓ to move`,
+        ondragstart: (event: DragEvent) => {
+          dragging = item.work_id;
+          event.dataTransfer?.setData("text/plain", String(item.work_id));
+          if (event.dataTransfer) event.dataTransfer.effectAllowed = "move";
+          li.classList.add("dragging");
+        },
+        ondragend: () => {
+          dragging = null;
+          li.classList.remove("dragging");
+        },
+        ondragover: (event: DragEvent) => {
+          if (dragging === null || dragging === item.work_id) return;
+          event.preventDefault();
+          event.stopPropagation();
+          li.classList.add("drop-before");
+        },
+        ondragleave: () => li.classList.remove("drop-before"),
+        ondrop: (event: DragEvent) => {
+          event.preventDefault();
+          event.stopPropagation();
+          li.classList.remove("drop-before");
+          if (dragging !== null && dragging !== item.work_id) placeBefore(dragging, item.section, item.work_id);
+        },
+        onkeydown: (event: KeyboardEvent) => {
+          if (event.target !== li || !event.altKey) return;
+          if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+            event.preventDefault();
+            moveBy(item, event.key === "ArrowUp" ? -1 : 1);
+          }
+        },
+      },
+      h("span", { class: "drag-handle", "aria-hidden": "true" }, "⋮⋮"),
+      h("span", { class: "item-label" }, label(item)),
+      h(
+        "span",
+        { class: "item-controls" },
+        importance,
+        note,
+        h("button", { class: "icon-button small", title: "Move up (Alt+↑)", "aria-label": "Move up", testid: "item-up", onclick: () => moveBy(item, -1) }, "↑"),
+        h("button", { class: "icon-button small", title: "Move down (Alt+↓)", "aria-label": "Move down", testid: "item-down", onclick: () => moveBy(item, 1) }, "↓"),
+        h(
+          "button",
+          {
+            class: "icon-button small",
+            title: "Remove from the list",
+            "aria-label": "Remove",
+            testid: "item-remove",
+            onclick: () => void attempt(() => removeFromList(name, item.work_id)),
+          },
+          "×",
+        ),
+      ),
+    );
+    return li;
+  }
+
+  function sectionBlock(title: string | null): HTMLElement {
+    const items = shown.list.items.filter((i) => i.section === title);
+    const block = h(
+      "section",
+      {
+        class: "list-section",
+        testid: "list-section",
+        "data-section": title ?? "",
+        ondragover: (event: DragEvent) => {
+          if (dragging === null) return;
+          event.preventDefault();
+          block.classList.add("drop-into");
+        },
+        ondragleave: () => block.classList.remove("drop-into"),
+        ondrop: (event: DragEvent) => {
+          event.preventDefault();
+          block.classList.remove("drop-into");
+          if (dragging !== null) placeBefore(dragging, title, null);
+        },
+      },
+      h("h3", {}, title ?? "Not in a section"),
+      items.length === 0
+        ? h("p", { class: "muted drop-hint" }, "Drag items here.")
+        : h("ol", { class: "list-items" }, ...items.map(itemRow)),
+    );
+    return block;
+  }
+
+  function drawPreview(): void {
+    const p = shown.preview;
+    const body = h("div", { class: "preview-body", testid: "list-preview-body" });
+    for (const section of p.sections) {
+      if (section.entries.length === 0) continue;
+      if (section.title) body.append(h("h4", {}, section.title));
+      for (const e of section.entries) {
+        const entry = h("div", { class: "csl-entry" });
+        entry.innerHTML = e.html;
+        const extra = [e.importance, e.note].filter(Boolean).join("; ");
+        body.append(
+          h(
+            "div",
+            { class: "preview-entry", testid: "list-preview-entry" },
+            entry,
+            extra && h("span", { class: "muted" }, ` (${extra})`),
+            h("div", { class: "in-text muted", testid: "list-preview-citation" }, "In text: ", e.citation),
+          ),
+        );
+      }
+    }
+    const exportSelect = h(
+      "select",
+      {
+        class: "select",
+        testid: "list-export",
+        "aria-label": "Export the list",
+        onchange: async () => {
+          const format = exportSelect.value as ListExportFormat | "";
+          exportSelect.value = "";
+          if (!format) return;
+          try {
+            const path = await pickSavePath(name, format);
+            if (!path) return;
+            await exportList(name, format, path);
+            show(`Exported to ${path}.`);
+          } catch (err) {
+            show((err as Error).message, true);
+          }
+        },
+      },
+      h("option", { value: "" }, "Export…"),
+      ...(["html", "markdown", "bibtex", "ris", "csl-json"] as const).map((f) => h("option", { value: f }, EXTENSIONS[f].label)),
+    );
+    const copy = async (rich: boolean) => {
+      try {
+        const how = rich ? await copyRich(shown.preview.html, shown.preview.text) : (await copyPlain(shown.preview.text), "plain");
+        show(how === "rich" ? "Copied as rich text." : "Copied as plain text.");
+      } catch (err) {
+        show(`Cannot copy: ${(err as Error).message}`, true);
+      }
+    };
+    replace(
+      previewPane,
+      h(
+        "div",
+        { class: "preview-head" },
+        h("h2", {}, "Preview"),
+        h("span", { class: "muted", testid: "list-preview-style" }, p.style_title),
+      ),
+      h(
+        "div",
+        { class: "toolbar" },
+        h("button", { class: "button", testid: "copy-rich", disabled: shown.list.items.length === 0, onclick: () => void copy(true) }, "Copy rich text"),
+        h("button", { class: "button", testid: "copy-plain", disabled: shown.list.items.length === 0, onclick: () => void copy(false) }, "Copy plain text"),
+        exportSelect,
+      ),
+      shown.list.items.length === 0 ? h("p", { class: "muted" }, "Nothing to format yet.") : body,
+    );
+  }
+
+  function draw(): void {
+    replace(
+      itemsPane,
+      h("h2", {}, plural(shown.list.items.length, "item")),
+      sectionBlock(null),
+      ...sectionsOf().map((s) => sectionBlock(s)),
+      sectionForm,
+    );
+    drawPreview();
+  }
+
+  draw();
+  if (shown.style_error) show(`${shown.style_error} — showing Cite Them Right Harvard instead.`, true);
+  const element = h(
+    "div",
+    { class: "list-main", testid: "list-main" },
+    h(
+      "div",
+      { class: "page-head" },
+      h(
+        "div",
+        {},
+        h("h1", { testid: "list-title" }, name),
+        h("p", { class: "muted" }, summary.purpose === "reading" ? "Reading list: kept in the order you choose" : "Reference list: sorted by the style"),
+      ),
+      deleteButton,
+    ),
+    h("div", { class: "toolbar" }, styleSelect, essaySelect),
+    status,
+    h("div", { class: "list-columns" }, itemsPane, previewPane),
+  );
+  return element;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
