@@ -21,6 +21,8 @@ fn main() -> anyhow::Result<()> {
             commands::library::list_collections,
             commands::library::get_document,
             commands::library::import_files,
+            commands::audit::audit_document,
+            commands::audit::correct_reference,
             commands::works::list_works,
             commands::works::get_work,
             commands::works::update_work,
@@ -41,6 +43,13 @@ fn main() -> anyhow::Result<()> {
             commands::lists::set_list_style,
             commands::lists::format_document,
             commands::lists::export_list,
+            commands::search::search,
+            commands::search::list_themes,
+            commands::search::show_theme,
+            commands::search::add_theme,
+            commands::search::delete_theme,
+            commands::search::suggested_themes,
+            commands::search::key_terms,
         ])
         .run(tauri::generate_context!())
         .context("Quire stopped with an error")

@@ -17,7 +17,9 @@ const root = path.resolve(here, "../..");
 const application = path.resolve(process.env.QUIRE_APP ?? path.join(root, "target/debug/quire-app"));
 const nativeDriver = process.env.WEBKIT_WEBDRIVER ?? "/usr/bin/WebKitWebDriver";
 const cargoBin = path.join(os.homedir(), ".cargo/bin");
-const resultsDir = path.join(os.tmpdir(), `quire-e2e-results-${process.pid}`);
+// Set once by the launcher; the workers it starts inherit it.
+process.env.QUIRE_E2E_RESULTS ??= path.join(os.tmpdir(), `quire-e2e-results-${process.pid}`);
+const resultsDir = process.env.QUIRE_E2E_RESULTS;
 const PORT = 4444;
 
 let driver;

@@ -78,7 +78,7 @@ export interface DocFilter {
 }
 
 /** Commands reject with `{ message }`; turn that into an Error so callers can show it. */
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (err) {
@@ -268,3 +268,81 @@ export const formatDocument = (documentId: number, style?: string) =>
   call<FormattedList>("format_document", { documentId, style: style ?? null });
 export const exportList = (name: string, format: ListExportFormat, path: string) =>
   call<void>("export_list", { name, format, path });
+
+// --- search and themes (src-tauri/src/commands/search.rs) ---
+
+export interface SearchQuery {
+  text: string;
+  kind?: string | null;
+  collection?: string | null;
+  affiliation?: string | null;
+  year?: number | null;
+  limit?: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface Facets {
+  kind: FacetCount[];
+  collection: FacetCount[];
+  affiliation: FacetCount[];
+  year: FacetCount[];
+}
+
+/** One place a query matched. `snippet` is HTML-escaped by the engine with matches in `<b>`. */
+export interface SearchHit {
+  doc: number;
+  title: string;
+  author: string | null;
+  kind: Kind;
+  /** Index into the document's paragraphs (blocks between blank lines); null for a title/author/references match. */
+  paragraph: number | null;
+  score: number;
+  snippet: string;
+}
+
+export interface SearchResults {
+  total: number;
+  ignored: string[];
+  hits: SearchHit[];
+  facets: Facets;
+  similar: string[];
+}
+
+export interface Theme {
+  name: string;
+  query: string;
+  colour: string;
+}
+
+export interface ThemeSummary extends Theme {
+  documents: number;
+  paragraphs: number;
+  coverage: { doc: number; paragraphs: number }[];
+}
+
+export interface ThemeReport {
+  theme: Theme;
+  documents: { doc: number; title: string; author: string | null; kind: Kind; paragraphs: SearchHit[] }[];
+  works: { work: string; paragraphs: number; documents: number[] }[];
+  ignored: string[];
+}
+
+export interface KeyTerm {
+  term: string;
+  score: number;
+  paragraphs: number;
+  documents: number;
+}
+
+export const search = (query: SearchQuery) => call<SearchResults>("search", { query });
+export const listThemes = () => call<ThemeSummary[]>("list_themes");
+export const showTheme = (name: string) => call<ThemeReport>("show_theme", { name });
+export const addTheme = (name: string, query: string, colour?: string) =>
+  call<ThemeSummary[]>("add_theme", { name, query, colour: colour ?? null });
+export const deleteTheme = (name: string) => call<ThemeSummary[]>("delete_theme", { name });
+export const suggestedThemes = (n: number) => call<KeyTerm[]>("suggested_themes", { n });
+export const keyTerms = (doc: number, n: number) => call<KeyTerm[]>("key_terms", { doc, n });

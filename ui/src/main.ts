@@ -16,6 +16,8 @@ import { mountLibrary } from "./views/library";
 import { mountReader } from "./views/reader";
 import { mountWorks } from "./views/works";
 import { mountLists } from "./views/lists";
+import { createSearchPalette } from "./views/search";
+import { mountThemes } from "./views/themes";
 
 interface Route {
   pattern: RegExp;
@@ -26,7 +28,8 @@ interface Route {
 
 const ROUTES: Route[] = [
   { pattern: /^#\/library$/, mount: mountLibrary, nav: "library" },
-  { pattern: /^#\/doc\/(?<id>\d+)$/, mount: mountReader, nav: "library" },
+  { pattern: /^#\/doc\/(?<id>\d+)(?:\/p\/(?<paragraph>\d+))?(?:\?(?<query>.*))?$/, mount: mountReader, nav: "library" },
+  { pattern: /^#\/themes(?:\/(?<name>[^/?]+))?$/, mount: mountThemes, nav: "themes" },
   { pattern: /^#\/works$/, mount: mountWorks, nav: "works" },
   { pattern: /^#\/lists(?:\/(?<name>[^/]+))?$/, mount: mountLists, nav: "lists" },
 ];
@@ -35,18 +38,27 @@ const NAV: { id: string; label: string; href: string }[] = [
   { id: "library", label: "Library", href: "#/library" },
   { id: "works", label: "Works", href: "#/works" },
   { id: "lists", label: "Lists", href: "#/lists" },
+  { id: "themes", label: "Themes", href: "#/themes" },
 ];
 
 const main = h("main", { id: "main", tabindex: -1 });
 const navLinks = NAV.map((item) => h("a", { href: item.href, "data-nav": item.id, testid: `nav-${item.id}` }, item.label));
 const themeButton = h("button", { class: "icon-button", testid: "theme-toggle", onclick: () => switchTheme() });
 const shortcuts = createShortcutsDialog();
+const palette = createSearchPalette();
 const importer = createImporter(() => void render());
 const importButton = h(
   "button",
   { class: "button primary", testid: "import-button", onclick: () => void importer.pick() },
   icon("import"),
   h("span", {}, "Import"),
+);
+const searchButton = h(
+  "button",
+  { class: "search-trigger", testid: "search-open", title: "Search everything (Ctrl+K)", onclick: () => palette.open() },
+  icon("search"),
+  h("span", {}, "Search"),
+  h("kbd", {}, "Ctrl K"),
 );
 const helpButton = h(
   "button",
@@ -99,8 +111,7 @@ function onKeyDown(event: KeyboardEvent): void {
   const mod = event.ctrlKey || event.metaKey;
   if (mod && event.key.toLowerCase() === "k") {
     event.preventDefault();
-    view.searchBox?.focus();
-    view.searchBox?.select();
+    palette.open();
     return;
   }
   if (mod || event.altKey) return;
@@ -138,12 +149,12 @@ const header = h(
   { class: "topbar" },
   h("a", { class: "brand", href: "#/library", "aria-label": "Quire — library" }, h("span", { class: "brand-mark" }), "Quire"),
   h("nav", { class: "nav", "aria-label": "Sections" }, ...navLinks),
-  h("div", { class: "topbar-actions" }, importButton, helpButton, themeButton),
+  h("div", { class: "topbar-actions" }, searchButton, importButton, helpButton, themeButton),
 );
 
 initTheme(drawThemeButton);
 drawThemeButton();
-replace(document.getElementById("app")!, header, importer.panel, main, importer.overlay, shortcuts.element);
+replace(document.getElementById("app")!, header, importer.panel, main, importer.overlay, shortcuts.element, palette.element);
 window.addEventListener("hashchange", () => void render());
 document.addEventListener("keydown", onKeyDown);
 void render();

@@ -77,7 +77,7 @@ pub fn markdown_with_citations(md: &str, marks: &[CiteMark]) -> String {
                 .strip_prefix(nonce.as_str())
                 .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
                 .map(|n| Cow::Owned(n.to_string())),
-            ("span", "data-status") => STATUSES.contains(&value).then_some(Cow::Borrowed(value)),
+            ("span", "data-status") => STATUSES.iter().any(|s| *s == value).then_some(Cow::Borrowed(value)),
             _ => Some(Cow::Borrowed(value)),
         });
     builder.clean(&unsafe_html).to_string()
@@ -167,7 +167,7 @@ impl<'a, 'm> Marker<'a, 'm> {
         if let Some(i) = want {
             let mark = self.marks[i];
             // Statuses come from the store, but only known words go into markup.
-            let status = match STATUSES.contains(&mark.status.as_str()) {
+            let status = match STATUSES.iter().any(|s| *s == mark.status) {
                 true => format!(r#" data-status="{}""#, mark.status),
                 false => String::new(),
             };

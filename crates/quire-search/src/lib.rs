@@ -3,6 +3,7 @@
 //! truth. Hits point to paragraphs, facets count documents, and every
 //! commit carries a generation number so a stale index can be detected.
 
+mod cites;
 mod doc;
 mod error;
 mod facets;

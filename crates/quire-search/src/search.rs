@@ -11,6 +11,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, TantivyDocument, Term};
 
+use crate::cites;
 use crate::error::Result;
 use crate::facets::{DocCollector, Facets};
 use crate::index::Index;
@@ -92,11 +93,13 @@ impl Index {
 
         let limit = query.limit.max(1);
         let page = limit * 2 + 8;
-        // Two passes beat one: alone, TopDocs can skip blocks that cannot
-        // reach the top (block-max WAND), and the document/facet pass needs
-        // no scores.
-        let first_page = searcher.search(&*filtered, &TopDocs::with_limit(page).order_by_score())?;
-        let docs = searcher.search(&*filtered, &DocCollector)?;
+        // One pass: the document/facet count must visit every match anyway,
+        // so block-max WAND could not skip any; a second pass would only
+        // evaluate the query (phrases especially) twice.
+        let (first_page, docs) = searcher.search(
+            &*filtered,
+            &(TopDocs::with_limit(page).order_by_score(), DocCollector),
+        )?;
         let snippets = Snippets::new(&searcher, f, &parsed)?;
 
         let mut hits = Vec::new();
@@ -195,20 +198,29 @@ pub(crate) fn parse(
             corrected: HashMap::new(),
         });
     }
-    let (ast, syntax_errors) = query_grammar::parse_query_lenient(text);
+    let (mut ast, syntax_errors) = query_grammar::parse_query_lenient(text);
     let mut ignored: Vec<String> = syntax_errors.iter().map(|e| describe(text, e)).collect();
+    if !syntax_errors.is_empty() {
+        // What the lenient grammar keeps of broken syntax can be worse than
+        // nothing: `"unclosed AND (` becomes the phrase "unclosed and".
+        let bare = bare_words(text);
+        if !bare.is_empty() {
+            ast = query_grammar::parse_query_lenient(&bare).0;
+            ignored.push(format!("searched for {bare} instead"));
+        }
+    }
 
     let mut parser = QueryParser::for_index(index, vec![f.body, f.title, f.author]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.title, 2.0);
-    let (query, errors) = parser.build_query_from_user_input_ast_lenient(ast.clone());
+    let (exact, errors) = parser.build_query_from_user_input_ast_lenient(ast.clone());
     ignored.extend(errors.iter().map(|e| format!("{e}; that part was left out")));
 
     // A word is misspelt when no text field holds it: "empathy" is in
     // bodies but never in author names, and that is no reason to go fuzzy.
     let mut freq: BTreeMap<String, u64> = BTreeMap::new();
     let mut lookup_error = None;
-    query.query_terms(&mut |term, _| {
+    exact.query_terms(&mut |term, _| {
         let value = term.value();
         let (true, Some(s)) = (is_text(f, term.field()), value.as_str()) else {
             return;
@@ -236,22 +248,15 @@ pub(crate) fn parse(
             }
         }
     }
-    if corrections.is_empty() {
-        return Ok(Parsed {
-            exact: query.box_clone(),
-            query,
-            ignored,
-            corrections,
-            corrected,
-        });
+    if !corrections.is_empty() {
+        for field in text_fields(f) {
+            parser.set_field_fuzzy(field, false, FUZZY_DISTANCE, true);
+        }
     }
-    for field in text_fields(f) {
-        parser.set_field_fuzzy(field, false, FUZZY_DISTANCE, true);
-    }
-    let (fuzzy, _) = parser.build_query_from_user_input_ast_lenient(ast);
+    let (query, _) = parser.build_query_from_user_input_ast_lenient(cites::join(&parser, searcher, ast)?);
     Ok(Parsed {
-        query: fuzzy,
-        exact: query,
+        query,
+        exact,
         ignored,
         corrections,
         corrected,
@@ -287,6 +292,34 @@ fn text_fields(f: Fields) -> [Field; 5] {
 
 fn is_text(f: Fields, field: Field) -> bool {
     text_fields(f).contains(&field)
+}
+
+/// The words of a query whose syntax is broken: quotes, brackets and
+/// operators that no longer join two words dropped, field prefixes and
+/// `-word` kept.
+fn bare_words(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| if "\"()[]{}".contains(c) { ' ' } else { c })
+        .collect();
+    let is_op = |t: &str| matches!(t, "AND" | "OR" | "NOT");
+    let tokens: Vec<&str> = spaced
+        .split_whitespace()
+        .filter(|t| t.chars().any(char::is_alphanumeric) && !t.ends_with(':'))
+        .collect();
+    let mut out: Vec<&str> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let word_after = tokens.get(i + 1).is_some_and(|n| !is_op(n));
+        let keep = match *t {
+            "AND" | "OR" => word_after && out.last().is_some_and(|p| !is_op(p)),
+            "NOT" => word_after && out.iter().any(|p| !is_op(p)),
+            _ => true,
+        };
+        if keep {
+            out.push(t);
+        }
+    }
+    out.join(" ")
 }
 
 /// A grammar error as a user reads it: what was wrong and where.
@@ -448,12 +481,12 @@ fn hit(
 /// Document ids read from the fast field, so entries of a document already
 /// shown can be skipped without loading them from the store.
 #[derive(Default)]
-struct DocIds {
+pub(crate) struct DocIds {
     columns: HashMap<u32, tantivy::columnar::Column<i64>>,
 }
 
 impl DocIds {
-    fn get(&mut self, searcher: &Searcher, addr: tantivy::DocAddress) -> Result<i64> {
+    pub(crate) fn get(&mut self, searcher: &Searcher, addr: tantivy::DocAddress) -> Result<i64> {
         let column = match self.columns.entry(addr.segment_ord) {
             Entry::Occupied(e) => e.into_mut(),
             Entry::Vacant(e) => e.insert(

@@ -127,6 +127,23 @@ fn cites_finds_essays_citing_a_name() {
 }
 
 #[test]
+fn cites_combines_with_body_words_per_document() {
+    let (_d, index) = library();
+    let r = search(&index, "cites:krumer-nevo AND poverty");
+    assert_eq!(r.total, 1);
+    assert!(!r.hits.is_empty());
+    for h in &r.hits {
+        assert_eq!(h.author.as_deref(), Some("Verity Clarke"));
+        assert!(h.paragraph.is_some(), "{h:#?}");
+        assert!(h.snippet.to_lowercase().contains("<b>poverty</b>"), "{}", h.snippet);
+    }
+    let others = search(&index, "poverty -cites:krumer-nevo");
+    assert!(others.total >= 1);
+    assert!(others.hits.iter().all(|h| h.author.as_deref() != Some("Verity Clarke")));
+    assert_eq!(search(&index, "cites:nosuchname poverty").total, 0);
+}
+
+#[test]
 fn misspelt_name_is_matched_fuzzily() {
     let (_d, index) = library();
     let r = search(&index, "Beresfrod");
@@ -156,6 +173,12 @@ fn bad_syntax_still_searches_and_says_what_was_ignored() {
     let (_d, index) = library();
     let r = search(&index, r#""unclosed AND ("#);
     assert!(!r.ignored.is_empty());
+    // Broken syntax falls back to the bare words, and says so.
+    let r = search(&index, r#""relationships AND ("#);
+    assert!(r.total >= 5, "{r:#?}");
+    assert!(r.ignored.iter().any(|i| i.contains("searched for relationships")), "{:?}", r.ignored);
+    let r = search(&index, r#"(empathy OR "digital poverty"#);
+    assert!(r.total >= 1, "{:?}", r.ignored);
     for bad in ["AND", "((", ")", "author:", "nosuchfield:x", "title:\"", "-", "*", "~2", "\u{0}"] {
         index.search(&Query::new(bad)).unwrap();
     }

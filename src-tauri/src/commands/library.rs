@@ -43,7 +43,8 @@ pub async fn list_collections(library: State<'_, Mutex<Library>>) -> CommandResu
 }
 
 /// A document as the reader shows it: the engine's document, its body as
-/// sanitised HTML, and the word limits of its collection.
+/// sanitised HTML with each citation in a `span.cite`, and the word limits
+/// of its collection.
 #[derive(Debug, Serialize)]
 pub struct ReaderDoc {
     #[serde(flatten)]
@@ -62,7 +63,7 @@ pub async fn get_document(library: State<'_, Mutex<Library>>, id: i64) -> Comman
         None => None,
     };
     Ok(ReaderDoc {
-        html: render::markdown_to_safe_html(&document.body),
+        html: render::markdown_with_citations(&document.body, &library.citation_marks(id)?),
         min_words: collection.as_ref().and_then(|c| c.min_words),
         max_words: collection.as_ref().and_then(|c| c.max_words),
         document,

@@ -1,7 +1,9 @@
 //! Tauri commands, one module per area of the app.
 
+pub mod audit;
 pub mod library;
 pub mod lists;
+pub mod search;
 pub mod works;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};

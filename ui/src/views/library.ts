@@ -144,7 +144,8 @@ export async function mountLibrary(root: HTMLElement): Promise<View> {
             },
             `duplicate of #${row.duplicate_of}`,
           ),
-        h("span", { class: "origin" }, row.collection ?? row.origin),
+        // Essays often carry their collection's prompt as title; then the file says more.
+        h("span", { class: "origin" }, row.collection && row.collection !== row.title ? row.collection : row.origin),
       ),
       h("td", { class: "author" }, row.author ?? "—"),
       h("td", { class: "affiliation" }, row.affiliation ?? "—"),

@@ -7,6 +7,8 @@ import { h, replace } from "../dom";
 import { limitBadge, limitRange, plural } from "../format";
 import { icon } from "../icons";
 import type { Params, View } from "../view";
+import { mountAudit } from "./audit";
+import { focusParagraph, mountKeyTerms } from "./search";
 
 export async function mountReader(root: HTMLElement, params: Params): Promise<View> {
   const doc = await getDocument(Number(params.id));
@@ -42,9 +44,16 @@ export async function mountReader(root: HTMLElement, params: Params): Promise<Vi
   );
   replace(root, h("div", { class: "reader-bar" }, back), h("div", { class: "reader-layout" }, article, panel));
   window.scrollTo(0, 0);
+  const audit = mountAudit(doc.id, root);
+  void mountKeyTerms(doc.id, panel);
+  // Opened from a search hit or a theme: `#/doc/ID/p/N?hl=words`.
+  if (params.paragraph !== undefined) {
+    focusParagraph(body, doc.body, Number(params.paragraph), new URLSearchParams(params.query ?? "").get("hl"));
+  }
 
   return {
     onKey(event) {
+      if (audit.onKey(event)) return true;
       switch (event.key) {
         case "Escape":
         case "Backspace":
@@ -61,6 +70,7 @@ export async function mountReader(root: HTMLElement, params: Params): Promise<Vi
       }
     },
     dispose() {
+      audit.dispose();
       document.title = "Quire";
     },
   };

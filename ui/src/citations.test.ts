@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { CslItem } from "./api";
+import { countByKind, fromForm, parsedFields, parseNames, shortLabel, sortedIssues, toForm, type Issue } from "./citations";
+
+const chan: CslItem = {
+  type: "article-journal",
+  author: [
+    { family: "Chan", given: "C." },
+    { family: "Ngai", given: "S." },
+  ],
+  issued: { "date-parts": [[2019, 3]] },
+  title: "Utilizing social media for social work",
+  "container-title": "Journal of Technology in Human Services",
+  volume: "37",
+  page: "1-19",
+  accessed: { "date-parts": [[2020, 2, 1]] },
+};
+
+describe("the reference form", () => {
+  it("reads people and organisations one a line", () => {
+    expect(parseNames("Chan, C.\n\n  BASW \nPlato,")).toEqual([{ family: "Chan", given: "C." }, { literal: "BASW" }, { family: "Plato" }]);
+  });
+
+  it("round-trips an entry untouched, keeping fields it does not show", () => {
+    expect(fromForm(chan, toForm(chan))).toEqual(chan);
+  });
+
+  it("applies corrections and drops emptied fields", () => {
+    const form = toForm(chan);
+    form.author = "Chan, C.\nNegai, S.";
+    form.year = "2018b";
+    form.fields.volume = " ";
+    const item = fromForm(chan, form) as CslItem;
+    expect(item.author).toEqual([
+      { family: "Chan", given: "C." },
+      { family: "Negai", given: "S." },
+    ]);
+    expect(item.issued).toEqual({ "date-parts": [[2018]] });
+    expect(item["year-suffix"]).toBe("b");
+    expect(item.volume).toBeUndefined();
+    expect(item.accessed).toEqual(chan.accessed);
+    expect(shortLabel(item)).toBe("Chan and Negai 2018b");
+  });
+
+  it("refuses a year that is not one", () => {
+    expect(fromForm(chan, { ...toForm(chan), year: "last year" })).toMatch(/not a year/);
+  });
+});
+
+describe("the audit panel's data", () => {
+  it("lists parsed fields with labels", () => {
+    const rows = Object.fromEntries(parsedFields(chan));
+    expect(rows.Author).toBe("Chan, C.; Ngai, S.");
+    expect(rows.Year).toBe("2019");
+    expect(rows.Accessed).toBe("2020-02-01");
+  });
+
+  it("counts and orders issues by kind, then by place", () => {
+    const issues: Issue[] = [
+      { kind: "uncited_reference", citation: null, reference: 2, message: "" },
+      { kind: "name_mismatch", citation: 7, reference: 1, message: "" },
+      { kind: "missing_reference", citation: 9, reference: null, message: "" },
+      { kind: "missing_reference", citation: 3, reference: null, message: "" },
+    ];
+    expect(sortedIssues(issues).map((i) => i.citation ?? i.reference)).toEqual([3, 9, 7, 2]);
+    expect(countByKind(issues)).toEqual([
+      ["missing_reference", 2],
+      ["name_mismatch", 1],
+      ["uncited_reference", 1],
+    ]);
+  });
+});
