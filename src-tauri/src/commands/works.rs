@@ -52,7 +52,7 @@ pub async fn list_works(
         .works()?
         .into_iter()
         .filter(|w| filter.kind.as_ref().is_none_or(|k| &w.csl.kind == k))
-        .filter(|w| filter.cited.is_none_or(|c| c == !w.cited_by.is_empty()))
+        .filter(|w| filter.cited.is_none_or(|cited| cited != w.cited_by.is_empty()))
         .collect();
     let rows = preview(works, style.as_deref())?;
     let words: Vec<String> = fold(filter.query.as_deref().unwrap_or_default())

@@ -74,7 +74,8 @@ describe("the citation audit in the reader", () => {
   });
 
   it("re-checks the citations after a parse is corrected", async () => {
-    const index = Number(await (await chanIssue()).getAttribute("data-reference"));
+    const issue = await chanIssue();
+    const [citation, index] = [await issue.getAttribute("data-citation"), await issue.getAttribute("data-reference")];
     const entry = await $(`${byTestId("ref-entry")}[data-ref="${index}"]`);
     await entry.$(".ref-head").click();
     await entry.$(byTestId("ref-edit")).click();
@@ -84,11 +85,10 @@ describe("the citation audit in the reader", () => {
     });
     await form.$(byTestId("ref-save")).click();
     await form.waitForExist({ reverse: true });
-    await browser.waitUntil(async () => (await chanIssue()) === undefined, { timeoutMsg: "the mismatch stayed listed" });
-    const citation = await browser.execute(
-      () => [...document.querySelectorAll(".cite[data-cite]")].find((s) => s.textContent.includes("Chan and Negai"))?.dataset.status,
-    );
-    expect(citation).toBe("ok");
+    // The misspelt citation now matches; the correctly spelt one elsewhere no longer does.
+    await browser.waitUntil(async () => (await statuses())[citation] === "ok", { timeoutMsg: "the citation stayed a mismatch" });
+    await expect($(`${byTestId("audit-issue")}[data-citation="${citation}"]`)).not.toBeExisting();
+    await expect(entry).toHaveText(expect.stringContaining("Chan, C.; Negai, S."));
     await screenshot("audit-corrected");
   });
 

@@ -62,7 +62,7 @@ describe("search and themes", () => {
     );
     expect(marks).toContain("poverty");
     expect(marks).toContain("aware");
-    expect(await target.isDisplayedInViewport()).toBe(true);
+    expect(await target.isDisplayed({ withinViewport: true })).toBe(true);
     await screenshot("search-reader");
   });
 
@@ -91,8 +91,11 @@ describe("search and themes", () => {
     const before = (await $$(byTestId("theme-row"))).length;
     const chip = await $(byTestId("theme-suggestion"));
     await chip.waitForDisplayed();
+    await chip.scrollIntoView({ block: "center" });
     await chip.click();
-    await browser.waitUntil(async () => (await $$(byTestId("theme-row"))).length === before + 1);
+    await browser.waitUntil(async () => (await $$(byTestId("theme-row"))).length === before + 1, {
+      timeoutMsg: `no theme added: ${await $(byTestId("theme-error")).getText()}`,
+    });
     const added = await $$(byTestId("theme-row"));
     await browser.execute(() => (window.confirm = () => true));
     await added[added.length - 1].$(byTestId("theme-delete")).click();

@@ -86,7 +86,9 @@ export async function mountLists(root: HTMLElement, params: Params): Promise<Vie
     return {};
   }
 
-  replace(root, h("div", { class: "lists-layout" }, sidebar, await mountBuilder(current, styles, essays)));
+  const count = sidebar.querySelector<HTMLElement>('[aria-current="page"] .muted');
+  const onCount = (n: number) => count && (count.textContent = `${current.purpose} · ${n}`);
+  replace(root, h("div", { class: "lists-layout" }, sidebar, await mountBuilder(current, styles, essays, onCount)));
   return {};
 }
 
@@ -140,6 +142,7 @@ async function mountBuilder(
   summary: ListSummary,
   styles: StyleInfo[],
   essays: DocRow[],
+  onCount: (items: number) => void,
 ): Promise<HTMLElement> {
   const name = summary.name;
   let shown: ListShow = await showList(name);
@@ -158,6 +161,7 @@ async function mountBuilder(
     try {
       await action();
       shown = await showList(name);
+      onCount(shown.list.items.length);
       draw();
       if (focusWork !== undefined) itemsPane.querySelector<HTMLElement>(`[data-work-id="${focusWork}"]`)?.focus();
     } catch (err) {
@@ -195,7 +199,7 @@ async function mountBuilder(
     }
     await attempt(async () => {
       await setListStyle(name, style);
-      show(`Style: ${baseName(style)}.`);
+      show(`Style: ${styleSelect.selectedOptions[0]?.textContent ?? baseName(style)}.`);
     });
   }
 
@@ -369,9 +373,7 @@ async function mountBuilder(
       h("span", { class: "item-label" }, label(item)),
       h(
         "span",
-        { class: "item-controls" },
-        importance,
-        note,
+        { class: "item-buttons" },
         h("button", { class: "icon-button small", title: "Move up (Alt+↑)", "aria-label": "Move up", testid: "item-up", onclick: () => moveBy(item, -1) }, "↑"),
         h("button", { class: "icon-button small", title: "Move down (Alt+↓)", "aria-label": "Move down", testid: "item-down", onclick: () => moveBy(item, 1) }, "↓"),
         h(
@@ -386,6 +388,7 @@ async function mountBuilder(
           "×",
         ),
       ),
+      h("span", { class: "item-controls" }, importance, note),
     );
     return li;
   }

@@ -172,7 +172,8 @@ export async function mountThemes(root: HTMLElement, params: Params): Promise<Vi
   }
 
   function suggested(all: ThemeSummary[]): HTMLElement | null {
-    const taken = new Set(all.map((t) => t.query.toLowerCase()));
+    // A suggestion saved under an existing theme's name would overwrite it.
+    const taken = new Set(all.flatMap((t) => [t.query.toLowerCase(), t.name.toLowerCase()]));
     const fresh = suggestions.filter((s: KeyTerm) => !taken.has(s.term.toLowerCase()));
     if (fresh.length === 0) return null;
     return h(
@@ -231,6 +232,7 @@ export async function mountThemes(root: HTMLElement, params: Params): Promise<Vi
   );
 
   redraw(themes);
+  window.scrollTo(0, 0);
   replace(
     root,
     h(
