@@ -46,6 +46,7 @@ fn main() -> anyhow::Result<()> {
             commands::search::search,
             commands::search::list_themes,
             commands::search::show_theme,
+            commands::search::works_cited_where,
             commands::search::add_theme,
             commands::search::delete_theme,
             commands::search::suggested_themes,

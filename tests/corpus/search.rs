@@ -144,6 +144,24 @@ fn starter_themes_cover_the_sample_and_name_cited_works() {
 }
 
 #[test]
+fn search_results_name_the_work_records_they_cite() {
+    let (_dir, mut library) = seeded_library();
+    let works = library.works_cited_where("poverty-aware").unwrap();
+    let krumer: Vec<_> = works.iter().filter(|w| w.work.starts_with("Krumer-Nevo")).collect();
+    assert!(!krumer.is_empty(), "{works:#?}");
+    let id = krumer[0].work_id.expect("Krumer-Nevo's entry is linked to a work");
+    // One record per work: the same id never appears twice.
+    let mut ids: Vec<i64> = works.iter().filter_map(|w| w.work_id).collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+    let work = library.works().unwrap().into_iter().find(|w| w.id == id).unwrap();
+    assert_eq!(work.csl.author[0].family.as_deref(), Some("Krumer-Nevo"));
+    assert!(library.works_cited_where("zzzzunfound").unwrap().is_empty());
+}
+
+#[test]
 fn added_theme_is_saved_and_evaluated() {
     let (dir, mut library) = seeded_library();
     library.add_theme("Use of self", r#""use of self" OR self-awareness"#, None).unwrap();

@@ -327,8 +327,16 @@ export interface ThemeSummary extends Theme {
 export interface ThemeReport {
   theme: Theme;
   documents: { doc: number; title: string; author: string | null; kind: Kind; paragraphs: SearchHit[] }[];
-  works: { work: string; paragraphs: number; documents: number[] }[];
+  works: CitedWork[];
   ignored: string[];
+}
+
+/** A work cited by paragraphs a search or theme found; `work_id` is null for a citation with no entry. */
+export interface CitedWork {
+  work: string;
+  work_id: number | null;
+  paragraphs: number;
+  documents: number[];
 }
 
 export interface KeyTerm {
@@ -343,6 +351,7 @@ export const listThemes = () => call<ThemeSummary[]>("list_themes");
 export const showTheme = (name: string) => call<ThemeReport>("show_theme", { name });
 export const addTheme = (name: string, query: string, colour?: string) =>
   call<ThemeSummary[]>("add_theme", { name, query, colour: colour ?? null });
+export const worksCitedWhere = (query: string) => call<CitedWork[]>("works_cited_where", { query });
 export const deleteTheme = (name: string) => call<ThemeSummary[]>("delete_theme", { name });
 export const suggestedThemes = (n: number) => call<KeyTerm[]>("suggested_themes", { n });
 export const keyTerms = (doc: number, n: number) => call<KeyTerm[]>("key_terms", { doc, n });

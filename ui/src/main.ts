@@ -30,7 +30,7 @@ const ROUTES: Route[] = [
   { pattern: /^#\/library$/, mount: mountLibrary, nav: "library" },
   { pattern: /^#\/doc\/(?<id>\d+)(?:\/p\/(?<paragraph>\d+))?(?:\?(?<query>.*))?$/, mount: mountReader, nav: "library" },
   { pattern: /^#\/themes(?:\/(?<name>[^/?]+))?$/, mount: mountThemes, nav: "themes" },
-  { pattern: /^#\/works$/, mount: mountWorks, nav: "works" },
+  { pattern: /^#\/works(?:\/(?<id>\d+))?$/, mount: mountWorks, nav: "works" },
   { pattern: /^#\/lists(?:\/(?<name>[^/]+))?$/, mount: mountLists, nav: "lists" },
 ];
 

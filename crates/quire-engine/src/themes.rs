@@ -1,15 +1,15 @@
 //! Themes: named saved searches kept in SQLite (migration 003 seeds the
 //! starter set), evaluated against the search index.
 //!
-//! The works a theme's paragraphs cite come from the citation engine: each
-//! matching document is audited once, and every in-text citation inside a
-//! matching paragraph names the reference-list entry it was matched to (or,
-//! unmatched, the citation as written).
+//! The works a theme's paragraphs cite come from the citations stored at
+//! import: every in-text citation inside a matching paragraph names the work
+//! its reference-list entry is linked to (or, unmatched, the citation as
+//! written).
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-use quire_search::Theme;
+use quire_search::{CitedWork, Theme};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -106,9 +106,21 @@ impl Library {
             .query_row("SELECT name, query, colour FROM themes WHERE name = ?1", [name], theme_from)
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("theme {name:?}")))?;
-        let mut works_by_doc: HashMap<i64, Vec<Vec<String>>> = HashMap::new();
+        self.report(&theme)
+    }
+
+    /// The works cited by the paragraphs a query finds, most cited first:
+    /// what "add the works these results cite" adds to a list.
+    pub fn works_cited_where(&self, query: &str) -> Result<Vec<ThemeWork>> {
+        let theme = Theme { name: String::new(), query: query.to_string(), colour: String::new() };
+        Ok(self.report(&theme)?.works)
+    }
+
+    fn report(&self, theme: &Theme) -> Result<ThemeReport> {
+        self.link_works()?;
+        let mut works_by_doc: HashMap<i64, Vec<Vec<CitedWork>>> = HashMap::new();
         let mut failure = None;
-        let report = self.index().theme_report(&theme, &mut |doc, paragraph| {
+        let report = self.index().theme_report(theme, &mut |doc, paragraph| {
             let works = match works_by_doc.entry(doc) {
                 Entry::Occupied(e) => e.into_mut(),
                 Entry::Vacant(e) => match self.cited_works(doc) {
@@ -133,20 +145,26 @@ impl Library {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Per paragraph of a document, the works its citations point to.
-    fn cited_works(&self, doc: i64) -> Result<Vec<Vec<String>>> {
+    /// Per paragraph of a document, the works its stored citations point to
+    /// (so a user's corrected parse counts): the linked work record where the
+    /// citation matched an entry, else the citation as written.
+    fn cited_works(&self, doc: i64) -> Result<Vec<Vec<CitedWork>>> {
         let document = self.document(doc)?;
-        let audit = quire_cite::audit(&document.body, &document.references);
         let paras = paragraphs(&document.body);
+        let mut stmt = self.conn().prepare(
+            "SELECT c.start, coalesce(r.raw, c.text), w.work_id FROM citations c
+             LEFT JOIN doc_references r ON r.document_id = c.document_id AND r.position = c.reference
+             LEFT JOIN work_refs w ON w.document_id = c.document_id AND w.position = c.reference
+             WHERE c.document_id = ?1 ORDER BY c.position",
+        )?;
+        let rows = stmt.query_map([doc], |r| Ok((r.get::<_, i64>(0)? as usize, r.get(1)?, r.get(2)?)))?;
         let mut out = vec![Vec::new(); paras.len()];
-        for c in &audit.citations {
-            let Some(i) = paras.iter().position(|(range, _)| range.contains(&c.citation.start)) else {
+        for row in rows {
+            let (start, label, id): (usize, String, Option<i64>) = row?;
+            let Some(i) = paras.iter().position(|(range, _)| range.contains(&start)) else {
                 continue;
             };
-            let work = match c.reference {
-                Some(r) => audit.references[r].text.clone(),
-                None => c.citation.text.clone(),
-            };
+            let work = CitedWork { id, label };
             if !out[i].contains(&work) {
                 out[i].push(work);
             }

@@ -47,7 +47,7 @@ struct Known {
 
 impl Library {
     /// Link every reference entry that has no work yet; returns how many were linked.
-    pub fn link_works(&mut self) -> Result<usize> {
+    pub fn link_works(&self) -> Result<usize> {
         let tx = self.conn().unchecked_transaction()?;
         let mut known = known_works(&tx)?;
         let unlinked: Vec<(i64, i64, String)> = {

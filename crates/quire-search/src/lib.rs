@@ -22,4 +22,4 @@ pub use facets::{FacetCount, Facets};
 pub use index::Index;
 pub use search::{Hit, Query, SearchResults};
 pub use terms::KeyTerm;
-pub use themes::{Theme, ThemeDoc, ThemeReport, ThemeWork};
+pub use themes::{CitedWork, Theme, ThemeDoc, ThemeReport, ThemeWork};

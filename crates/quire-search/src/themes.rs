@@ -41,10 +41,22 @@ pub struct ThemeDoc {
     pub paragraphs: Vec<Hit>,
 }
 
+/// A work a paragraph cites, as the engine names it. Paragraphs citing the
+/// same `id` count as one work even when their essays word the entry
+/// differently; without an id (a citation with no entry) the label is the key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedWork {
+    pub id: Option<i64>,
+    pub label: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ThemeWork {
     /// The work as the engine names it (a reference-list entry).
     pub work: String,
+    /// The library's work record, when the citation matched an entry: what
+    /// "add to list" adds.
+    pub work_id: Option<i64>,
     /// Matching paragraphs that cite it.
     pub paragraphs: usize,
     /// Documents in which those paragraphs are.
@@ -58,11 +70,11 @@ impl Index {
     pub fn theme_report(
         &self,
         theme: &Theme,
-        cites: &mut dyn FnMut(i64, usize) -> Vec<String>,
+        cites: &mut dyn FnMut(i64, usize) -> Vec<CitedWork>,
     ) -> Result<ThemeReport> {
         let (hits, ignored) = self.matches(&theme.query)?;
         let mut documents: Vec<ThemeDoc> = Vec::new();
-        let mut works: BTreeMap<String, ThemeWork> = BTreeMap::new();
+        let mut works: BTreeMap<(Option<i64>, String), ThemeWork> = BTreeMap::new();
         for hit in hits {
             if documents.last().is_none_or(|d| d.doc != hit.doc) {
                 documents.push(ThemeDoc {
@@ -74,9 +86,14 @@ impl Index {
                 });
             }
             let Some(p) = hit.paragraph else { continue };
-            for work in cites(hit.doc, p) {
-                let w = works.entry(work.clone()).or_insert_with(|| ThemeWork {
-                    work,
+            for cited in cites(hit.doc, p) {
+                let key = match cited.id {
+                    Some(id) => (Some(id), String::new()),
+                    None => (None, cited.label.clone()),
+                };
+                let w = works.entry(key).or_insert_with(|| ThemeWork {
+                    work: cited.label,
+                    work_id: cited.id,
                     paragraphs: 0,
                     documents: Vec::new(),
                 });

@@ -2,7 +2,7 @@
 //! engine's importer does properly: essays at their "Name - University"
 //! line, paragraphs at blank lines, references after "References".
 
-use quire_search::{Index, IndexDoc, Query, Theme};
+use quire_search::{CitedWork, Index, IndexDoc, Query, Theme};
 
 const COMPETITION: &str =
     include_str!("../../../assets/sample/world-social-work-day-competition-2020.txt");
@@ -241,11 +241,21 @@ fn poverty() -> Theme {
 fn theme_report_collects_cited_works() {
     let (_d, index) = library();
     let report = index
-        .theme_report(&poverty(), &mut |doc, p| vec![format!("work of {doc}/{p}"), "Krumer-Nevo 2016".into()])
+        .theme_report(&poverty(), &mut |doc, p| {
+            // One work worded two ways in different documents, and one
+            // unmatched citation per paragraph.
+            let label = if doc % 2 == 0 { "Krumer-Nevo (2016)" } else { "Krumer-Nevo, M. 2016" };
+            vec![
+                CitedWork { id: None, label: format!("work of {doc}/{p}") },
+                CitedWork { id: Some(7), label: label.into() },
+            ]
+        })
         .unwrap();
     let paragraphs: usize = report.documents.iter().map(|d| d.paragraphs.len()).sum();
-    assert_eq!(report.works[0].work, "Krumer-Nevo 2016");
+    assert_eq!(report.works[0].work_id, Some(7));
     assert_eq!(report.works[0].paragraphs, paragraphs);
+    assert_eq!(report.works.iter().filter(|w| w.work_id.is_some()).count(), 1);
+    assert_eq!(report.works.len(), paragraphs + 1);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::sync::Mutex;
 
 use quire_engine::search::{KeyTerm, SearchQuery, SearchResults};
-use quire_engine::themes::{ThemeReport, ThemeSummary};
+use quire_engine::themes::{ThemeReport, ThemeSummary, ThemeWork};
 use quire_engine::Library;
 use serde::Deserialize;
 use tauri::State;
@@ -56,6 +56,13 @@ pub async fn list_themes(library: State<'_, Mutex<Library>>) -> CommandResult<Ve
 #[tauri::command]
 pub async fn show_theme(library: State<'_, Mutex<Library>>, name: String) -> CommandResult<ThemeReport> {
     Ok(lock(&library).theme(&name)?)
+}
+
+/// The works cited by the paragraphs a query finds: "add what these
+/// results cite to a list".
+#[tauri::command]
+pub async fn works_cited_where(library: State<'_, Mutex<Library>>, query: String) -> CommandResult<Vec<ThemeWork>> {
+    Ok(lock(&library).works_cited_where(&query)?)
 }
 
 /// Saves a theme (or changes the one of that name) and returns the themes

@@ -85,6 +85,8 @@ describe("search and themes", () => {
     expect(await $(byTestId("theme-title")).getText()).toBe("Poverty");
     expect((await $$(byTestId("theme-paragraph"))).length).toBeGreaterThan(0);
     expect((await $$(byTestId("theme-work"))).length).toBeGreaterThan(0);
+    await expect($(byTestId("theme-work"))).toHaveText(expect.stringContaining("Krumer-Nevo"));
+    await expect($(byTestId("theme-add-to-list"))).toHaveText(expect.stringMatching(/^Add \d+ works? to list$/));
   });
 
   it("adds a suggested theme with one click and deletes it", async () => {
@@ -94,11 +96,31 @@ describe("search and themes", () => {
     await chip.scrollIntoView({ block: "center" });
     await chip.click();
     await browser.waitUntil(async () => (await $$(byTestId("theme-row"))).length === before + 1, {
-      timeoutMsg: `no theme added: ${await $(byTestId("theme-error")).getText()}`,
+      timeoutMsg: "clicking a suggestion added no theme",
     });
     const added = await $$(byTestId("theme-row"));
     await browser.execute(() => (window.confirm = () => true));
     await added[added.length - 1].$(byTestId("theme-delete")).click();
     await browser.waitUntil(async () => (await $$(byTestId("theme-row"))).length === before);
+  });
+
+  it("adds the works a search's results cite to a new reading list", async () => {
+    await browser.keys(["Control", "k"]);
+    const input = await $(byTestId("search-input"));
+    await input.waitForDisplayed();
+    await input.setValue("poverty-aware");
+    await browser.waitUntil(async () => (await $$(byTestId("search-hit")).length) > 0);
+    await $(byTestId("search-collect-name")).setValue("Poverty-aware sources");
+    await $(byTestId("search-collect")).click();
+    const link = await $(`${byTestId("search-collect-status")} ${byTestId("added-list-link")}`);
+    await link.waitForDisplayed({ timeoutMsg: "no confirmation that works were added" });
+    await expect($(byTestId("search-collect-status"))).toHaveText(expect.stringMatching(/^Added \d+ works? to Poverty-aware sources\.$/));
+    await link.click();
+    await expect($(byTestId("list-title"))).toHaveText("Poverty-aware sources");
+    await expect($(byTestId("search-palette"))).not.toBeDisplayed();
+    await browser.waitUntil(async () => (await $(byTestId("list-preview-body")).getText()).includes("Krumer-Nevo"), {
+      timeoutMsg: "Krumer-Nevo, cited where poverty-aware practice is discussed, is not in the list",
+    });
+    await screenshot("search-collected-list");
   });
 });

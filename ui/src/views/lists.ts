@@ -7,6 +7,7 @@
 import { open } from "@tauri-apps/plugin-dialog";
 import {
   addDocumentToList,
+  addToList,
   createList,
   deleteList,
   exportList,
@@ -18,6 +19,7 @@ import {
   setListStyle,
   showList,
   updateListItem,
+  worksCitedWhere,
   type DocRow,
   type Importance,
   type ListExportFormat,
@@ -79,7 +81,7 @@ export async function mountLists(root: HTMLElement, params: Params): Promise<Vie
           "div",
           { class: "empty-state", testid: "lists-empty" },
           h("p", {}, name === null ? "Pick a list, or create one." : `There is no list named “${name}”.`),
-          h("p", { class: "muted" }, "Add works to a list from the Works view, or from an essay's references here."),
+          h("p", { class: "muted" }, "Add works to a list from the Works view, from search results (Ctrl+K) or a theme, or from an essay's references here."),
         ),
       ),
     );
@@ -221,6 +223,39 @@ async function mountBuilder(
     },
     h("option", { value: "" }, "Add an essay's references…"),
     ...essays.filter((e) => e.duplicate_of === null).map((e) => h("option", { value: e.id }, `${e.author ?? "Unknown"} — ${e.title}`)),
+  );
+
+  const citesInput = h("input", {
+    class: "text-input",
+    type: "search",
+    testid: "list-add-cites",
+    placeholder: "Add works cited where… e.g. poverty-aware",
+    "aria-label": "Add the works cited by paragraphs matching a search",
+  });
+  const citesForm = h(
+    "form",
+    {
+      class: "inline-form",
+      onsubmit: (event: SubmitEvent) => {
+        event.preventDefault();
+        const query = citesInput.value.trim();
+        if (!query) return;
+        void attempt(async () => {
+          const works = await worksCitedWhere(query);
+          const ids = works.flatMap((w) => (w.work_id === null ? [] : [w.work_id]));
+          if (ids.length > 0) await addToList(name, ids);
+          show(
+            ids.length === 0
+              ? `No paragraph matching “${query}” cites a work in the library.`
+              : `Added ${plural(ids.length, "work")} cited where “${query}” appears.`,
+            ids.length === 0,
+          );
+          citesInput.value = "";
+        });
+      },
+    },
+    citesInput,
+    h("button", { class: "button", type: "submit", testid: "list-add-cites-go" }, "Add"),
   );
 
   const sectionInput = h("input", { class: "text-input", testid: "new-section-name", placeholder: "New section, e.g. Week 1", "aria-label": "New section" });
@@ -519,7 +554,7 @@ async function mountBuilder(
       ),
       deleteButton,
     ),
-    h("div", { class: "toolbar" }, styleSelect, essaySelect),
+    h("div", { class: "toolbar" }, styleSelect, essaySelect, citesForm),
     status,
     h("div", { class: "list-columns" }, itemsPane, previewPane),
   );

@@ -2,10 +2,11 @@
 // open-at-paragraph), the safe snippet renderer, and the reader's hook that
 // scrolls to a paragraph and marks the matched words in it.
 
-import { keyTerms, search, type FacetCount, type Facets, type SearchHit, type SearchQuery, type SearchResults } from "../api";
+import { keyTerms, search, worksCitedWhere, type FacetCount, type Facets, type SearchHit, type SearchQuery, type SearchResults } from "../api";
 import { h, replace } from "../dom";
 import { plural } from "../format";
 import { icon } from "../icons";
+import { listPicker } from "../list-picker";
 
 /** Wait this long after the last keystroke before searching. */
 const DEBOUNCE_MS = 120;
@@ -94,6 +95,25 @@ export function createSearchPalette(): Palette {
   const notes = h("div", { class: "palette-notes", testid: "search-notes" });
   const facets = h("div", { class: "palette-facets", testid: "search-facets" });
   const list = h("ol", { class: "palette-results", testid: "search-results", role: "listbox" });
+  // "Add the works these results cite to a list": a student collecting
+  // sources on a theme, a lecturer starting a reading list from a search.
+  const collectStatus = h("span", { class: "palette-collect-status", testid: "search-collect-status", "aria-live": "polite" });
+  const collector = listPicker({
+    testid: "search-collect",
+    label: "Add the works they cite to a list",
+    works: async () => {
+      const works = await worksCitedWhere(input.value);
+      return works.flatMap((w) => (w.work_id === null ? [] : [w.work_id]));
+    },
+    report: (message, error) => {
+      replace(collectStatus, message);
+      collectStatus.classList.toggle("error", error);
+    },
+  });
+  collectStatus.addEventListener("click", (event) => {
+    if ((event.target as HTMLElement).closest("a")) dialog.close();
+  });
+  const collect = h("div", { class: "palette-collect", hidden: true }, collector.element, collectStatus);
   const dialog = h(
     "dialog",
     { class: "palette", testid: "search-palette", "aria-label": "Search" },
@@ -101,6 +121,7 @@ export function createSearchPalette(): Palette {
     notes,
     facets,
     status,
+    collect,
     list,
   );
 
@@ -120,6 +141,8 @@ export function createSearchPalette(): Palette {
       year: filters.year ? Number(filters.year) : null,
       limit: LIMIT,
     };
+    collect.hidden = true;
+    replace(collectStatus);
     if (!query.text.trim() && !Object.values(filters).some(Boolean)) {
       hits = [];
       replace(list);
@@ -143,6 +166,7 @@ export function createSearchPalette(): Palette {
   function draw(results: SearchResults): void {
     hits = results.hits;
     selected = 0;
+    collect.hidden = !input.value.trim() || !hits.some((hit) => hit.paragraph !== null);
     status.textContent =
       results.total === 0
         ? "Nothing matches."
@@ -259,6 +283,7 @@ export function createSearchPalette(): Palette {
     open(text?: string) {
       if (text !== undefined) input.value = text;
       if (!dialog.open) dialog.showModal();
+      void collector.refresh().catch(() => undefined);
       input.focus();
       input.select();
       void run();

@@ -11,6 +11,7 @@ import {
   listThemes,
   showTheme,
   suggestedThemes,
+  type CitedWork,
   type DocRow,
   type KeyTerm,
   type ThemeReport,
@@ -19,6 +20,7 @@ import {
 import { h, replace } from "../dom";
 import { plural } from "../format";
 import { icon } from "../icons";
+import { listPicker } from "../list-picker";
 import type { Params, View } from "../view";
 import { hitHref, renderSnippet } from "./search";
 
@@ -326,11 +328,30 @@ function report(r: ThemeReport): Node[] {
               h(
                 "li",
                 { testid: "theme-work" },
-                h("span", {}, w.work),
+                w.work_id === null ? h("span", {}, w.work) : h("a", { href: `#/works/${w.work_id}` }, w.work),
                 h("span", { class: "muted" }, ` — ${plural(w.paragraphs, "paragraph")} in ${plural(w.documents.length, "document")}`),
+                w.work_id === null && h("span", { class: "muted" }, " (no reference entry)"),
               ),
             ),
           ),
+      addWorks(r.works),
     ),
   ];
+}
+
+/** "Add these works to a list": the works with a record, most cited first. */
+function addWorks(works: CitedWork[]): HTMLElement | null {
+  const ids = works.flatMap((w) => (w.work_id === null ? [] : [w.work_id]));
+  if (ids.length === 0) return null;
+  const status = h("p", { class: "works-status", testid: "theme-add-status", "aria-live": "polite" });
+  const picker = listPicker({
+    testid: "theme-add-to-list",
+    label: `Add ${plural(ids.length, "work")} to list`,
+    works: () => ids,
+    report: (message, error) => {
+      replace(status, message);
+      status.classList.toggle("error", error);
+    },
+  });
+  return h("div", { class: "theme-add" }, picker.element, status);
 }

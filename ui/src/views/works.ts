@@ -6,12 +6,9 @@
 
 import { open } from "@tauri-apps/plugin-dialog";
 import {
-  addToList,
-  createList,
   exportWorks,
   getWork,
   importWorks,
-  listLists,
   listWorks,
   mergeWorks,
   splitWork,
@@ -23,10 +20,11 @@ import {
   type WorkRow,
 } from "../api";
 import { h, replace } from "../dom";
+import { listPicker } from "../list-picker";
 import { EXTENSIONS, pickSavePath } from "../export";
 import { plural } from "../format";
 import { icon } from "../icons";
-import type { View } from "../view";
+import type { Params, View } from "../view";
 
 const TYPES: [string, string][] = [
   ["book", "Book"],
@@ -49,7 +47,9 @@ const state = {
   list: "",
 };
 
-export async function mountWorks(root: HTMLElement): Promise<View> {
+export async function mountWorks(root: HTMLElement, params: Params = {}): Promise<View> {
+  // "#/works/12" (a link from a theme's supporting references) opens work 12.
+  if (params.id) state.openId = Number(params.id);
   let rows: WorkRow[] = [];
   let ticket = 0;
 
@@ -121,17 +121,17 @@ export async function mountWorks(root: HTMLElement): Promise<View> {
   });
 
   const mergeButton = h("button", { class: "button", testid: "works-merge", onclick: () => void merge() }, "Merge selected");
-  const listInput = h("input", {
-    class: "text-input",
-    testid: "add-to-list-name",
-    list: "works-list-names",
-    placeholder: "List name",
-    "aria-label": "List to add to",
-    value: state.list,
-    oninput: () => (state.list = listInput.value),
+  const picker = listPicker({
+    testid: "add-to-list",
+    initial: state.list,
+    works: () => [...state.selected],
+    report: (message, error) => {
+      replace(status, message);
+      status.classList.toggle("error", error);
+    },
+    added: (name) => (state.list = name),
   });
-  const listNames = h("datalist", { id: "works-list-names" });
-  const addButton = h("button", { class: "button primary", testid: "add-to-list", onclick: () => void addSelected() }, "Add to list");
+  picker.input.addEventListener("input", () => (state.list = picker.input.value));
   const exportSelect = h(
     "select",
     {
@@ -160,11 +160,6 @@ export async function mountWorks(root: HTMLElement): Promise<View> {
     if (mine !== ticket) return;
     rows = fetched;
     draw();
-  }
-
-  async function refreshLists(): Promise<void> {
-    const lists = await listLists();
-    replace(listNames, ...lists.map((l) => h("option", { value: l.name })));
   }
 
   function show(message: string, error = false): void {
@@ -245,7 +240,7 @@ export async function mountWorks(root: HTMLElement): Promise<View> {
     const n = state.selected.size;
     mergeButton.disabled = n < 2;
     mergeButton.title = n < 2 ? "Select two or more records of the same work" : `Merge ${n} works into the first selected`;
-    addButton.disabled = n === 0;
+    picker.button.disabled = n === 0;
   }
 
   async function openWork(id: number): Promise<void> {
@@ -341,24 +336,6 @@ export async function mountWorks(root: HTMLElement): Promise<View> {
     });
   }
 
-  async function addSelected(): Promise<void> {
-    const name = listInput.value.trim();
-    if (!name) {
-      show("Type the name of a list to add to (a new name creates a reading list).", true);
-      listInput.focus();
-      return;
-    }
-    const ids = [...state.selected];
-    await attempt(async () => {
-      const lists = await listLists();
-      if (!lists.some((l) => l.name === name)) await createList(name, "reading");
-      await addToList(name, ids);
-      await refreshLists();
-      replace(status, `Added ${plural(ids.length, "work")} to `, h("a", { href: `#/lists/${encodeURIComponent(name)}`, testid: "added-list-link" }, name), ".");
-      status.classList.remove("error");
-    });
-  }
-
   async function exportShown(): Promise<void> {
     const format = exportSelect.value as InterchangeFormat | "";
     exportSelect.value = "";
@@ -388,7 +365,7 @@ export async function mountWorks(root: HTMLElement): Promise<View> {
     });
   }
 
-  await Promise.all([refetch(), refreshLists()]);
+  await refetch();
   replace(
     root,
     h("div", { class: "page-head" }, h("div", {}, h("h1", {}, "Works"), summary)),
@@ -402,9 +379,7 @@ export async function mountWorks(root: HTMLElement): Promise<View> {
     h(
       "div",
       { class: "toolbar works-actions" },
-      listInput,
-      listNames,
-      addButton,
+      picker.element,
       mergeButton,
       h("span", { class: "spacer" }),
       importButton,
