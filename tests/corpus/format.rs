@@ -273,6 +273,29 @@ mod works {
         assert_eq!(library.link_works().unwrap(), 0);
     }
 
+    #[test]
+    fn a_corrected_parse_moves_the_entry_to_the_work_it_names() {
+        // Say a marker finds the essay meant the 2018 edition of Ruch's book.
+        let (_dir, mut library) = seeded_library();
+        let before = library.works().unwrap();
+        let ruch = find(&before, "Ruch", 2010);
+        assert_eq!(ruch.len(), 1, "{ruch:#?}");
+        let doc = ruch[0].cited_by[0].document_id;
+        let entries = library.document(doc).unwrap().references;
+        let position = entries.iter().position(|r| r.starts_with("Ruch")).unwrap();
+        let mut csl = quire_cite::parse_reference(&entries[position]);
+        csl.issued = Some(quire_cite::Date::new(vec![2018]));
+        library.correct_reference(doc, position, &csl).unwrap();
+
+        let after = library.works().unwrap();
+        assert!(find(&after, "Ruch", 2010).is_empty(), "the misread work lingers");
+        let moved = find(&after, "Ruch", 2018);
+        assert_eq!(moved.len(), 1);
+        assert_eq!(moved[0].cited_by[0].document_id, doc);
+        assert_eq!(moved[0].csl.title, ruch[0].csl.title);
+        assert_eq!(after.len(), before.len());
+    }
+
     /// Fixture works that seed essays cite too: by DOI (the Gupta articles,
     /// Saar-Heiman, and Mishna, whose fixture year differs), else by first
     /// author, year and a near-equal title (Ruch's subtitle is missing in the

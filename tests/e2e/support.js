@@ -43,3 +43,18 @@ export async function screenshot(name) {
   const dir = process.env.QUIRE_SCREENSHOTS ?? os.tmpdir();
   await browser.saveScreenshot(path.join(dir, `quire-e2e-${name}.png`));
 }
+
+/** Calls an app command the way the UI does, through Tauri's IPC. */
+export async function invoke(command, args) {
+  const result = await browser.executeAsync(
+    (command, args, done) =>
+      window.__TAURI_INTERNALS__.invoke(command, args).then(
+        (value) => done({ value }),
+        (error) => done({ error }),
+      ),
+    command,
+    args,
+  );
+  if (result.error) throw new Error(`${command} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}

@@ -202,7 +202,8 @@ export interface ListView {
 }
 
 export interface FormattedEntry {
-  work_id: number;
+  /** Null only for items that are not the library's works. */
+  work_id: number | null;
   /** Escaped by the engine: safe to insert as HTML. */
   html: string;
   text: string;

@@ -28,6 +28,9 @@ pub enum Error {
     /// The search index could not be opened, written or read.
     #[error("search index: {0}")]
     Search(#[from] quire_search::Error),
+    /// A style could not be loaded or works could not be formatted.
+    #[error("{0}")]
+    Format(#[from] quire_format::Error),
     /// A request the engine cannot carry out as given (e.g. a theme without a name).
     #[error("{0}")]
     Invalid(String),

@@ -6,6 +6,7 @@
 //! stored Markdown body into HTML safe for the reader. Nothing here knows
 //! about Tauri or the command line.
 
+pub mod bibliography;
 mod citations;
 mod error;
 pub mod import;

@@ -356,7 +356,8 @@ impl Library {
     }
 
     /// Keep the user's correction of a parsed reference entry; later audits
-    /// use it instead of the parser's reading.
+    /// use it instead of the parser's reading, and the entry is linked to
+    /// the work the corrected fields name.
     pub fn correct_reference(&self, id: i64, position: usize, item: &quire_cite::CslItem) -> Result<()> {
         let exists: Option<i64> = self
             .conn
@@ -369,7 +370,8 @@ impl Library {
         if exists.is_none() {
             return Err(Error::NotFound(format!("reference {position} of document {id}")));
         }
-        citations::correct_reference(&self.conn, id, position, item)
+        citations::correct_reference(&self.conn, id, position, item)?;
+        self.relink_reference(id, position as i64)
     }
 
     /// Delete a document with its references and duplicate links.

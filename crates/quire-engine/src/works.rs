@@ -50,17 +50,23 @@ impl Library {
     pub fn link_works(&self) -> Result<usize> {
         let tx = self.conn().unchecked_transaction()?;
         let mut known = known_works(&tx)?;
-        let unlinked: Vec<(i64, i64, String)> = {
+        // A person's correction of the parse, where there is one, is what
+        // the entry says.
+        let unlinked: Vec<(i64, i64, String, Option<String>)> = {
             let mut stmt = tx.prepare(
-                "SELECT r.document_id, r.position, r.raw FROM doc_references r
+                "SELECT r.document_id, r.position, r.raw, p.corrected FROM doc_references r
                  LEFT JOIN work_refs w ON w.document_id = r.document_id AND w.position = r.position
+                 LEFT JOIN reference_parses p ON p.document_id = r.document_id AND p.position = r.position
                  WHERE w.work_id IS NULL ORDER BY r.document_id, r.position",
             )?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        for (document_id, position, raw) in &unlinked {
-            let csl = from_cite(&quire_cite::parse_reference(raw));
+        for (document_id, position, raw, corrected) in &unlinked {
+            let csl = match corrected {
+                Some(json) => parse_csl(json),
+                None => from_cite(&quire_cite::parse_reference(raw)),
+            };
             let work_id = match find_match(&known, &csl) {
                 Some(id) => id,
                 None => {
@@ -76,6 +82,38 @@ impl Library {
         }
         tx.commit()?;
         Ok(unlinked.len())
+    }
+
+    /// Link a reference entry afresh after its parse was corrected, unless a
+    /// person pinned its link. A work left cited by nothing that was made
+    /// only by linking (not imported, not edited, in no list) goes, so the
+    /// misreading does not linger in the works view.
+    pub(crate) fn relink_reference(&self, document_id: i64, position: i64) -> Result<()> {
+        let link: Option<(i64, bool)> = self
+            .conn()
+            .query_row(
+                "SELECT work_id, pinned FROM work_refs WHERE document_id = ?1 AND position = ?2",
+                params![document_id, position],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((old, false)) = link else {
+            return Ok(());
+        };
+        let tx = self.conn().unchecked_transaction()?;
+        tx.execute(
+            "DELETE FROM work_refs WHERE document_id = ?1 AND position = ?2",
+            params![document_id, position],
+        )?;
+        tx.execute(
+            "DELETE FROM works WHERE id = ?1 AND edited = 0 AND imported = 0
+               AND NOT EXISTS (SELECT 1 FROM work_refs WHERE work_id = ?1)
+               AND NOT EXISTS (SELECT 1 FROM list_items WHERE work_id = ?1)",
+            [old],
+        )?;
+        tx.commit()?;
+        self.link_works()?;
+        Ok(())
     }
 
     /// Every work, linking new reference entries first; most-cited first.
@@ -201,6 +239,7 @@ impl Library {
                     id
                 }
             };
+            tx.execute("UPDATE works SET imported = 1 WHERE id = ?1", [id])?;
             ids.push(id);
         }
         tx.commit()?;

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use quire_engine::{Importance, Library, ListItem, ListSummary, ListView, Placement, Purpose};
-use quire_format::{escape_html, CslItem, Markup, Style};
+use quire_engine::bibliography::{format_list, format_works, FormattedList};
+use quire_format::{escape_html, CslItem, Style};
 use serde::Serialize;
 use tauri::State;
 
@@ -145,20 +146,8 @@ pub async fn format_document(
 ) -> CommandResult<FormattedList> {
     let works = lock(&library).document_works(document_id)?;
     let items: Vec<CslItem> = works.iter().map(|w| w.csl.clone()).collect();
-    let style = load_style(style.as_deref())?;
-    let entries = format_section(&items, &style, false)?
-        .into_iter()
-        .map(|(i, html, text, markdown, citation)| Entry {
-            work_id: works[i].id,
-            html,
-            text,
-            markdown,
-            citation,
-            importance: None,
-            note: None,
-        })
-        .collect();
-    Ok(assemble(&style, vec![Section { title: None, entries }]))
+    let ids: Vec<i64> = works.iter().map(|w| w.id).collect();
+    Ok(format_works(&items, &ids, &load_style(style.as_deref())?)?)
 }
 
 /// Writes the list to `path` as `html`, `markdown`, `text`, `bibtex`, `ris` or `csl-json`.
@@ -181,145 +170,6 @@ pub async fn export_list(library: State<'_, Mutex<Library>>, name: String, forma
         _ => return Err(CommandError::new(format!("unknown export format {format:?}"))),
     };
     write(&path, &out)
-}
-
-/// A list formatted in a style: per section for the preview, and whole in
-/// each markup for copying and export.
-#[derive(Debug, Serialize)]
-pub struct FormattedList {
-    style: String,
-    style_title: String,
-    sections: Vec<Section>,
-    /// `<h3>` per section and a `<p class="csl-entry">` per entry, escaped by quire-format.
-    html: String,
-    text: String,
-    markdown: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Section {
-    title: Option<String>,
-    entries: Vec<Entry>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Entry {
-    work_id: i64,
-    html: String,
-    text: String,
-    #[serde(skip)]
-    markdown: String,
-    /// The work's in-text citation on its own: "(Wilkinson and Pickett, 2010)", "[1]".
-    citation: String,
-    importance: Option<Importance>,
-    note: Option<String>,
-}
-
-/// A reference list's entries follow the style's order within each section;
-/// a reading list keeps the order its author chose.
-fn format_list(list: &ListView, style: &Style) -> CommandResult<FormattedList> {
-    let mut groups: Vec<(Option<String>, Vec<&ListItem>)> = Vec::new();
-    for item in &list.items {
-        match groups.last_mut() {
-            Some((s, items)) if *s == item.section => items.push(item),
-            _ => groups.push((item.section.clone(), vec![item])),
-        }
-    }
-    let mut sections = Vec::new();
-    for (title, items) in groups {
-        let csl: Vec<CslItem> = items.iter().map(|i| i.csl.clone()).collect();
-        let entries = format_section(&csl, style, list.purpose == Purpose::Reading)?
-            .into_iter()
-            .map(|(i, html, text, markdown, citation)| Entry {
-                work_id: items[i].work_id,
-                html,
-                text,
-                markdown,
-                citation,
-                importance: items[i].importance,
-                note: items[i].note.clone(),
-            })
-            .collect();
-        sections.push(Section { title, entries });
-    }
-    Ok(assemble(style, sections))
-}
-
-/// (input index, html, text, markdown, citation) per entry. In `keep_order`
-/// each item is formatted alone, so numeric styles number each "[1]" too.
-type Formatted = (usize, String, String, String, String);
-
-fn format_section(items: &[CslItem], style: &Style, keep_order: bool) -> CommandResult<Vec<Formatted>> {
-    let run = |items: &[CslItem]| -> CommandResult<[quire_format::Formatted; 3]> {
-        Ok([
-            quire_format::format(items, style, Markup::Html)?,
-            quire_format::format(items, style, Markup::Text)?,
-            quire_format::format(items, style, Markup::Markdown)?,
-        ])
-    };
-    let mut out = Vec::new();
-    if keep_order {
-        for (i, item) in items.iter().enumerate() {
-            let [html, text, md] = run(std::slice::from_ref(item))?;
-            out.extend(entries(&html, &text, &md).into_iter().map(|e| (i, e.1, e.2, e.3, e.4)));
-        }
-    } else {
-        let [html, text, md] = run(items)?;
-        out = entries(&html, &text, &md);
-    }
-    Ok(out)
-}
-
-fn entries(html: &quire_format::Formatted, text: &quire_format::Formatted, md: &quire_format::Formatted) -> Vec<Formatted> {
-    let same = |f: &quire_format::Formatted, i: usize| {
-        f.entries.iter().find(|e| e.index == i).map(|e| e.text.clone()).unwrap_or_default()
-    };
-    html.entries
-        .iter()
-        .map(|e| {
-            let citation = text.citations.get(e.index).cloned().unwrap_or_default();
-            (e.index, e.text.clone(), same(text, e.index), same(md, e.index), citation)
-        })
-        .collect()
-}
-
-fn assemble(style: &Style, sections: Vec<Section>) -> FormattedList {
-    let (mut html, mut text, mut markdown) = (String::new(), String::new(), String::new());
-    for section in &sections {
-        if section.entries.is_empty() {
-            continue;
-        }
-        if let Some(title) = &section.title {
-            html.push_str(&format!("<h3>{}</h3>\n", escape_html(title)));
-            text.push_str(&format!("{title}\n\n"));
-            markdown.push_str(&format!("### {title}\n\n"));
-        }
-        for e in &section.entries {
-            let extra = extra(e);
-            html.push_str(&format!("<p class=\"csl-entry\">{}{}</p>\n", e.html, escape_html(&extra)));
-            text.push_str(&format!("{}{extra}\n", e.text));
-            markdown.push_str(&format!("{}{extra}\n\n", e.markdown));
-        }
-        text.push('\n');
-    }
-    FormattedList {
-        style: style.name.clone(),
-        style_title: style.title().to_string(),
-        sections,
-        html,
-        text: text.trim_end().to_string() + "\n",
-        markdown: markdown.trim_end().to_string() + "\n",
-    }
-}
-
-/// " (essential; read chapter 2)" after an entry, or nothing.
-fn extra(e: &Entry) -> String {
-    let parts: Vec<&str> = e.importance.map(Importance::as_str).into_iter().chain(e.note.as_deref()).collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", parts.join("; "))
-    }
 }
 
 fn find_item(library: &Library, name: &str, work_id: i64) -> CommandResult<ListItem> {

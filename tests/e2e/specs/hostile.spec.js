@@ -2,22 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { byTestId, openLibrary, root, rowData } from "../support.js";
-
-/** Calls an app command the way the UI does, through Tauri's IPC. */
-async function invoke(command, args) {
-  const result = await browser.executeAsync(
-    (command, args, done) =>
-      window.__TAURI_INTERNALS__.invoke(command, args).then(
-        (value) => done({ value }),
-        (error) => done({ error }),
-      ),
-    command,
-    args,
-  );
-  if (result.error) throw new Error(`${command} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+import { byTestId, invoke, openLibrary, root, rowData } from "../support.js";
 
 /** `typeof window.__pwned`: "undefined" unless some injected script ran. */
 const pwned = () => browser.execute(() => typeof window.__pwned);

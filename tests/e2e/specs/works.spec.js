@@ -1,26 +1,11 @@
 import path from "node:path";
 
-import { byTestId, root, screenshot } from "../support.js";
+import { byTestId, invoke, root, screenshot } from "../support.js";
 
 const LIST = "Inequality reading";
 
 async function go(hash) {
   await browser.execute((h) => (location.hash = h), hash);
-}
-
-/** Calls an app command the way the UI does, through Tauri's IPC. */
-async function invoke(command, args) {
-  const result = await browser.executeAsync(
-    (command, args, done) =>
-      window.__TAURI_INTERNALS__.invoke(command, args).then(
-        (value) => done({ value }),
-        (error) => done({ error }),
-      ),
-    command,
-    args,
-  );
-  if (result.error) throw new Error(`${command} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
 }
 
 async function searchWorks(text) {

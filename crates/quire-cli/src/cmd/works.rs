@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 
 use anyhow::Context as _;
 use clap::{Args, Subcommand, ValueEnum};
-use quire_engine::{ListItem, ListView, Placement};
-use quire_format::{CslItem, Markup, Style};
+use quire_engine::bibliography;
+use quire_engine::{ListView, Placement};
+use quire_format::{CslItem, Style};
 
 use super::library::open_library;
 use super::{emit, print_json, Context};
@@ -179,127 +180,40 @@ pub fn list_action(ctx: &Context, a: ListAction) -> anyhow::Result<()> {
 }
 
 pub fn format(ctx: &Context, a: FormatArgs) -> anyhow::Result<()> {
-    let (items, sections) = match (&a.csl_json, a.doc, &a.list) {
+    // (items, their work ids, the list when it is one)
+    let (items, ids, list): (Vec<CslItem>, Vec<i64>, Option<ListView>) = match (&a.csl_json, a.doc, &a.list) {
         (Some(path), _, _) => {
             let src = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            (
-                quire_format::from_csl_json(&src)
-                    .with_context(|| format!("in {}", path.display()))?,
-                None,
-            )
+            let items = quire_format::from_csl_json(&src).with_context(|| format!("in {}", path.display()))?;
+            (items, Vec::new(), None)
         }
         (None, Some(id), _) => {
-            let library = open_library(ctx)?;
-            let doc = library.document(id)?;
-            (
-                doc.references
-                    .iter()
-                    .map(|r| quire_engine::from_cite(&quire_cite::parse_reference(r)))
-                    .collect(),
-                None,
-            )
+            let works = open_library(ctx)?.document_works(id)?;
+            let ids = works.iter().map(|w| w.id).collect();
+            (works.into_iter().map(|w| w.csl).collect(), ids, None)
         }
         (None, None, Some(name)) => {
-            let library = open_library(ctx)?;
-            let list = library.list(name)?;
+            let list = open_library(ctx)?.list(name)?;
             let items = list.items.iter().map(|i| i.csl.clone()).collect();
-            (items, Some(list))
+            (items, Vec::new(), Some(list))
         }
         (None, None, None) => anyhow::bail!("give one of --csl-json FILE, --doc ID or --list NAME"),
     };
-    let markup = match a.format {
+    match a.format {
         OutputFormat::Bibtex => return emit(&quire_format::to_bibtex(&items)),
         OutputFormat::Ris => return emit(&quire_format::to_ris(&items)),
         OutputFormat::CslJson => return emit(&(quire_format::to_csl_json(&items) + "\n")),
-        OutputFormat::Text => Markup::Text,
-        OutputFormat::Html => Markup::Html,
-        OutputFormat::Markdown => Markup::Markdown,
-    };
+        OutputFormat::Text | OutputFormat::Html | OutputFormat::Markdown => {}
+    }
     let style = Style::load(&a.style)?;
-    let out = match sections {
-        Some(list) => format_list(&list, &style, markup)?,
-        None => bibliography(&items, &style, markup)?,
+    let formatted = match &list {
+        Some(list) => bibliography::format_list(list, &style)?,
+        None => bibliography::format_works(&items, &ids, &style)?,
     };
-    emit(&out)
+    emit(match a.format {
+        OutputFormat::Html => &formatted.html,
+        OutputFormat::Markdown => &formatted.markdown,
+        _ => &formatted.text,
+    })
 }
-
-/// The bibliography of `items`, one entry per line (an HTML fragment of
-/// `<p>` entries for `--format html`, what a word processor pastes as rich text).
-fn bibliography(items: &[CslItem], style: &Style, markup: Markup) -> anyhow::Result<String> {
-    let formatted = quire_format::format(items, style, markup)?;
-    let mut out = String::new();
-    for entry in &formatted.entries {
-        match markup {
-            Markup::Html => writeln!(out, "<p class=\"csl-entry\">{}</p>", entry.text)?,
-            Markup::Text => writeln!(out, "{}", entry.text)?,
-            Markup::Markdown => writeln!(out, "{}\n", entry.text)?,
-        }
-    }
-    Ok(out)
-}
-
-/// A list with a heading per section. A reference list's entries follow the
-/// style's order; a reading list keeps the order its author chose. Each entry
-/// is followed by its importance and note.
-fn format_list(list: &ListView, style: &Style, markup: Markup) -> anyhow::Result<String> {
-    let mut out = String::new();
-    let mut sections: Vec<(Option<&str>, Vec<&ListItem>)> = Vec::new();
-    for item in &list.items {
-        match sections.last_mut() {
-            Some((s, items)) if *s == item.section.as_deref() => items.push(item),
-            _ => sections.push((item.section.as_deref(), vec![item])),
-        }
-    }
-    for (section, items) in sections {
-        if let Some(title) = section {
-            match markup {
-                Markup::Html => writeln!(out, "<h3>{}</h3>", quire_format::escape_html(title))?,
-                Markup::Markdown => writeln!(out, "### {title}\n")?,
-                Markup::Text => writeln!(out, "{title}\n")?,
-            }
-        }
-        let entries: Vec<(&ListItem, String)> = if list.purpose == quire_engine::Purpose::Reading {
-            let mut out = Vec::new();
-            for item in &items {
-                let one = quire_format::format(std::slice::from_ref(&item.csl), style, markup)?;
-                out.extend(one.entries.into_iter().map(|e| (*item, e.text)));
-            }
-            out
-        } else {
-            let csl: Vec<CslItem> = items.iter().map(|i| i.csl.clone()).collect();
-            let formatted = quire_format::format(&csl, style, markup)?;
-            formatted
-                .entries
-                .into_iter()
-                .map(|e| (items[e.index], e.text))
-                .collect()
-        };
-        for (item, text) in &entries {
-            let mut extra = Vec::new();
-            if let Some(i) = item.importance {
-                extra.push(i.as_str().to_string());
-            }
-            if let Some(n) = &item.note {
-                extra.push(n.clone());
-            }
-            let extra = if extra.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", extra.join("; "))
-            };
-            match markup {
-                Markup::Html => writeln!(
-                    out,
-                    "<p class=\"csl-entry\">{text}{}</p>",
-                    quire_format::escape_html(&extra)
-                )?,
-                Markup::Text => writeln!(out, "{text}{extra}")?,
-                Markup::Markdown => writeln!(out, "{text}{extra}\n")?,
-            }
-        }
-        writeln!(out)?;
-    }
-    Ok(out.trim_end().to_string() + "\n")
-}
-

@@ -16,7 +16,8 @@ pub const DB_FILE: &str = "library.sqlite3";
 
 /// Every schema change, in the order applied. A feature adds its own SQL
 /// file under `migrations/` (001 foundation; 002 citations, 003 search and
-/// 004 works were reserved) and appends ONE line at the end of this list.
+/// 004 works were numbered before they were written, so their lines stand in
+/// the order they landed) and appends ONE line at the end of this list.
 /// rusqlite_migration records how far a library got by list position, not
 /// by file number, so lines are never inserted, reordered or edited once
 /// released: existing libraries have already run them.
@@ -25,6 +26,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/003_search.sql")),
     M::up(include_str!("migrations/004_works.sql")),
     M::up(include_str!("migrations/002_citations.sql")),
+    M::up(include_str!("migrations/005_imported_works.sql")),
 ];
 
 /// Open (creating if needed) the database in `dir` and migrate it.

@@ -1,0 +1,217 @@
+//! Lists and works formatted in a citation style: the list builder's preview,
+//! what it copies and exports, and what `quire format` prints. One place
+//! decides the section headings, the order of entries and the
+//! "(essential; read chapter 2)" after each, so the app and the CLI agree.
+
+use quire_format::{escape_html, CslItem, Markup, Style};
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::lists::{Importance, ListView, Purpose};
+
+/// A list formatted in a style: per section for the preview, and whole in
+/// each markup for copying and export.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormattedList {
+    pub style: String,
+    pub style_title: String,
+    pub sections: Vec<Section>,
+    /// `<h3>` per section and a `<p class="csl-entry">` per entry, escaped by quire-format.
+    pub html: String,
+    pub text: String,
+    pub markdown: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub title: Option<String>,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// The library's work, when the item is one (not for a CSL-JSON file).
+    pub work_id: Option<i64>,
+    pub html: String,
+    pub text: String,
+    #[serde(skip)]
+    pub markdown: String,
+    /// The work's in-text citation on its own: "(Wilkinson and Pickett, 2010)", "[1]".
+    pub citation: String,
+    pub importance: Option<Importance>,
+    pub note: Option<String>,
+}
+
+/// One thing to format, with what the list says about it.
+struct Item<'a> {
+    work_id: Option<i64>,
+    csl: &'a CslItem,
+    importance: Option<Importance>,
+    note: Option<&'a str>,
+}
+
+/// A list with a heading per section. A reference list's entries follow the
+/// style's order within each section; a reading list keeps the order its
+/// author chose (numbered in that order by a numeric style).
+pub fn format_list(list: &ListView, style: &Style) -> Result<FormattedList> {
+    let mut groups: Vec<(Option<String>, Vec<Item>)> = Vec::new();
+    for i in &list.items {
+        let item = Item {
+            work_id: Some(i.work_id),
+            csl: &i.csl,
+            importance: i.importance,
+            note: i.note.as_deref(),
+        };
+        match groups.last_mut() {
+            Some((s, items)) if *s == i.section => items.push(item),
+            _ => groups.push((i.section.clone(), vec![item])),
+        }
+    }
+    let keep_order = list.purpose == Purpose::Reading;
+    let sections = groups
+        .into_iter()
+        .map(|(title, items)| Ok(Section { title, entries: entries(&items, style, keep_order)? }))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(assemble(style, sections))
+}
+
+/// Works as one bibliography in the style's order; `ids` are their work ids
+/// where they are the library's (same length as `items`, or empty).
+pub fn format_works(items: &[CslItem], ids: &[i64], style: &Style) -> Result<FormattedList> {
+    let items: Vec<Item> = items
+        .iter()
+        .enumerate()
+        .map(|(i, csl)| Item { work_id: ids.get(i).copied(), csl, importance: None, note: None })
+        .collect();
+    let section = Section { title: None, entries: entries(&items, style, false)? };
+    Ok(assemble(style, vec![section]))
+}
+
+/// The section's entries in each markup. All items are formatted together,
+/// so numbering and "2010a/2010b" disambiguation span the section.
+fn entries(items: &[Item], style: &Style, keep_order: bool) -> Result<Vec<Entry>> {
+    let csl: Vec<CslItem> = items.iter().map(|i| i.csl.clone()).collect();
+    let html = quire_format::format(&csl, style, Markup::Html)?;
+    let text = quire_format::format(&csl, style, Markup::Text)?;
+    let markdown = quire_format::format(&csl, style, Markup::Markdown)?;
+    let same = |f: &quire_format::Formatted, i: usize| {
+        f.entries.iter().find(|e| e.index == i).map(|e| e.text.clone()).unwrap_or_default()
+    };
+    let mut out: Vec<(usize, Entry)> = html
+        .entries
+        .iter()
+        .map(|e| {
+            let item = &items[e.index];
+            let entry = Entry {
+                work_id: item.work_id,
+                html: e.text.clone(),
+                text: same(&text, e.index),
+                markdown: same(&markdown, e.index),
+                citation: text.citations.get(e.index).cloned().unwrap_or_default(),
+                importance: item.importance,
+                note: item.note.map(str::to_string),
+            };
+            (e.index, entry)
+        })
+        .collect();
+    if keep_order {
+        out.sort_by_key(|(i, _)| *i);
+    }
+    Ok(out.into_iter().map(|(_, e)| e).collect())
+}
+
+fn assemble(style: &Style, sections: Vec<Section>) -> FormattedList {
+    let (mut html, mut text, mut markdown) = (String::new(), String::new(), String::new());
+    for section in sections.iter().filter(|s| !s.entries.is_empty()) {
+        if let Some(title) = &section.title {
+            html.push_str(&format!("<h3>{}</h3>\n", escape_html(title)));
+            text.push_str(&format!("{title}\n\n"));
+            markdown.push_str(&format!("### {title}\n\n"));
+        }
+        for e in &section.entries {
+            let extra = extra(e);
+            html.push_str(&format!("<p class=\"csl-entry\">{}{}</p>\n", e.html, escape_html(&extra)));
+            text.push_str(&format!("{}{extra}\n", e.text));
+            markdown.push_str(&format!("{}{extra}\n\n", e.markdown));
+        }
+        text.push('\n');
+    }
+    FormattedList {
+        style: style.name.clone(),
+        style_title: style.title().to_string(),
+        sections,
+        html,
+        text: text.trim_end().to_string() + "\n",
+        markdown: markdown.trim_end().to_string() + "\n",
+    }
+}
+
+/// " (essential; read chapter 2)" after an entry, or nothing.
+fn extra(e: &Entry) -> String {
+    let parts: Vec<&str> = e.importance.map(Importance::as_str).into_iter().chain(e.note.as_deref()).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quire_format::{DateField, Name};
+
+    fn book(family: &str, year: i32, title: &str) -> CslItem {
+        CslItem {
+            kind: "book".into(),
+            author: vec![Name::person(family, "A.")],
+            issued: Some(DateField::ymd(year, None, None)),
+            title: Some(title.into()),
+            publisher: Some("Policy Press".into()),
+            ..CslItem::default()
+        }
+    }
+
+    fn list(purpose: Purpose, style: &str) -> ListView {
+        let items = [book("Ruch", 2010, "Relationship-based social work"), book("Ferguson", 2011, "Child protection practice")];
+        ListView {
+            id: 1,
+            name: "Week 1".into(),
+            purpose,
+            style: style.into(),
+            sections: vec![],
+            items: items
+                .into_iter()
+                .enumerate()
+                .map(|(i, csl)| crate::ListItem {
+                    work_id: i as i64 + 10,
+                    section: None,
+                    position: i as i64,
+                    importance: (i == 0).then_some(Importance::Essential),
+                    note: None,
+                    csl,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_reading_list_keeps_its_order_and_numbers_it() {
+        let style = Style::load("ieee").unwrap();
+        let f = format_list(&list(Purpose::Reading, "ieee"), &style).unwrap();
+        let ids: Vec<_> = f.sections[0].entries.iter().map(|e| e.work_id).collect();
+        assert_eq!(ids, [Some(10), Some(11)]);
+        let labels: Vec<_> = f.sections[0].entries.iter().map(|e| e.citation.as_str()).collect();
+        assert_eq!(labels, ["[1]", "[2]"]);
+        assert!(f.text.lines().next().unwrap().ends_with("(essential)"), "{}", f.text);
+    }
+
+    #[test]
+    fn a_reference_list_follows_the_style_order() {
+        let style = Style::load("harvard-cite-them-right").unwrap();
+        let f = format_list(&list(Purpose::Reference, "harvard-cite-them-right"), &style).unwrap();
+        assert!(f.text.starts_with("Ferguson"), "{}", f.text);
+        assert!(f.html.contains("<i>Relationship-based social work</i>"), "{}", f.html);
+        assert_eq!(f.sections[0].entries[1].citation, "(Ruch, 2010)");
+    }
+}
