@@ -85,7 +85,8 @@ describe("search and themes", () => {
     expect(await $(byTestId("theme-title")).getText()).toBe("Poverty");
     expect((await $$(byTestId("theme-paragraph"))).length).toBeGreaterThan(0);
     expect((await $$(byTestId("theme-work"))).length).toBeGreaterThan(0);
-    await expect($(byTestId("theme-work"))).toHaveText(expect.stringContaining("Krumer-Nevo"));
+    const works = await browser.execute(() => [...document.querySelectorAll('[data-testid="theme-work"]')].map((li) => li.textContent));
+    expect(works.some((w) => w.startsWith("Krumer-Nevo"))).toBe(true);
     await expect($(byTestId("theme-add-to-list"))).toHaveText(expect.stringMatching(/^Add \d+ works? to list$/));
   });
 
@@ -108,18 +109,18 @@ describe("search and themes", () => {
     await browser.keys(["Control", "k"]);
     const input = await $(byTestId("search-input"));
     await input.waitForDisplayed();
-    await input.setValue("poverty-aware");
+    await input.setValue('"structural disadvantage"');
     await browser.waitUntil(async () => (await $$(byTestId("search-hit")).length) > 0);
-    await $(byTestId("search-collect-name")).setValue("Poverty-aware sources");
+    await $(byTestId("search-collect-name")).setValue("Structural disadvantage");
     await $(byTestId("search-collect")).click();
     const link = await $(`${byTestId("search-collect-status")} ${byTestId("added-list-link")}`);
     await link.waitForDisplayed({ timeoutMsg: "no confirmation that works were added" });
-    await expect($(byTestId("search-collect-status"))).toHaveText(expect.stringMatching(/^Added \d+ works? to Poverty-aware sources\.$/));
+    await expect($(byTestId("search-collect-status"))).toHaveText(expect.stringMatching(/^Added \d+ works? to Structural disadvantage\.$/));
     await link.click();
-    await expect($(byTestId("list-title"))).toHaveText("Poverty-aware sources");
+    await expect($(byTestId("list-title"))).toHaveText("Structural disadvantage");
     await expect($(byTestId("search-palette"))).not.toBeDisplayed();
     await browser.waitUntil(async () => (await $(byTestId("list-preview-body")).getText()).includes("Krumer-Nevo"), {
-      timeoutMsg: "Krumer-Nevo, cited where poverty-aware practice is discussed, is not in the list",
+      timeoutMsg: "Krumer-Nevo, cited in the paragraph on structural disadvantage, is not in the list",
     });
     await screenshot("search-collected-list");
   });

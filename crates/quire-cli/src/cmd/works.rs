@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use clap::{Args, Subcommand, ValueEnum};
 use quire_engine::bibliography;
 use quire_engine::{ListView, Placement};
-use quire_format::{CslItem, Style};
+use quire_format::{CslItem, Markup, Style};
 
 use super::library::open_library;
 use super::{emit, print_json, Context};
@@ -172,7 +172,7 @@ pub fn list_action(ctx: &Context, a: ListAction) -> anyhow::Result<()> {
             if list.items.is_empty() {
                 out.push_str("(empty)\n");
             } else {
-                out.push_str(&format_list(&list, &style, Markup::Text)?);
+                out.push_str(&bibliography::format_list(&list, &style)?.text);
             }
             emit(&out)
         }
