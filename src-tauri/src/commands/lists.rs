@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use quire_csl::CslItem;
 use quire_engine::{Importance, Library, ListItem, ListSummary, ListView, Placement, Purpose};
-use quire_format::{escape_html, CslItem, Markup, Style};
+use quire_format::{escape_html, Markup, Style};
 use serde::Serialize;
 use tauri::State;
 

@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 
 use anyhow::Context as _;
 use clap::{Args, Subcommand, ValueEnum};
+use quire_csl::CslItem;
 use quire_engine::{ListItem, ListView, Placement};
-use quire_format::{CslItem, Markup, Style};
+use quire_format::{Markup, Style};
 
 use super::library::open_library;
 use super::{emit, print_json, Context};
@@ -193,10 +194,7 @@ pub fn format(ctx: &Context, a: FormatArgs) -> anyhow::Result<()> {
             let library = open_library(ctx)?;
             let doc = library.document(id)?;
             (
-                doc.references
-                    .iter()
-                    .map(|r| quire_engine::from_cite(&quire_cite::parse_reference(r)))
-                    .collect(),
+                doc.references.iter().map(|r| quire_cite::parse_reference(r)).collect(),
                 None,
             )
         }
