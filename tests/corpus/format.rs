@@ -284,7 +284,7 @@ mod works {
         let entries = library.document(doc).unwrap().references;
         let position = entries.iter().position(|r| r.starts_with("Ruch")).unwrap();
         let mut csl = quire_cite::parse_reference(&entries[position]);
-        csl.issued = Some(quire_cite::Date::new(vec![2018]));
+        csl.issued = Some(quire_csl::DateField::ymd(2018, None, None));
         library.correct_reference(doc, position, &csl).unwrap();
 
         let after = library.works().unwrap();

@@ -99,7 +99,7 @@ export const onImportProgress = (handler: (p: Progress) => void): Promise<Unlist
 
 // --- works and lists (src-tauri/src/commands/{works,lists}.rs) ---
 
-/** A CSL-JSON item as quire-format holds it; unknown keys round-trip untouched. */
+/** A person (`family`, `given`) or an organisation (`literal`). */
 export interface CslName {
   family?: string;
   given?: string;
@@ -107,12 +107,27 @@ export interface CslName {
   [key: string]: unknown;
 }
 
+export interface CslDate {
+  "date-parts"?: number[][];
+  literal?: string;
+  raw?: string;
+}
+
+/**
+ * A CSL-JSON item (crates/quire-csl), the one shape of a parsed reference entry
+ * in the audit, a work and a list item. Absent fields are left out; unknown
+ * keys round-trip untouched.
+ */
 export interface CslItem {
   id?: string;
   type: string;
   author?: CslName[];
   editor?: CslName[];
-  issued?: { "date-parts"?: number[][]; literal?: string; raw?: string };
+  issued?: CslDate;
+  accessed?: CslDate;
+  "year-suffix"?: string;
+  /** "in press", "forthcoming": kept out of `issued`. */
+  status?: string;
   title?: string;
   "container-title"?: string;
   volume?: string;

@@ -91,9 +91,8 @@ export function nameText(name: CslName): string {
 
 export function yearOf(csl: CslItem): string {
   const year = csl.issued?.["date-parts"]?.[0]?.[0];
-  const suffix = typeof csl["year-suffix"] === "string" ? csl["year-suffix"] : "";
-  if (year !== undefined) return `${year}${suffix}`;
-  return typeof csl.status === "string" ? csl.status : "";
+  if (year !== undefined) return `${year}${csl["year-suffix"] ?? ""}`;
+  return csl.status ?? "";
 }
 
 /** "Chan and Ngai 2019": how an entry is cited, for lists and headings. */
@@ -135,8 +134,7 @@ export function parsedFields(csl: CslItem): [string, string][] {
     const value = csl[key];
     if (typeof value === "string" && value) rows.push([label, value]);
   }
-  const accessed = csl.accessed as { "date-parts"?: number[][] } | undefined;
-  const parts = accessed?.["date-parts"]?.[0];
+  const parts = csl.accessed?.["date-parts"]?.[0];
   if (parts?.length) rows.push(["Accessed", parts.map((p) => String(p).padStart(2, "0")).join("-")]);
   return rows;
 }
@@ -170,15 +168,14 @@ export interface EntryForm {
 
 export function toForm(csl: CslItem): EntryForm {
   const year = csl.issued?.["date-parts"]?.[0]?.[0];
-  const suffix = typeof csl["year-suffix"] === "string" ? csl["year-suffix"] : "";
   const fields: Record<string, string> = {};
   for (const [key] of TEXT_FIELDS) fields[key] = typeof csl[key] === "string" ? (csl[key] as string) : "";
   return {
     type: csl.type,
     author: namesText(csl.author),
     editor: namesText(csl.editor),
-    year: year === undefined ? "" : `${year}${suffix}`,
-    status: typeof csl.status === "string" ? csl.status : "",
+    year: year === undefined ? "" : `${year}${csl["year-suffix"] ?? ""}`,
+    status: csl.status ?? "",
     fields,
   };
 }

@@ -2,9 +2,9 @@
 //! reported missing, every entry cited or reported unused, every mismatch
 //! described in a sentence a marker can paste into feedback.
 
+use quire_csl::CslItem;
 use serde::Serialize;
 
-use crate::csl::CslItem;
 use crate::intext::{extract_citations, Citation};
 use crate::matching::{best_match, Agreement, RefKey};
 use crate::reference::{parse_entry, ParsedEntry};

@@ -3,21 +3,19 @@
 //! - [`extract_citations`] finds author–date citations in an essay body.
 //! - [`parse_reference`] turns a reference-list entry in any common style
 //!   (Harvard, APA 7, Chicago author-date, MLA, Vancouver, messy student
-//!   variants) into CSL-JSON.
+//!   variants) into CSL-JSON, a [`quire_csl::CslItem`].
 //! - [`audit`] links the two and lists what a marker must fix.
 //!
 //! No I/O and no storage: the engine stores results, the CLI prints them.
 //! Nothing here panics on bad input; what cannot be read is left out.
 
 mod audit;
-mod csl;
 mod fold;
 mod intext;
 mod matching;
 mod reference;
 
 pub use audit::{audit, audit_parsed, describe, CitationResult, EssayAudit, Issue, IssueKind, ReferenceResult, Status};
-pub use csl::{CslItem, Date, Name};
 pub use fold::key as fold_key;
 pub use intext::{extract_citations, Citation, CitedIn};
 pub use reference::{parse_entry, parse_reference, ParsedEntry};

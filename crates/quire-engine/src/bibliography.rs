@@ -3,7 +3,8 @@
 //! decides the section headings, the order of entries and the
 //! "(essential; read chapter 2)" after each, so the app and the CLI agree.
 
-use quire_format::{escape_html, CslItem, Markup, Style};
+use quire_csl::CslItem;
+use quire_format::{escape_html, Markup, Style};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -159,7 +160,7 @@ fn extra(e: &Entry) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use quire_format::{DateField, Name};
+    use quire_csl::{DateField, Name};
 
     fn book(family: &str, year: i32, title: &str) -> CslItem {
         CslItem {

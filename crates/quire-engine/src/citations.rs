@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::render::CiteMark;
-use quire_cite::{audit_parsed, extract_citations, parse_entry, CslItem, EssayAudit, ParsedEntry};
+use quire_cite::{audit_parsed, extract_citations, parse_entry, EssayAudit, ParsedEntry};
+use quire_csl::CslItem;
 
 /// Audits document `id` (body and references as stored), honouring
 /// corrected parses, and stores the result.
@@ -115,7 +116,8 @@ pub(crate) fn correct_reference(conn: &Connection, id: i64, position: usize, ite
 #[cfg(test)]
 mod tests {
     use crate::{DocFilter, Library};
-    use quire_cite::{CslItem, Date, IssueKind, Name, Status};
+    use quire_cite::{IssueKind, Status};
+    use quire_csl::{CslItem, DateField, Name};
 
     #[test]
     fn corrected_reference_survives_re_audit() {
@@ -148,8 +150,8 @@ mod tests {
 
         let corrected = CslItem {
             kind: "book".into(),
-            author: vec![Name::person("Trevithick", Some("P."))],
-            issued: Some(Date::new(vec![2012])),
+            author: vec![Name::person("Trevithick", "P.")],
+            issued: Some(DateField::ymd(2012, None, None)),
             title: Some("Social Work Skills and Knowledge".into()),
             ..CslItem::default()
         };

@@ -358,7 +358,7 @@ impl Library {
     /// Keep the user's correction of a parsed reference entry; later audits
     /// use it instead of the parser's reading, and the entry is linked to
     /// the work the corrected fields name.
-    pub fn correct_reference(&self, id: i64, position: usize, item: &quire_cite::CslItem) -> Result<()> {
+    pub fn correct_reference(&self, id: i64, position: usize, item: &quire_csl::CslItem) -> Result<()> {
         let exists: Option<i64> = self
             .conn
             .query_row(

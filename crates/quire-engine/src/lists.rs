@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use quire_format::CslItem;
+use quire_csl::CslItem;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 

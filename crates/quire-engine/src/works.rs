@@ -8,7 +8,7 @@
 //! merge works the rules kept apart and split an entry off a wrong match;
 //! those links are pinned and automatic linking leaves them alone.
 
-use quire_format::CslItem;
+use quire_csl::CslItem;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -65,7 +65,7 @@ impl Library {
         for (document_id, position, raw, corrected) in &unlinked {
             let csl = match corrected {
                 Some(json) => parse_csl(json),
-                None => from_cite(&quire_cite::parse_reference(raw)),
+                None => quire_cite::parse_reference(raw),
             };
             let work_id = match find_match(&known, &csl) {
                 Some(id) => id,
@@ -214,7 +214,7 @@ impl Library {
                 Error::NotFound(format!("reference {position} of document {document_id}"))
             })?;
         let tx = self.conn().unchecked_transaction()?;
-        let id = insert_work(&tx, &from_cite(&quire_cite::parse_reference(&raw)))?;
+        let id = insert_work(&tx, &quire_cite::parse_reference(&raw))?;
         tx.execute(
             "INSERT INTO work_refs (document_id, position, work_id, pinned) VALUES (?1, ?2, ?3, 1)
              ON CONFLICT (document_id, position) DO UPDATE SET work_id = excluded.work_id, pinned = 1",
@@ -258,14 +258,6 @@ impl Library {
         };
         ids.into_iter().map(|id| self.work(id)).collect()
     }
-}
-
-/// The citation engine's CSL-JSON as quire-format's (a superset of its fields).
-pub fn from_cite(item: &quire_cite::CslItem) -> CslItem {
-    serde_json::to_value(item)
-        .ok()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
 }
 
 fn known_works(conn: &Connection) -> Result<Vec<Known>> {

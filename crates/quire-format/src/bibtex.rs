@@ -8,8 +8,9 @@ use std::collections::HashSet;
 
 use biblatex::{Bibliography, Chunk, ChunksExt, EditorType, Entry, EntryType, Person, Spanned};
 
-use crate::item::parse_iso_date;
-use crate::{CslItem, DateField, Error, Name, Result};
+use quire_csl::{CslItem, DateField, Name};
+
+use crate::{Error, Result};
 
 /// Parse a `.bib` file into CSL-JSON items (key → `id`).
 pub fn from_bibtex(src: &str) -> Result<Vec<CslItem>> {
@@ -79,7 +80,7 @@ fn entry_to_item(entry: &Entry) -> CslItem {
             .unwrap_or_default(),
         editor,
         issued,
-        accessed: field("urldate").and_then(|d| parse_iso_date(&d)),
+        accessed: field("urldate").and_then(|d| DateField::parse_iso(&d)),
         title: field("title"),
         container_title: container,
         collection_title: field("series"),
@@ -103,7 +104,7 @@ fn entry_to_item(entry: &Entry) -> CslItem {
 /// `date = {2019-05-02}` (BibLaTeX) or `year`/`month` (BibTeX). A year that
 /// is not a number ("in press", "forthcoming") becomes the status.
 fn bib_date(field: &dyn Fn(&str) -> Option<String>) -> (Option<DateField>, Option<String>) {
-    if let Some(d) = field("date").and_then(|d| parse_iso_date(&d)) {
+    if let Some(d) = field("date").and_then(|d| DateField::parse_iso(&d)) {
         return (Some(d), None);
     }
     let Some(year) = field("year") else {

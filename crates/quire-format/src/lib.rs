@@ -1,14 +1,16 @@
 //! quire-format: formats works in CSL citation styles and moves them in and
 //! out of the interchange formats reference managers speak.
 //!
-//! Works are held as CSL-JSON ([`CslItem`]) because that is what the citation
-//! engine produces and what Zotero, Mendeley and citeproc-js all read. Styles
-//! are the CSL XML files shipped in `assets/styles` (or any `.csl` file), run by
-//! hayagriva, so the same XML can be checked against citeproc-js in the tests.
+//! Works are held as CSL-JSON ([`quire_csl::CslItem`]) because that is what
+//! the citation engine produces and what Zotero, Mendeley and citeproc-js all
+//! read. Styles are the CSL XML files shipped in `assets/styles` (or any
+//! `.csl` file), run by hayagriva, so the same XML can be checked against
+//! citeproc-js in the tests. The conversion to hayagriva's item type lives
+//! here, not in quire-csl, so nothing else depends on hayagriva.
 
 mod bibtex;
+mod citeproc;
 mod error;
-mod item;
 mod markup;
 mod render;
 mod ris;
@@ -16,11 +18,12 @@ mod style;
 
 pub use bibtex::{from_bibtex, to_bibtex};
 pub use error::{Error, Result};
-pub use item::{CslItem, DateField, Name};
 pub use markup::{escape_html, Markup};
 pub use render::{format, Formatted, FormattedEntry};
 pub use ris::{from_ris, to_ris};
 pub use style::{Style, BUNDLED_STYLES};
+
+use quire_csl::CslItem;
 
 /// Read a CSL-JSON document: an array of items, or a single item.
 pub fn from_csl_json(src: &str) -> Result<Vec<CslItem>> {

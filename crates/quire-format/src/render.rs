@@ -5,10 +5,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use hayagriva::citationberg::json as csl;
 use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
+use quire_csl::CslItem;
 
+use crate::citeproc::to_citeproc;
 use crate::markup::{self, Markup};
 use crate::style::{self, Style};
-use crate::{CslItem, Error, Result};
+use crate::{Error, Result};
 
 /// One bibliography entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +100,7 @@ fn keyed_items(items: &[CslItem]) -> Vec<csl::Item> {
                 .filter(|id| !id.is_empty() && seen.insert(id.to_string()))
                 .map_or_else(|| format!("item-{}", i + 1), str::to_string);
             seen.insert(id.clone());
-            item.to_citeproc(&id)
+            to_citeproc(item, &id)
         })
         .collect()
 }

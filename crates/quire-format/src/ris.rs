@@ -6,8 +6,9 @@
 //! `ER`), so the reader accepts those and reports only what it cannot read.
 //! RIS has no field for a publication status ("in press"); it is not carried.
 
-use crate::item::parse_iso_date;
-use crate::{CslItem, DateField, Error, Name, Result};
+use quire_csl::{CslItem, DateField, Name};
+
+use crate::{Error, Result};
 
 /// Parse RIS records into CSL-JSON items.
 pub fn from_ris(src: &str) -> Result<Vec<CslItem>> {
@@ -159,7 +160,7 @@ fn ris_date(value: &str) -> Option<DateField> {
     let mut parts = value.split('/');
     let year: i32 = parts.next()?.trim().get(..4)?.parse().ok()?;
     if value.contains('-') && !value.contains('/') {
-        return parse_iso_date(value);
+        return DateField::parse_iso(value);
     }
     let month = parts
         .next()

@@ -1,7 +1,8 @@
 //! Export → import round trips through BibTeX, RIS and CSL-JSON keep the
 //! fields Quire holds, and malformed files give errors, not panics.
 
-use quire_format::{from_bibtex, from_csl_json, from_ris, to_bibtex, to_csl_json, to_ris, CslItem};
+use quire_csl::CslItem;
+use quire_format::{from_bibtex, from_csl_json, from_ris, to_bibtex, to_csl_json, to_ris};
 
 fn fixture() -> Vec<CslItem> {
     let path = concat!(

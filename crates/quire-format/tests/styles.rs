@@ -1,8 +1,7 @@
 //! Formatting the fixture works in every bundled style.
 
-use quire_format::{
-    format, from_csl_json, CslItem, DateField, Markup, Name, Style, BUNDLED_STYLES,
-};
+use quire_csl::{CslItem, DateField, Name};
+use quire_format::{format, from_csl_json, Markup, Style, BUNDLED_STYLES};
 
 fn fixture() -> Vec<CslItem> {
     let path = concat!(

@@ -3,7 +3,8 @@
 
 use std::sync::Mutex;
 
-use quire_cite::{CslItem, EssayAudit};
+use quire_cite::EssayAudit;
+use quire_csl::CslItem;
 use quire_engine::Library;
 use tauri::State;
 

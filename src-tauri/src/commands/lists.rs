@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use quire_csl::CslItem;
 use quire_engine::{Importance, Library, ListItem, ListSummary, ListView, Placement, Purpose};
 use quire_engine::bibliography::{format_list, format_works, FormattedList};
-use quire_format::{escape_html, CslItem, Style};
+use quire_format::{escape_html, Style};
 use serde::Serialize;
 use tauri::State;
 

@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use quire_csl::CslItem;
 use quire_engine::{ImportFailure, Library, Work};
-use quire_format::{CslItem, Markup, Style};
+use quire_format::{Markup, Style};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 

@@ -14,11 +14,11 @@ import {
   splitWork,
   updateWork,
   type CslItem,
-  type CslName,
   type InterchangeFormat,
   type WorkDetail,
   type WorkRow,
 } from "../api";
+import { namesText, parseNames } from "../citations";
 import { h, replace } from "../dom";
 import { listPicker } from "../list-picker";
 import { EXTENSIONS, pickSavePath } from "../export";
@@ -418,7 +418,7 @@ function editForm(csl: CslItem, onSave: (csl: CslItem) => Promise<void>): HTMLFo
       },
     },
     h("label", { class: "field" }, h("span", {}, "Type"), type),
-    field("Authors (one per line: Family, Given)", "author", (csl.author ?? []).map(nameLine).join("\n"), true),
+    field("Authors (one per line: Family, Given)", "author", namesText(csl.author), true),
     field("Year", "year", year === undefined ? undefined : String(year)),
     field("Title", "title", csl.title),
     field("Journal / book / site", "container-title", csl["container-title"]),
@@ -435,19 +435,6 @@ function editForm(csl: CslItem, onSave: (csl: CslItem) => Promise<void>): HTMLFo
   return form;
 }
 
-function nameLine(n: CslName): string {
-  if (n.literal) return n.literal;
-  return [n.family, n.given].filter(Boolean).join(", ");
-}
-
-/** "Family, Given" is a person; a line without a comma is an organisation. */
-function parseName(line: string): CslName {
-  const comma = line.indexOf(",");
-  if (comma < 0) return { literal: line };
-  const given = line.slice(comma + 1).trim();
-  return given ? { family: line.slice(0, comma).trim(), given } : { family: line.slice(0, comma).trim() };
-}
-
 function applyEdits(csl: CslItem, data: FormData): CslItem {
   const out: CslItem = { ...csl, type: String(data.get("type") || csl.type) };
   const text = (key: string) => String(data.get(key) ?? "").trim();
@@ -456,7 +443,7 @@ function applyEdits(csl: CslItem, data: FormData): CslItem {
     if (value) out[key] = value;
     else delete out[key];
   }
-  const authors = text("author").split("\n").map((l) => l.trim()).filter(Boolean).map(parseName);
+  const authors = parseNames(text("author"));
   if (authors.length > 0) out.author = authors;
   else delete out.author;
   const year = Number.parseInt(text("year"), 10);

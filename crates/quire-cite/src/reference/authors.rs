@@ -5,9 +5,8 @@
 
 use std::sync::LazyLock;
 
+use quire_csl::Name;
 use regex::Regex;
-
-use crate::csl::Name;
 
 /// Author names and whether the list was cut short with "et al.".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -71,7 +70,7 @@ fn vancouver(s: &str) -> Option<Vec<Name>> {
     let pieces: Vec<&str> = s.split(',').map(|p| p.trim().trim_end_matches('.')).collect();
     let names = pieces
         .iter()
-        .map(|p| VANCOUVER_NAME.captures(p).map(|c| Name::person(&c[1], Some(&c[2]))))
+        .map(|p| VANCOUVER_NAME.captures(p).map(|c| Name::person(&c[1], &c[2])))
         .collect::<Option<Vec<_>>>()?;
     Some(names)
 }
@@ -88,12 +87,12 @@ fn organisations(s: &str) -> Option<Vec<Name>> {
     }
     let parts: Vec<&str> = s.split('&').flat_map(|p| p.split(" and ")).map(str::trim).collect();
     if parts.len() > 1 && parts.iter().all(|p| !p.is_empty() && !p.contains(' ')) {
-        return Some(parts.iter().map(|p| Name::literal(p)).collect());
+        return Some(parts.iter().map(|p| Name::organisation(p)).collect());
     }
     if words.len() == 1 && !words[0].chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
-        return Some(vec![Name::person(words[0], None)]);
+        return Some(vec![Name::person(words[0], "")]);
     }
-    Some(vec![Name::literal(s)])
+    Some(vec![Name::organisation(s)])
 }
 
 /// "Family, Given" lists, with or without commas between authors, the last
@@ -106,7 +105,7 @@ fn inverted(s: &str) -> Vec<Name> {
     let mut in_given = false;
     let finish = |family: &mut Vec<&str>, given: &mut Vec<&str>, names: &mut Vec<Name>| {
         if !family.is_empty() {
-            names.push(Name::person(&family.join(" "), Some(&given.join(" "))));
+            names.push(Name::person(&family.join(" "), &given.join(" ")));
         }
         family.clear();
         given.clear();
@@ -162,7 +161,7 @@ pub fn natural(toks: &[&str]) -> Name {
     while start > 0 && PARTICLES.contains(&words[start - 1]) {
         start -= 1;
     }
-    Name::person(&words[start..].join(" "), Some(&words[..start].join(" ")))
+    Name::person(&words[start..].join(" "), &words[..start].join(" "))
 }
 
 /// Names in natural order separated by commas, "and" or "&".
@@ -222,7 +221,7 @@ mod tests {
         assert_eq!(families("Featherstone, Brid, Sue White, and Kate Morris"), ["Featherstone", "White", "Morris"]);
         assert_eq!(
             parse_editors("Ruch, G., Turney, D. and Ward, A."),
-            vec![Name::person("Ruch", Some("G.")), Name::person("Turney", Some("D.")), Name::person("Ward", Some("A."))]
+            vec![Name::person("Ruch", "G."), Name::person("Turney", "D."), Name::person("Ward", "A.")]
         );
         assert_eq!(families("Smith JA, Jones B, Brown C."), ["Smith", "Jones", "Brown"]);
         assert_eq!(families("Gupta, A., Blumhardt, H. & Fourth World, ATD."), ["Gupta", "Blumhardt", "Fourth World"]);
@@ -230,10 +229,10 @@ mod tests {
         assert_eq!(families("Institute of Health Equity"), ["Institute of Health Equity"]);
         let forrester = parse_authors("Forrester, D. et al.");
         assert!(forrester.et_al);
-        assert_eq!(forrester.names, vec![Name::person("Forrester", Some("D."))]);
-        assert_eq!(parse_authors("Westwood, J. L.").names, vec![Name::person("Westwood", Some("J. L."))]);
+        assert_eq!(forrester.names, vec![Name::person("Forrester", "D.")]);
+        assert_eq!(parse_authors("Westwood, J. L.").names, vec![Name::person("Westwood", "J. L.")]);
         let edited = parse_authors("Lishman, J. (ed.)");
         assert!(edited.editors);
-        assert_eq!(edited.names, vec![Name::person("Lishman", Some("J."))]);
+        assert_eq!(edited.names, vec![Name::person("Lishman", "J.")]);
     }
 }

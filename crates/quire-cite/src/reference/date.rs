@@ -3,13 +3,12 @@
 
 use std::sync::LazyLock;
 
+use quire_csl::DateField;
 use regex::Regex;
-
-use crate::csl::Date;
 
 const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-fn month(word: &str) -> Option<i32> {
+fn month(word: &str) -> Option<u8> {
     let w = word.to_lowercase();
     if w.len() < 3 {
         return None;
@@ -19,7 +18,7 @@ fn month(word: &str) -> Option<i32> {
     let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "sept"];
     let trimmed = w.trim_end_matches('.');
-    (trimmed.len() == 3 || full.contains(&trimmed)).then_some(pos as i32 + 1)
+    (trimmed.len() == 3 || full.contains(&trimmed)).then_some(pos as u8 + 1)
 }
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,25 +33,25 @@ static DAY_MONTH: LazyLock<Regex> =
 static MONTH_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\p{L}+)\.?\s+(\d{1,2})$").expect("md regex"));
 
-fn num(s: &str) -> Option<i32> {
+fn num<T: std::str::FromStr>(s: &str) -> Option<T> {
     s.parse().ok()
 }
 
 /// A full date with day, month and year, in any of the usual orders.
-pub fn parse_date(s: &str) -> Option<Date> {
+pub fn parse_date(s: &str) -> Option<DateField> {
     if let Some(c) = DAY_MONTH_YEAR.captures(s) {
         if let Some(m) = month(&c[2]) {
-            return Some(Date::new(vec![num(&c[3])?, m, num(&c[1])?]));
+            return Some(DateField::ymd(num(&c[3])?, Some(m), Some(num(&c[1])?)));
         }
     }
     if let Some(c) = MONTH_DAY_YEAR.captures(s) {
         if let Some(m) = month(&c[1]) {
-            return Some(Date::new(vec![num(&c[3])?, m, num(&c[2])?]));
+            return Some(DateField::ymd(num(&c[3])?, Some(m), Some(num(&c[2])?)));
         }
     }
     if let Some(c) = YEAR_MONTH_DAY.captures(s) {
         if let Some(m) = month(&c[2]) {
-            return Some(Date::new(vec![num(&c[1])?, m, num(&c[3])?]));
+            return Some(DateField::ymd(num(&c[1])?, Some(m), Some(num(&c[3])?)));
         }
     }
     None
@@ -60,7 +59,7 @@ pub fn parse_date(s: &str) -> Option<Date> {
 
 /// Month and day without a year ("28 January", "January 28"), for dates
 /// whose year was given in the head of the entry.
-pub fn parse_month_day(s: &str) -> Option<(i32, i32)> {
+pub fn parse_month_day(s: &str) -> Option<(u8, u8)> {
     let s = s.trim();
     if let Some(c) = DAY_MONTH.captures(s) {
         return Some((month(&c[2])?, num(&c[1])?));
@@ -75,10 +74,10 @@ mod tests {
 
     #[test]
     fn reads_common_orders() {
-        assert_eq!(parse_date("20 April 2020"), Some(Date::new(vec![2020, 4, 20])));
-        assert_eq!(parse_date("2nd June 2020"), Some(Date::new(vec![2020, 6, 2])));
-        assert_eq!(parse_date("June 3, 2020"), Some(Date::new(vec![2020, 6, 3])));
-        assert_eq!(parse_date("2020 Jun 3"), Some(Date::new(vec![2020, 6, 3])));
+        assert_eq!(parse_date("20 April 2020"), Some(DateField::ymd(2020, Some(4), Some(20))));
+        assert_eq!(parse_date("2nd June 2020"), Some(DateField::ymd(2020, Some(6), Some(2))));
+        assert_eq!(parse_date("June 3, 2020"), Some(DateField::ymd(2020, Some(6), Some(3))));
+        assert_eq!(parse_date("2020 Jun 3"), Some(DateField::ymd(2020, Some(6), Some(3))));
         assert_eq!(parse_month_day("28 January"), Some((1, 28)));
         assert_eq!(parse_date("12 Mayhem 2020"), None);
     }

@@ -5,16 +5,16 @@
 
 use std::sync::LazyLock;
 
+use quire_csl::DateField;
 use regex::Regex;
 
 use super::date::parse_date;
-use crate::csl::Date;
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Links {
     pub url: Option<String>,
     pub doi: Option<String>,
-    pub accessed: Option<Date>,
+    pub accessed: Option<DateField>,
 }
 
 static ACCESSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,7 +86,7 @@ mod tests {
         let (rest, l) = take_links("Title. Available from <https://doi.org/10.1080/02615479.2019.161963> [Accessed 6 May 2020].");
         assert_eq!(rest, "Title.");
         assert_eq!(l.doi.as_deref(), Some("10.1080/02615479.2019.161963"));
-        assert_eq!(l.accessed, Some(Date::new(vec![2020, 5, 6])));
+        assert_eq!(l.accessed, Some(DateField::ymd(2020, Some(5), Some(6))));
 
         let (_, l) = take_links("X. Available from <https://doi:10.1093/bjsw/bcr181> [Accessed 27 April 2020].");
         assert_eq!(l.doi.as_deref(), Some("10.1093/bjsw/bcr181"));
@@ -98,6 +98,6 @@ mod tests {
         let (rest, l) = take_links("'Code of Ethics.' Available at: <https://www.basw.co.uk/about-basw/code-ethics> (Accessed: 3 June 2020).");
         assert_eq!(rest, "'Code of Ethics.'");
         assert_eq!(l.url.as_deref(), Some("https://www.basw.co.uk/about-basw/code-ethics"));
-        assert_eq!(l.accessed, Some(Date::new(vec![2020, 6, 3])));
+        assert_eq!(l.accessed, Some(DateField::ymd(2020, Some(6), Some(3))));
     }
 }

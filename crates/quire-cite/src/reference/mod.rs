@@ -17,9 +17,9 @@ mod words;
 
 use std::sync::LazyLock;
 
+use quire_csl::{CslItem, DateField};
 use regex::Regex;
 
-use crate::csl::{CslItem, Date};
 use authors::{parse_authors, parse_editors};
 use head::{first_sentence_end, split_head, Head};
 use links::take_links;
@@ -121,11 +121,8 @@ fn set_year(item: &mut CslItem, year: Option<&str>, detail: Option<&str>) {
     if !suffix.is_empty() {
         item.year_suffix = Some(suffix);
     }
-    let mut parts = vec![y];
-    if let Some((m, d)) = detail.and_then(date::parse_month_day) {
-        parts.extend([m, d]);
-    }
-    item.issued = Some(Date::new(parts));
+    let (month, day) = detail.and_then(date::parse_month_day).unzip();
+    item.issued = Some(DateField::ymd(y, month, day));
 }
 
 /// What the rest of the entry showed beyond CSL fields, for choosing a type.
@@ -439,8 +436,8 @@ fn take_publisher(tail: &str, item: &mut CslItem, found: &mut Found) {
         }
     } else if let Some((m, d)) = date::parse_month_day(&first) {
         // "*The Guardian*, 28 January": a newspaper's or magazine's date.
-        if let Some(y) = item.issued.as_ref().and_then(Date::year) {
-            item.issued = Some(Date::new(vec![y, m, d]));
+        if let Some(y) = item.year() {
+            item.issued = Some(DateField::ymd(y, Some(m), Some(d)));
         }
     }
 }

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::Args;
-use quire_cite::{audit as audit_essay, describe, parse_reference, CslItem, EssayAudit, IssueKind};
+use quire_cite::{audit as audit_essay, describe, parse_reference, EssayAudit, IssueKind};
+use quire_csl::{CslItem, DateField, Name};
 use quire_engine::{import, Kind, Library};
 use serde::Serialize;
 
@@ -168,7 +169,7 @@ pub fn parse_ref(a: ParseRefArgs) -> anyhow::Result<()> {
 /// One parsed entry, field by field, named as a reader would name them.
 fn write_item(out: &mut impl Write, item: &CslItem) -> std::io::Result<()> {
     writeln!(out, "{} [{}]", describe(item), item.kind)?;
-    let names = |names: &[quire_cite::Name]| {
+    let names = |names: &[Name]| {
         names
             .iter()
             .map(|n| match (&n.literal, &n.family, &n.given) {
@@ -180,7 +181,7 @@ fn write_item(out: &mut impl Write, item: &CslItem) -> std::io::Result<()> {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let date = |d: &quire_cite::Date| {
+    let date = |d: &DateField| {
         d.date_parts.first().map(|p| p.iter().map(i32::to_string).collect::<Vec<_>>().join("-")).unwrap_or_default()
     };
     let fields: [(&str, Option<String>); 15] = [

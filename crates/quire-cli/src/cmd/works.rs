@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 
 use anyhow::Context as _;
 use clap::{Args, Subcommand, ValueEnum};
+use quire_csl::CslItem;
 use quire_engine::bibliography;
 use quire_engine::{ListView, Placement};
-use quire_format::{CslItem, Markup, Style};
+use quire_format::{Markup, Style};
 
 use super::library::open_library;
 use super::{emit, print_json, Context};

@@ -1,0 +1,143 @@
+//! quire-csl: the CSL-JSON item, the one shape a reference or a work takes
+//! anywhere in Quire.
+//!
+//! The reference parser (quire-cite) produces it, the engine stores it, the
+//! formatter (quire-format) renders and converts it, and the CLI and the app
+//! print and edit it. Field names follow the CSL-JSON schema because that is
+//! what hayagriva, citeproc-js and Zotero read. Reading is tolerant (numbers
+//! for strings, ISO strings for dates, unknown fields kept in `extra`) so
+//! CSL-JSON from other tools round-trips; writing leaves absent fields out.
+
+mod date;
+mod de;
+mod name;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use date::DateField;
+pub use name::Name;
+
+/// One bibliographic item as CSL-JSON. The named fields are the ones the
+/// reference parser fills and the interchange formats carry; anything else a
+/// reference manager exported is kept in `extra` so a round trip loses nothing.
+/// Every field may be missing when reading; a missing `type` is `document`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct CslItem {
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// CSL item type: `book`, `chapter`, `article-journal`, `report`, `webpage`, ...
+    #[serde(rename = "type", default = "document")]
+    pub kind: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub author: Vec<Name>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub editor: Vec<Name>,
+    #[serde(deserialize_with = "de::date", skip_serializing_if = "Option::is_none")]
+    pub issued: Option<DateField>,
+    #[serde(deserialize_with = "de::date", skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<DateField>,
+    /// The "a" of "2019a", which tells apart one author's works of a year.
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub year_suffix: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub container_title: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub collection_title: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub publisher_place: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(
+        rename = "DOI",
+        deserialize_with = "de::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub doi: Option<String>,
+    #[serde(
+        rename = "URL",
+        deserialize_with = "de::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url: Option<String>,
+    #[serde(
+        rename = "ISBN",
+        deserialize_with = "de::text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub isbn: Option<String>,
+    /// "in press", "forthcoming": CSL keeps these out of `issued`.
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+fn document() -> String {
+    "document".into()
+}
+
+impl CslItem {
+    pub fn year(&self) -> Option<i32> {
+        self.issued.as_ref().and_then(DateField::year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_other_tools_write_and_keeps_the_rest() {
+        let item: CslItem = serde_json::from_value(serde_json::json!({
+            "volume": 12,
+            "issued": "2019-05-02",
+            "accessed": {"date-parts": [["2020", "", ""]]},
+            "author": [{"family": "Gogh", "non-dropping-particle": "van"}],
+            "genre": "PhD thesis"
+        }))
+        .unwrap();
+        assert_eq!(item.kind, "document");
+        assert_eq!(item.volume.as_deref(), Some("12"));
+        assert_eq!(item.issued, Some(DateField::ymd(2019, Some(5), Some(2))));
+        assert_eq!(item.accessed.as_ref().and_then(DateField::year), Some(2020));
+        assert_eq!(item.author[0].sort_name(), "van Gogh");
+        assert_eq!(item.author[0].cited_form(), "Gogh");
+        assert_eq!(item.extra["genre"], "PhD thesis");
+    }
+
+    #[test]
+    fn writes_only_what_is_there() {
+        let item = CslItem {
+            kind: "book".into(),
+            author: vec![Name::person("Smith", ""), Name::organisation("BASW")],
+            issued: Some(DateField::ymd(2020, None, Some(3))),
+            ..CslItem::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&item).unwrap(),
+            serde_json::json!({
+                "type": "book",
+                "author": [{"family": "Smith"}, {"literal": "BASW"}],
+                "issued": {"date-parts": [[2020]]}
+            })
+        );
+    }
+}

@@ -1,0 +1,62 @@
+//! CSL names: people and organisations.
+
+use serde::{Deserialize, Serialize};
+
+/// A personal name (`family` + `given`, with particles and suffix) or an
+/// organisation (`literal`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Name {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub literal: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_dropping_particle: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dropping_particle: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+}
+
+impl Name {
+    /// A person; an empty `given` is left out.
+    pub fn person(family: &str, given: &str) -> Name {
+        Name {
+            family: Some(family.into()),
+            given: (!given.is_empty()).then(|| given.into()),
+            ..Name::default()
+        }
+    }
+
+    pub fn organisation(literal: &str) -> Name {
+        Name {
+            literal: Some(literal.into()),
+            ..Name::default()
+        }
+    }
+
+    /// The part of the name an author–date citation uses: the family name of a
+    /// person, the whole name of an organisation.
+    pub fn cited_form(&self) -> &str {
+        self.family
+            .as_deref()
+            .or(self.literal.as_deref())
+            .unwrap_or("")
+    }
+
+    /// The name a citation sorts and matches on: the family name with its
+    /// particle ("van Gogh"), or the organisation's name.
+    pub fn sort_name(&self) -> String {
+        match (&self.literal, &self.family) {
+            (Some(l), _) => l.clone(),
+            (None, Some(f)) => match &self.non_dropping_particle {
+                Some(p) => format!("{p} {f}"),
+                None => f.clone(),
+            },
+            (None, None) => self.given.clone().unwrap_or_default(),
+        }
+    }
+}
