@@ -61,10 +61,12 @@ fn main() -> anyhow::Result<()> {
 /// real to read at once.
 fn open_library() -> anyhow::Result<Library> {
     let dir = Library::default_dir();
-    let mut library =
-        Library::open(&dir).with_context(|| format!("cannot open the library in {}", dir.display()))?;
+    let mut library = Library::open(&dir)
+        .with_context(|| format!("cannot open the library in {}", dir.display()))?;
     if library.is_empty()? {
-        let report = library.import_sample().context("cannot import the sample library")?;
+        let report = library
+            .import_sample()
+            .context("cannot import the sample library")?;
         for failure in &report.errors {
             eprintln!("quire: sample {}: {}", failure.path, failure.message);
         }

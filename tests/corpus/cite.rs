@@ -9,7 +9,9 @@ use quire_engine::{import, Kind};
 use serde_json::Value;
 
 fn repo(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(relative)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(relative)
 }
 
 /// (first author, year, status, linked entry) of each citation, in order.
@@ -24,7 +26,10 @@ fn seed_essays_audit_as_labelled() {
         &std::fs::read_to_string(repo("tests/fixtures/cite/seed-essays.json")).expect("fixture"),
     )
     .expect("fixture is JSON");
-    let docs = import::read_file(&repo("assets/sample/world-social-work-day-competition-2020.txt")).expect("seed reads");
+    let docs = import::read_file(&repo(
+        "assets/sample/world-social-work-day-competition-2020.txt",
+    ))
+    .expect("seed reads");
     let essays: Vec<_> = docs.iter().filter(|d| d.kind == Kind::Essay).collect();
     let gold = gold.as_array().expect("array");
     assert_eq!(essays.len(), gold.len(), "four essays");
@@ -36,7 +41,12 @@ fn seed_essays_audit_as_labelled() {
             .iter()
             .map(|c| {
                 let status = serde_json::to_value(c.status).expect("status");
-                outcome(&c.citation.authors, &c.citation.year, status.as_str().unwrap_or(""), c.reference.map(|r| r as u64))
+                outcome(
+                    &c.citation.authors,
+                    &c.citation.year,
+                    status.as_str().unwrap_or(""),
+                    c.reference.map(|r| r as u64),
+                )
             })
             .collect();
         let want: Vec<String> = gold["citations"]
@@ -44,9 +54,18 @@ fn seed_essays_audit_as_labelled() {
             .expect("citations")
             .iter()
             .map(|c| {
-                let authors: Vec<String> =
-                    c["authors"].as_array().expect("authors").iter().map(|a| a.as_str().unwrap_or("").to_string()).collect();
-                outcome(&authors, c["year"].as_str().unwrap_or(""), c["status"].as_str().unwrap_or(""), c["reference"].as_u64())
+                let authors: Vec<String> = c["authors"]
+                    .as_array()
+                    .expect("authors")
+                    .iter()
+                    .map(|a| a.as_str().unwrap_or("").to_string())
+                    .collect();
+                outcome(
+                    &authors,
+                    c["year"].as_str().unwrap_or(""),
+                    c["status"].as_str().unwrap_or(""),
+                    c["reference"].as_u64(),
+                )
             })
             .collect();
         assert_eq!(got, want, "citations of {:?}", essay.author);
@@ -56,18 +75,32 @@ fn seed_essays_audit_as_labelled() {
             k.sort();
             k
         };
-        let got_issues = kinds(a.issues.iter().map(|i| i.kind.as_str().to_string()).collect());
+        let got_issues = kinds(
+            a.issues
+                .iter()
+                .map(|i| i.kind.as_str().to_string())
+                .collect(),
+        );
         let want_issues = kinds(
-            gold["issues"].as_array().expect("issues").iter().map(|i| i["kind"].as_str().unwrap_or("").to_string()).collect(),
+            gold["issues"]
+                .as_array()
+                .expect("issues")
+                .iter()
+                .map(|i| i["kind"].as_str().unwrap_or("").to_string())
+                .collect(),
         );
         assert_eq!(got_issues, want_issues, "issues of {:?}", essay.author);
-        assert_eq!(a.references.len(), gold["references"].as_array().map_or(0, Vec::len));
+        assert_eq!(
+            a.references.len(),
+            gold["references"].as_array().map_or(0, Vec::len)
+        );
     }
 }
 
 #[test]
 fn blog_copy_without_references_gets_one_issue() {
-    let docs = import::read_file(&repo("assets/sample/the-value-of-social-work-blog.txt")).expect("blog reads");
+    let docs = import::read_file(&repo("assets/sample/the-value-of-social-work-blog.txt"))
+        .expect("blog reads");
     for d in docs.iter().filter(|d| d.references.is_empty()) {
         let a = audit(&d.body, &d.references);
         if !a.citations.is_empty() {

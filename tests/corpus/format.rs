@@ -288,7 +288,10 @@ mod works {
         library.correct_reference(doc, position, &csl).unwrap();
 
         let after = library.works().unwrap();
-        assert!(find(&after, "Ruch", 2010).is_empty(), "the misread work lingers");
+        assert!(
+            find(&after, "Ruch", 2010).is_empty(),
+            "the misread work lingers"
+        );
         let moved = find(&after, "Ruch", 2018);
         assert_eq!(moved.len(), 1);
         assert_eq!(moved[0].cited_by[0].document_id, doc);

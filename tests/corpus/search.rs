@@ -33,7 +33,9 @@ fn stemming_matches_other_forms_of_a_word() {
     let r = search(&library, "relationships");
     assert!(r.total >= 5, "{}", r.total);
     assert!(
-        r.hits.iter().any(|h| h.snippet.contains("<b>relationship</b>")),
+        r.hits
+            .iter()
+            .any(|h| h.snippet.contains("<b>relationship</b>")),
         "no hit shows the singular: {:#?}",
         r.hits
     );
@@ -81,7 +83,11 @@ fn misspelt_name_finds_beresford() {
     let (_dir, library) = seeded_library();
     let r = search(&library, "Beresfrod");
     assert!(r.total >= 1);
-    assert!(r.hits[0].snippet.contains("<b>Beresford</b>"), "{}", r.hits[0].snippet);
+    assert!(
+        r.hits[0].snippet.contains("<b>Beresford</b>"),
+        "{}",
+        r.hits[0].snippet
+    );
     assert_eq!(r.similar, ["beresfrod → beresford"]);
 }
 
@@ -113,7 +119,16 @@ fn bad_syntax_returns_results_and_notes() {
     let r = search(&library, "poverty AND (");
     assert!(r.total >= 1);
     assert!(!r.ignored.is_empty(), "nothing reported as ignored");
-    for text in ["(((", "AND OR NOT", ":", "title:", "\"", "*?~^", "year:abc", "\u{202e}x"] {
+    for text in [
+        "(((",
+        "AND OR NOT",
+        ":",
+        "title:",
+        "\"",
+        "*?~^",
+        "year:abc",
+        "\u{202e}x",
+    ] {
         library.search(&SearchQuery::new(text)).unwrap();
     }
 }
@@ -125,7 +140,13 @@ fn starter_themes_cover_the_sample_and_name_cited_works() {
     let names: Vec<&str> = themes.iter().map(|t| t.theme.name.as_str()).collect();
     assert_eq!(
         names,
-        ["Poverty", "Relationship-based practice", "Technology", "Power", "Supervision"]
+        [
+            "Poverty",
+            "Relationship-based practice",
+            "Technology",
+            "Power",
+            "Supervision"
+        ]
     );
     for t in &themes {
         assert!(t.documents >= 1, "{} matches nothing", t.theme.name);
@@ -137,7 +158,10 @@ fn starter_themes_cover_the_sample_and_name_cited_works() {
         .iter()
         .any(|d| d.author.as_deref() == Some("Verity Clarke")));
     assert!(
-        poverty.works.iter().any(|w| w.work.starts_with("Krumer-Nevo")),
+        poverty
+            .works
+            .iter()
+            .any(|w| w.work.starts_with("Krumer-Nevo")),
         "{:#?}",
         poverty.works
     );
@@ -148,10 +172,21 @@ fn search_results_name_the_work_records_they_cite() {
     // Verity Clarke's paragraph on structural disadvantage cites Lavalette,
     // Stepney and Ford, Wilkinson and Pickett, Krumer-Nevo and Lishman.
     let (_dir, mut library) = seeded_library();
-    let works = library.works_cited_where(r#""structural disadvantage""#).unwrap();
-    for name in ["Lavalette", "Stepney", "Wilkinson", "Krumer-Nevo", "Lishman"] {
+    let works = library
+        .works_cited_where(r#""structural disadvantage""#)
+        .unwrap();
+    for name in [
+        "Lavalette",
+        "Stepney",
+        "Wilkinson",
+        "Krumer-Nevo",
+        "Lishman",
+    ] {
         let cited = works.iter().find(|w| w.work.starts_with(name));
-        assert!(cited.is_some_and(|w| w.work_id.is_some()), "{name}: {works:#?}");
+        assert!(
+            cited.is_some_and(|w| w.work_id.is_some()),
+            "{name}: {works:#?}"
+        );
     }
     // One row per work record, even though the blog post repeats the paragraph.
     let mut ids: Vec<i64> = works.iter().filter_map(|w| w.work_id).collect();
@@ -159,8 +194,16 @@ fn search_results_name_the_work_records_they_cite() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), n);
-    let krumer = works.iter().find(|w| w.work.starts_with("Krumer-Nevo")).unwrap();
-    let work = library.works().unwrap().into_iter().find(|w| Some(w.id) == krumer.work_id).unwrap();
+    let krumer = works
+        .iter()
+        .find(|w| w.work.starts_with("Krumer-Nevo"))
+        .unwrap();
+    let work = library
+        .works()
+        .unwrap()
+        .into_iter()
+        .find(|w| Some(w.id) == krumer.work_id)
+        .unwrap();
     assert_eq!(work.csl.author[0].family.as_deref(), Some("Krumer-Nevo"));
     assert!(library.works_cited_where("zzzzunfound").unwrap().is_empty());
 }
@@ -168,7 +211,9 @@ fn search_results_name_the_work_records_they_cite() {
 #[test]
 fn added_theme_is_saved_and_evaluated() {
     let (dir, mut library) = seeded_library();
-    library.add_theme("Use of self", r#""use of self" OR self-awareness"#, None).unwrap();
+    library
+        .add_theme("Use of self", r#""use of self" OR self-awareness"#, None)
+        .unwrap();
     drop(library);
     let library = Library::open(dir.path()).unwrap();
     let report = library.theme("use of self").unwrap();
@@ -181,10 +226,25 @@ fn suggested_themes_are_content_words() {
     let (_dir, library) = seeded_library();
     let words = library.suggested_themes(15).unwrap();
     assert!(words.len() >= 5);
-    for k in &words {
-        assert!(!["social", "work", "the", "and"].contains(&k.term.as_str()), "{k:?}");
-        assert!(k.term.chars().all(|c| !c.is_ascii_digit()));
+    let terms: Vec<&str> = words.iter().map(|k| k.term.as_str()).collect();
+    // The library's subjects lead; words every essay argues with do not appear.
+    assert!(
+        terms[..3].contains(&"poverty") && terms[..3].contains(&"power"),
+        "{terms:?}"
+    );
+    for generic in [
+        "social",
+        "work",
+        "the",
+        "and",
+        "idea",
+        "time",
+        "understand",
+        "situations",
+    ] {
+        assert!(!terms.contains(&generic), "{generic} suggested: {terms:?}");
     }
+    assert!(terms.iter().all(|t| !t.chars().any(|c| c.is_ascii_digit())));
 }
 
 #[test]
@@ -206,7 +266,8 @@ fn stale_index_is_rebuilt_on_open() {
     drop(library);
     let db = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
     db.execute_batch("PRAGMA foreign_keys = ON").unwrap();
-    db.execute("DELETE FROM documents WHERE id = ?1", [id]).unwrap();
+    db.execute("DELETE FROM documents WHERE id = ?1", [id])
+        .unwrap();
     db.execute(
         "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'index_generation'",
         [],
@@ -242,7 +303,10 @@ fn killed_mid_import_is_repaired_on_next_open() {
     let progress = dir.path().join("child-progress");
     let start = Instant::now();
     while std::fs::read_to_string(&progress).map_or(0, |s| s.trim().parse().unwrap_or(0)) < 15 {
-        assert!(start.elapsed() < Duration::from_secs(120), "child made no progress");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "child made no progress"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     child.kill().unwrap();

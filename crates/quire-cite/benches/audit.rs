@@ -17,7 +17,10 @@ fn seed_corpus(c: &mut Criterion) {
         "social-work-forum-community-care.txt",
     ]
     .iter()
-    .map(|f| std::fs::read_to_string(support::repo_path(&format!("assets/sample/{f}"))).expect("sample file"))
+    .map(|f| {
+        std::fs::read_to_string(support::repo_path(&format!("assets/sample/{f}")))
+            .expect("sample file")
+    })
     .collect();
     c.bench_function("parse + audit the seed corpus", |b| {
         b.iter(|| {

@@ -101,19 +101,31 @@ pub fn audit(body: &str, references: &[String]) -> EssayAudit {
 }
 
 /// Audits citations against entries already parsed (or corrected by a user).
-pub fn audit_parsed(citations: Vec<Citation>, texts: &[String], parsed: Vec<ParsedEntry>) -> EssayAudit {
+pub fn audit_parsed(
+    citations: Vec<Citation>,
+    texts: &[String],
+    parsed: Vec<ParsedEntry>,
+) -> EssayAudit {
     let keys: Vec<RefKey> = parsed.iter().map(RefKey::new).collect();
     let mut references: Vec<ReferenceResult> = texts
         .iter()
         .zip(&parsed)
-        .map(|(t, p)| ReferenceResult { text: t.trim().to_string(), csl: p.item.clone(), cited_by: Vec::new() })
+        .map(|(t, p)| ReferenceResult {
+            text: t.trim().to_string(),
+            csl: p.item.clone(),
+            cited_by: Vec::new(),
+        })
         .collect();
     let mut issues = Vec::new();
     let mut results = Vec::with_capacity(citations.len());
     let no_list = references.is_empty();
 
     for (ci, citation) in citations.into_iter().enumerate() {
-        let found = if no_list { None } else { best_match(&citation, &keys) };
+        let found = if no_list {
+            None
+        } else {
+            best_match(&citation, &keys)
+        };
         let (reference, status) = match found {
             Some((ri, agreement)) => {
                 references[ri].cited_by.push(ci);
@@ -137,9 +149,18 @@ pub fn audit_parsed(citations: Vec<Citation>, texts: &[String], parsed: Vec<Pars
                 ),
                 _ => citation_message(kind, &citation, matched),
             };
-            issues.push(Issue { kind, citation: Some(ci), reference, message });
+            issues.push(Issue {
+                kind,
+                citation: Some(ci),
+                reference,
+                message,
+            });
         }
-        results.push(CitationResult { citation, reference, status });
+        results.push(CitationResult {
+            citation,
+            reference,
+            status,
+        });
     }
 
     if no_list {
@@ -180,7 +201,11 @@ pub fn audit_parsed(citations: Vec<Citation>, texts: &[String], parsed: Vec<Pars
             }
         }
     }
-    EssayAudit { citations: results, references, issues }
+    EssayAudit {
+        citations: results,
+        references,
+        issues,
+    }
 }
 
 /// A line such as "Books" or "Online sources" that splits a list into
@@ -203,7 +228,10 @@ fn malformed_message(r: &ReferenceResult) -> String {
         (true, false) => "no author",
         _ => "no year (write n.d. if the work is undated)",
     };
-    format!("The reference entry \"{}\" has {missing}, so no citation can be matched to it.", short(&r.text, 90))
+    format!(
+        "The reference entry \"{}\" has {missing}, so no citation can be matched to it.",
+        short(&r.text, 90)
+    )
 }
 
 fn short(s: &str, max: usize) -> String {
@@ -215,23 +243,38 @@ fn short(s: &str, max: usize) -> String {
 
 /// "Chan and Ngai (2019)", "Mishna et al. (2019)": how the entry would be cited.
 pub fn describe(item: &CslItem) -> String {
-    let names = if item.author.is_empty() { &item.editor } else { &item.author };
+    let names = if item.author.is_empty() {
+        &item.editor
+    } else {
+        &item.author
+    };
     let names: Vec<&str> = names.iter().map(|n| n.cited_form()).collect();
     let who = match names.as_slice() {
-        [] => item.title.clone().unwrap_or_else(|| "An untitled entry".to_string()),
+        [] => item
+            .title
+            .clone()
+            .unwrap_or_else(|| "An untitled entry".to_string()),
         [a] => a.to_string(),
         [a, b] => format!("{a} and {b}"),
         [a, ..] => format!("{a} et al."),
     };
     let year = match (&item.issued, &item.status) {
-        (Some(d), _) => format!("{}{}", d.year().unwrap_or(0), item.year_suffix.as_deref().unwrap_or("")),
+        (Some(d), _) => format!(
+            "{}{}",
+            d.year().unwrap_or(0),
+            item.year_suffix.as_deref().unwrap_or("")
+        ),
         (None, Some(s)) => s.clone(),
         (None, None) => "n.d.".to_string(),
     };
     format!("{who} ({year})")
 }
 
-fn citation_message(kind: IssueKind, c: &Citation, matched: Option<(&ReferenceResult, &RefKey)>) -> String {
+fn citation_message(
+    kind: IssueKind,
+    c: &Citation,
+    matched: Option<(&ReferenceResult, &RefKey)>,
+) -> String {
     let cited = &c.text;
     let via = c
         .cited_in

@@ -16,7 +16,10 @@ pub fn key(s: &str) -> String {
 /// as "King's Fund" as often as not.
 pub fn name_key(s: &str) -> String {
     let s = s.trim();
-    let s = ["The ", "the "].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
+    let s = ["The ", "the "]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .unwrap_or(s);
     key(s)
 }
 
@@ -66,7 +69,10 @@ mod tests {
     #[test]
     fn acronyms_skip_minor_words() {
         assert_eq!(acronym("British Association of Social Work"), "basw");
-        assert_eq!(acronym("International Federation of Social Workers"), "ifsw");
+        assert_eq!(
+            acronym("International Federation of Social Workers"),
+            "ifsw"
+        );
         assert_eq!(acronym("BASW"), "basw");
     }
 

@@ -15,7 +15,10 @@ mod intext;
 mod matching;
 mod reference;
 
-pub use audit::{audit, audit_parsed, describe, CitationResult, EssayAudit, Issue, IssueKind, ReferenceResult, Status};
+pub use audit::{
+    audit, audit_parsed, describe, CitationResult, EssayAudit, Issue, IssueKind, ReferenceResult,
+    Status,
+};
 pub use fold::key as fold_key;
 pub use intext::{extract_citations, Citation, CitedIn};
 pub use reference::{parse_entry, parse_reference, ParsedEntry};

@@ -39,10 +39,16 @@ impl NameKey {
     /// "Social Care Institute for Excellence (SCIE)" gives its acronym itself.
     fn new(name: &str, organisation: bool) -> NameKey {
         if let Some((full, short)) = name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")) {
-            return NameKey { key: name_key(full), acronym: Some(key(short)) };
+            return NameKey {
+                key: name_key(full),
+                acronym: Some(key(short)),
+            };
         }
         let acronym = (organisation && name.split_whitespace().count() > 1).then(|| acronym(name));
-        NameKey { key: name_key(name), acronym }
+        NameKey {
+            key: name_key(name),
+            acronym,
+        }
     }
 }
 
@@ -59,13 +65,21 @@ impl RefKey {
     pub fn new(entry: &ParsedEntry) -> RefKey {
         let item = &entry.item;
         // An edited book is cited by its editors.
-        let names = if item.author.is_empty() { &item.editor } else { &item.author };
+        let names = if item.author.is_empty() {
+            &item.editor
+        } else {
+            &item.author
+        };
         let names = names
             .iter()
             .map(|n| NameKey::new(n.cited_form(), n.literal.is_some()))
             .collect();
         let year = match (&item.issued, &item.status) {
-            (Some(d), _) => format!("{}{}", d.year().unwrap_or(0), item.year_suffix.as_deref().unwrap_or("")),
+            (Some(d), _) => format!(
+                "{}{}",
+                d.year().unwrap_or(0),
+                item.year_suffix.as_deref().unwrap_or("")
+            ),
             (None, Some(status)) => status.clone(),
             (None, None) => "nd".to_string(),
         };
@@ -90,7 +104,8 @@ fn same_name(cited: &str, r: &NameKey) -> bool {
         return true;
     }
     let words: Vec<&str> = cited.split_whitespace().collect();
-    if words.len() > 1 && (acronym(cited) == r.key || words.last().is_some_and(|w| key(w) == r.key)) {
+    if words.len() > 1 && (acronym(cited) == r.key || words.last().is_some_and(|w| key(w) == r.key))
+    {
         return true;
     }
     false
@@ -99,7 +114,9 @@ fn same_name(cited: &str, r: &NameKey) -> bool {
 fn near_name(cited: &str, r: &NameKey) -> bool {
     same_name(cited, r)
         || similar(&name_key(cited), &r.key)
-        || r.acronym.as_deref().is_some_and(|a| similar(&name_key(cited), a))
+        || r.acronym
+            .as_deref()
+            .is_some_and(|a| similar(&name_key(cited), a))
         || (cited.split_whitespace().count() > 1 && similar(&acronym(cited), &r.key))
 }
 
@@ -136,7 +153,8 @@ fn compare_authors(c: &Citation, r: &RefKey) -> Option<Authors> {
             Authors::Near
         });
     }
-    let all_near = (c.et_al || n == m) && c.authors.iter().zip(&r.names).all(|(a, b)| near_name(a, b));
+    let all_near =
+        (c.et_al || n == m) && c.authors.iter().zip(&r.names).all(|(a, b)| near_name(a, b));
     all_near.then_some(Authors::Near)
 }
 
@@ -152,7 +170,9 @@ pub fn best_match(c: &Citation, refs: &[RefKey]) -> Option<(usize, Agreement)> {
             (Some(Authors::Near), true) => Some((2, Agreement::Names)),
             (Some(Authors::Exact), false) => Some((3, Agreement::Year)),
             (Some(Authors::EtAl), false) => Some((4, Agreement::Year)),
-            (Some(Authors::Near), false) if same_name(&c.authors[0], &r.names[0]) => Some((5, Agreement::Year)),
+            (Some(Authors::Near), false) if same_name(&c.authors[0], &r.names[0]) => {
+                Some((5, Agreement::Year))
+            }
             _ => None,
         };
         if let Some((rank, agreement)) = rank {
@@ -183,13 +203,55 @@ mod tests {
 
     #[test]
     fn tolerates_typography_but_reports_what_to_fix() {
-        assert_eq!(agreement("(Schön, 1983)", "Schon, D. (1983) The reflective practitioner. London: Temple Smith."), Some(Agreement::Exact));
-        assert_eq!(agreement("(O'leary et al, 2013)", "O'Leary, P., Tsui, M. and Ruch, G. (2013) 'T', *J*, 1(2)."), Some(Agreement::Exact));
-        assert_eq!(agreement("(SCIE, 2019)", "Social Care Institute for Excellence (SCIE) (2019) *Title*."), Some(Agreement::Exact));
-        assert_eq!(agreement("(King's Fund, 2019)", "The King's Fund (2019) *Title*. London: King's Fund."), Some(Agreement::Exact));
-        assert_eq!(agreement("(Chan and Negai, 2019)", "Chan, C. and Ngai, S. (2019) 'T', *J*, 1(2)."), Some(Agreement::Names));
-        assert_eq!(agreement("(Ruch et al. 2010)", "Ruch, G. 2010. 'T.' *Jessica Kingsley Publishers: London*."), Some(Agreement::EtAl));
-        assert_eq!(agreement("(Gupta, 2015)", "Gupta, A. (2017) 'T', *J*, 1(2)."), Some(Agreement::Year));
-        assert_eq!(agreement("(Turner, 2015)", "Gupta, A. (2017) 'T', *J*, 1(2)."), None);
+        assert_eq!(
+            agreement(
+                "(Schön, 1983)",
+                "Schon, D. (1983) The reflective practitioner. London: Temple Smith."
+            ),
+            Some(Agreement::Exact)
+        );
+        assert_eq!(
+            agreement(
+                "(O'leary et al, 2013)",
+                "O'Leary, P., Tsui, M. and Ruch, G. (2013) 'T', *J*, 1(2)."
+            ),
+            Some(Agreement::Exact)
+        );
+        assert_eq!(
+            agreement(
+                "(SCIE, 2019)",
+                "Social Care Institute for Excellence (SCIE) (2019) *Title*."
+            ),
+            Some(Agreement::Exact)
+        );
+        assert_eq!(
+            agreement(
+                "(King's Fund, 2019)",
+                "The King's Fund (2019) *Title*. London: King's Fund."
+            ),
+            Some(Agreement::Exact)
+        );
+        assert_eq!(
+            agreement(
+                "(Chan and Negai, 2019)",
+                "Chan, C. and Ngai, S. (2019) 'T', *J*, 1(2)."
+            ),
+            Some(Agreement::Names)
+        );
+        assert_eq!(
+            agreement(
+                "(Ruch et al. 2010)",
+                "Ruch, G. 2010. 'T.' *Jessica Kingsley Publishers: London*."
+            ),
+            Some(Agreement::EtAl)
+        );
+        assert_eq!(
+            agreement("(Gupta, 2015)", "Gupta, A. (2017) 'T', *J*, 1(2)."),
+            Some(Agreement::Year)
+        );
+        assert_eq!(
+            agreement("(Turner, 2015)", "Gupta, A. (2017) 'T', *J*, 1(2)."),
+            None
+        );
     }
 }

@@ -50,7 +50,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ctx = cmd::Context { library: cli.library };
+    let ctx = cmd::Context {
+        library: cli.library,
+    };
     let result = match cli.command {
         Command::Import(a) => cmd::library::import(&ctx, a),
         Command::List(a) => cmd::library::list(&ctx, a),

@@ -71,7 +71,12 @@ pub fn format_list(list: &ListView, style: &Style) -> Result<FormattedList> {
     let keep_order = list.purpose == Purpose::Reading;
     let sections = groups
         .into_iter()
-        .map(|(title, items)| Ok(Section { title, entries: entries(&items, style, keep_order)? }))
+        .map(|(title, items)| {
+            Ok(Section {
+                title,
+                entries: entries(&items, style, keep_order)?,
+            })
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok(assemble(style, sections))
 }
@@ -82,9 +87,17 @@ pub fn format_works(items: &[CslItem], ids: &[i64], style: &Style) -> Result<For
     let items: Vec<Item> = items
         .iter()
         .enumerate()
-        .map(|(i, csl)| Item { work_id: ids.get(i).copied(), csl, importance: None, note: None })
+        .map(|(i, csl)| Item {
+            work_id: ids.get(i).copied(),
+            csl,
+            importance: None,
+            note: None,
+        })
         .collect();
-    let section = Section { title: None, entries: entries(&items, style, false)? };
+    let section = Section {
+        title: None,
+        entries: entries(&items, style, false)?,
+    };
     Ok(assemble(style, vec![section]))
 }
 
@@ -96,7 +109,11 @@ fn entries(items: &[Item], style: &Style, keep_order: bool) -> Result<Vec<Entry>
     let text = quire_format::format(&csl, style, Markup::Text)?;
     let markdown = quire_format::format(&csl, style, Markup::Markdown)?;
     let same = |f: &quire_format::Formatted, i: usize| {
-        f.entries.iter().find(|e| e.index == i).map(|e| e.text.clone()).unwrap_or_default()
+        f.entries
+            .iter()
+            .find(|e| e.index == i)
+            .map(|e| e.text.clone())
+            .unwrap_or_default()
     };
     let mut out: Vec<(usize, Entry)> = html
         .entries
@@ -131,7 +148,11 @@ fn assemble(style: &Style, sections: Vec<Section>) -> FormattedList {
         }
         for e in &section.entries {
             let extra = extra(e);
-            html.push_str(&format!("<p class=\"csl-entry\">{}{}</p>\n", e.html, escape_html(&extra)));
+            html.push_str(&format!(
+                "<p class=\"csl-entry\">{}{}</p>\n",
+                e.html,
+                escape_html(&extra)
+            ));
             text.push_str(&format!("{}{extra}\n", e.text));
             markdown.push_str(&format!("{}{extra}\n\n", e.markdown));
         }
@@ -149,7 +170,12 @@ fn assemble(style: &Style, sections: Vec<Section>) -> FormattedList {
 
 /// " (essential; read chapter 2)" after an entry, or nothing.
 fn extra(e: &Entry) -> String {
-    let parts: Vec<&str> = e.importance.map(Importance::as_str).into_iter().chain(e.note.as_deref()).collect();
+    let parts: Vec<&str> = e
+        .importance
+        .map(Importance::as_str)
+        .into_iter()
+        .chain(e.note.as_deref())
+        .collect();
     if parts.is_empty() {
         String::new()
     } else {
@@ -174,7 +200,10 @@ mod tests {
     }
 
     fn list(purpose: Purpose, style: &str) -> ListView {
-        let items = [book("Ruch", 2010, "Relationship-based social work"), book("Ferguson", 2011, "Child protection practice")];
+        let items = [
+            book("Ruch", 2010, "Relationship-based social work"),
+            book("Ferguson", 2011, "Child protection practice"),
+        ];
         ListView {
             id: 1,
             name: "Week 1".into(),
@@ -202,9 +231,17 @@ mod tests {
         let f = format_list(&list(Purpose::Reading, "ieee"), &style).unwrap();
         let ids: Vec<_> = f.sections[0].entries.iter().map(|e| e.work_id).collect();
         assert_eq!(ids, [Some(10), Some(11)]);
-        let labels: Vec<_> = f.sections[0].entries.iter().map(|e| e.citation.as_str()).collect();
+        let labels: Vec<_> = f.sections[0]
+            .entries
+            .iter()
+            .map(|e| e.citation.as_str())
+            .collect();
         assert_eq!(labels, ["[1]", "[2]"]);
-        assert!(f.text.lines().next().unwrap().ends_with("(essential)"), "{}", f.text);
+        assert!(
+            f.text.lines().next().unwrap().ends_with("(essential)"),
+            "{}",
+            f.text
+        );
     }
 
     #[test]
@@ -212,7 +249,11 @@ mod tests {
         let style = Style::load("harvard-cite-them-right").unwrap();
         let f = format_list(&list(Purpose::Reference, "harvard-cite-them-right"), &style).unwrap();
         assert!(f.text.starts_with("Ferguson"), "{}", f.text);
-        assert!(f.html.contains("<i>Relationship-based social work</i>"), "{}", f.html);
+        assert!(
+            f.html.contains("<i>Relationship-based social work</i>"),
+            "{}",
+            f.html
+        );
         assert_eq!(f.sections[0].entries[1].citation, "(Ruch, 2010)");
     }
 }

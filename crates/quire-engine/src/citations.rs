@@ -14,7 +14,12 @@ use quire_csl::CslItem;
 
 /// Audits document `id` (body and references as stored), honouring
 /// corrected parses, and stores the result.
-pub(crate) fn audit_document(conn: &Connection, id: i64, body: &str, references: &[String]) -> Result<EssayAudit> {
+pub(crate) fn audit_document(
+    conn: &Connection,
+    id: i64,
+    body: &str,
+    references: &[String],
+) -> Result<EssayAudit> {
     let mut parsed = Vec::with_capacity(references.len());
     for (position, raw) in references.iter().enumerate() {
         let corrected: Option<String> = conn
@@ -26,7 +31,11 @@ pub(crate) fn audit_document(conn: &Connection, id: i64, body: &str, references:
             .optional()?
             .flatten();
         let entry = match corrected.and_then(|json| serde_json::from_str::<CslItem>(&json).ok()) {
-            Some(item) => ParsedEntry { undated: item.issued.is_none() && item.status.is_none(), et_al: false, item },
+            Some(item) => ParsedEntry {
+                undated: item.issued.is_none() && item.status.is_none(),
+                et_al: false,
+                item,
+            },
             None => parse_entry(raw),
         };
         parsed.push(entry);
@@ -49,7 +58,7 @@ fn store(conn: &Connection, id: i64, audit: &EssayAudit) -> Result<()> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for (position, c) in audit.citations.iter().enumerate() {
-                cite.execute(params![
+        cite.execute(params![
             id,
             position as i64,
             c.citation.start as i64,
@@ -104,7 +113,12 @@ pub(crate) fn marks(conn: &Connection, id: i64) -> Result<Vec<CiteMark>> {
 }
 
 /// Keeps a user's correction of reference `position` of document `id`.
-pub(crate) fn correct_reference(conn: &Connection, id: i64, position: usize, item: &CslItem) -> Result<()> {
+pub(crate) fn correct_reference(
+    conn: &Connection,
+    id: i64,
+    position: usize,
+    item: &CslItem,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO reference_parses (document_id, position, csl, corrected) VALUES (?1, ?2, ?3, ?3)
          ON CONFLICT (document_id, position) DO UPDATE SET corrected = excluded.corrected",
@@ -123,13 +137,19 @@ mod tests {
     fn corrected_reference_survives_re_audit() {
         let dir = tempfile::tempdir().unwrap();
         let mut library = Library::open(dir.path()).unwrap();
-        let seed = include_bytes!("../../../assets/sample/world-social-work-day-competition-2020.txt");
+        let seed =
+            include_bytes!("../../../assets/sample/world-social-work-day-competition-2020.txt");
         library.import_bytes("competition.txt", seed, None).unwrap();
         let verity = library
             .documents(&DocFilter::default())
             .unwrap()
             .into_iter()
-            .find(|d| d.summary.author.as_deref().is_some_and(|a| a.contains("Verity")))
+            .find(|d| {
+                d.summary
+                    .author
+                    .as_deref()
+                    .is_some_and(|a| a.contains("Verity"))
+            })
             .expect("Verity Clarke's essay is imported");
         let id = verity.summary.id;
 
@@ -137,7 +157,11 @@ mod tests {
         let before = library.audit(id).unwrap();
         let stored: i64 = library
             .conn()
-            .query_row("SELECT count(*) FROM citations WHERE document_id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM citations WHERE document_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(stored as usize, before.citations.len());
         let (position, _) = before
@@ -146,7 +170,10 @@ mod tests {
             .enumerate()
             .find(|(_, r)| r.text.contains("Social Work Skills and Knowledge"))
             .expect("the incomplete entry");
-        assert!(before.issues.iter().any(|i| i.kind == IssueKind::MalformedReference && i.reference == Some(position)));
+        assert!(before
+            .issues
+            .iter()
+            .any(|i| i.kind == IssueKind::MalformedReference && i.reference == Some(position)));
 
         let corrected = CslItem {
             kind: "book".into(),
@@ -158,9 +185,19 @@ mod tests {
         library.correct_reference(id, position, &corrected).unwrap();
         for _ in 0..2 {
             let after = library.audit(id).unwrap();
-            assert!(!after.issues.iter().any(|i| i.kind == IssueKind::MalformedReference));
-            let kadushin = after.citations.iter().find(|c| c.citation.text.contains("Kadushin")).unwrap();
-            assert_eq!((kadushin.status, kadushin.reference), (Status::Ok, Some(position)));
+            assert!(!after
+                .issues
+                .iter()
+                .any(|i| i.kind == IssueKind::MalformedReference));
+            let kadushin = after
+                .citations
+                .iter()
+                .find(|c| c.citation.text.contains("Kadushin"))
+                .unwrap();
+            assert_eq!(
+                (kadushin.status, kadushin.reference),
+                (Status::Ok, Some(position))
+            );
             assert_eq!(after.references[position].csl, corrected);
         }
         assert!(library.correct_reference(id, 999, &corrected).is_err());

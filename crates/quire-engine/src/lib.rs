@@ -25,7 +25,8 @@ pub use error::{Error, Result};
 pub use import::{CollectionHint, ParsedDoc};
 pub use library::Library;
 pub use lists::{Importance, ListItem, ListSummary, ListView, Placement, Purpose};
-pub use works::{CitedBy, Work};
 pub use model::{
-    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport, Kind, LimitFlag, Progress,
+    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport, Kind,
+    LimitFlag, Progress,
 };
+pub use works::{CitedBy, Work};

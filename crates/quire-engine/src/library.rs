@@ -358,7 +358,12 @@ impl Library {
     /// Keep the user's correction of a parsed reference entry; later audits
     /// use it instead of the parser's reading, and the entry is linked to
     /// the work the corrected fields name.
-    pub fn correct_reference(&self, id: i64, position: usize, item: &quire_csl::CslItem) -> Result<()> {
+    pub fn correct_reference(
+        &self,
+        id: i64,
+        position: usize,
+        item: &quire_csl::CslItem,
+    ) -> Result<()> {
         let exists: Option<i64> = self
             .conn
             .query_row(
@@ -368,7 +373,9 @@ impl Library {
             )
             .optional()?;
         if exists.is_none() {
-            return Err(Error::NotFound(format!("reference {position} of document {id}")));
+            return Err(Error::NotFound(format!(
+                "reference {position} of document {id}"
+            )));
         }
         citations::correct_reference(&self.conn, id, position, item)?;
         self.relink_reference(id, position as i64)

@@ -24,7 +24,13 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_SMART_PUNCTUATION);
 
 /// Citation statuses a mark may carry (`quire_cite::Status` as strings).
-const STATUSES: [&str; 5] = ["ok", "missing_reference", "year_mismatch", "name_mismatch", "et_al_mismatch"];
+const STATUSES: [&str; 5] = [
+    "ok",
+    "missing_reference",
+    "year_mismatch",
+    "name_mismatch",
+    "et_al_mismatch",
+];
 
 /// Render Markdown to sanitised HTML.
 pub fn markdown_to_safe_html(md: &str) -> String {
@@ -36,7 +42,9 @@ pub fn markdown_to_safe_html(md: &str) -> String {
 /// The allow-list every rendering shares.
 fn sanitiser() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
-    builder.url_schemes(HashSet::from(["http", "https", "mailto"])).link_rel(Some("noopener noreferrer"));
+    builder
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(Some("noopener noreferrer"));
     builder
 }
 
@@ -62,24 +70,36 @@ pub fn markdown_with_citations(md: &str, marks: &[CiteMark]) -> String {
     let nonce = format!("q{:016x}-", RandomState::new().hash_one(md.len()));
     let mut marks: Vec<&CiteMark> = marks
         .iter()
-        .filter(|m| m.span.start < m.span.end && md.is_char_boundary(m.span.start) && md.is_char_boundary(m.span.end))
+        .filter(|m| {
+            m.span.start < m.span.end
+                && md.is_char_boundary(m.span.start)
+                && md.is_char_boundary(m.span.end)
+        })
         .collect();
     marks.sort_by_key(|m| m.span.start);
     let mut unsafe_html = String::with_capacity(md.len() * 2);
-    html::push_html(&mut unsafe_html, Marker::new(md, &marks, &nonce).run().into_iter());
+    html::push_html(
+        &mut unsafe_html,
+        Marker::new(md, &marks, &nonce).run().into_iter(),
+    );
 
     let mut builder = sanitiser();
     builder
         .add_allowed_classes("span", ["cite"])
         .add_tag_attributes("span", ["data-cite", "data-status"])
-        .attribute_filter(move |element, attribute, value| match (element, attribute) {
-            ("span", "data-cite") => value
-                .strip_prefix(nonce.as_str())
-                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                .map(|n| Cow::Owned(n.to_string())),
-            ("span", "data-status") => STATUSES.iter().any(|s| *s == value).then_some(Cow::Borrowed(value)),
-            _ => Some(Cow::Borrowed(value)),
-        });
+        .attribute_filter(
+            move |element, attribute, value| match (element, attribute) {
+                ("span", "data-cite") => value
+                    .strip_prefix(nonce.as_str())
+                    .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    .map(|n| Cow::Owned(n.to_string())),
+                ("span", "data-status") => STATUSES
+                    .iter()
+                    .any(|s| *s == value)
+                    .then_some(Cow::Borrowed(value)),
+                _ => Some(Cow::Borrowed(value)),
+            },
+        );
     builder.clean(&unsafe_html).to_string()
 }
 
@@ -100,7 +120,14 @@ struct Marker<'a, 'm> {
 
 impl<'a, 'm> Marker<'a, 'm> {
     fn new(md: &'a str, marks: &'m [&'m CiteMark], nonce: &'m str) -> Self {
-        Marker { md, marks, nonce, out: Vec::new(), open: None, in_image: 0 }
+        Marker {
+            md,
+            marks,
+            nonce,
+            out: Vec::new(),
+            open: None,
+            in_image: 0,
+        }
     }
 
     fn run(mut self) -> Vec<Event<'a>> {
@@ -111,7 +138,9 @@ impl<'a, 'm> Marker<'a, 'm> {
                     self.switch(None);
                     match &other {
                         Event::Start(Tag::Image { .. }) => self.in_image += 1,
-                        Event::End(TagEnd::Image) => self.in_image = self.in_image.saturating_sub(1),
+                        Event::End(TagEnd::Image) => {
+                            self.in_image = self.in_image.saturating_sub(1)
+                        }
                         _ => {}
                     }
                     self.out.push(other);
@@ -145,15 +174,25 @@ impl<'a, 'm> Marker<'a, 'm> {
     /// starts there ends (at most `limit`).
     fn piece(&self, at: usize, limit: usize) -> (Option<usize>, usize) {
         let after = self.marks.partition_point(|m| m.span.start <= at);
-        match after.checked_sub(1).filter(|&i| at < self.marks[i].span.end) {
+        match after
+            .checked_sub(1)
+            .filter(|&i| at < self.marks[i].span.end)
+        {
             Some(i) => (Some(i), self.marks[i].span.end.min(limit)),
-            None => (None, self.marks.get(after).map_or(limit, |m| m.span.start.min(limit))),
+            None => (
+                None,
+                self.marks
+                    .get(after)
+                    .map_or(limit, |m| m.span.start.min(limit)),
+            ),
         }
     }
 
     fn overlapping(&self, range: &Range<usize>) -> Option<usize> {
         let after = self.marks.partition_point(|m| m.span.start < range.end);
-        after.checked_sub(1).filter(|&i| self.marks[i].span.end > range.start)
+        after
+            .checked_sub(1)
+            .filter(|&i| self.marks[i].span.end > range.start)
     }
 
     /// Closes the open span unless it is `want`'s, then opens `want`'s.
@@ -162,7 +201,8 @@ impl<'a, 'm> Marker<'a, 'm> {
             return;
         }
         if self.open.is_some() {
-            self.out.push(Event::InlineHtml(CowStr::Borrowed("</span>")));
+            self.out
+                .push(Event::InlineHtml(CowStr::Borrowed("</span>")));
         }
         if let Some(i) = want {
             let mark = self.marks[i];
@@ -230,7 +270,11 @@ mod tests {
             .enumerate()
             .map(|(index, (text, status))| {
                 let start = md.find(text).unwrap();
-                CiteMark { span: start..start + text.len(), index, status: status.to_string() }
+                CiteMark {
+                    span: start..start + text.len(),
+                    index,
+                    status: status.to_string(),
+                }
             })
             .collect()
     }
@@ -241,8 +285,14 @@ mod tests {
         for part in html.split("data-cite=\"").skip(1) {
             let (n, rest) = part.split_once('"').unwrap();
             let inner = &rest[rest.find('>').unwrap() + 1..rest.find("</span>").unwrap()];
-            let inner = inner.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
-            found.entry(n.parse().unwrap()).or_default().push_str(&inner);
+            let inner = inner
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">");
+            found
+                .entry(n.parse().unwrap())
+                .or_default()
+                .push_str(&inner);
         }
         found
     }
@@ -250,13 +300,25 @@ mod tests {
     #[test]
     fn wraps_citations_split_by_line_breaks_and_emphasis() {
         let md = "As shown (Smith, 2010) and\n(Jones\n2012). *Lee (2001)* said.";
-        let marks = marks_for(md, &[("(Smith, 2010)", "ok"), ("(Jones\n2012)", "missing_reference"), ("Lee (2001)", "name_mismatch")]);
+        let marks = marks_for(
+            md,
+            &[
+                ("(Smith, 2010)", "ok"),
+                ("(Jones\n2012)", "missing_reference"),
+                ("Lee (2001)", "name_mismatch"),
+            ],
+        );
         let html = markdown_with_citations(md, &marks);
         assert!(
             html.contains(r#"As shown <span class="cite" data-cite="0" data-status="ok">(Smith, 2010)</span> and"#),
             "{html}"
         );
-        assert_eq!(html.matches(r#"data-cite="1" data-status="missing_reference""#).count(), 2, "{html}");
+        assert_eq!(
+            html.matches(r#"data-cite="1" data-status="missing_reference""#)
+                .count(),
+            2,
+            "{html}"
+        );
         assert!(html.contains(r#"<em><span class="cite" data-cite="2" data-status="name_mismatch">Lee (2001)</span></em>"#), "{html}");
         let text = cited_text(&html);
         assert_eq!(text[&1], "(Jones2012)");
@@ -268,18 +330,47 @@ mod tests {
                   (Real, 2020) <script>alert(1)</script>\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1)) \
                   <span data-cite=\"&#x71;0-3\">entity</span> ![alt (Img, 2001)](https://e.com/i.png) é";
         let mut marks = marks_for(md, &[("(Real, 2020)", "ok"), ("(Img, 2001)", "ok")]);
-        marks.push(CiteMark { span: 0..md.len() + 10, index: 9, status: "ok".into() });
+        marks.push(CiteMark {
+            span: 0..md.len() + 10,
+            index: 9,
+            status: "ok".into(),
+        });
         let e = md.find('é').unwrap();
-        marks.push(CiteMark { span: e + 1..e + 2, index: 10, status: "ok".into() });
-        marks.push(CiteMark { span: md.find("entity").unwrap()..md.find("entity").unwrap() + 6, index: 11, status: "\" onclick=\"x".into() });
+        marks.push(CiteMark {
+            span: e + 1..e + 2,
+            index: 10,
+            status: "ok".into(),
+        });
+        marks.push(CiteMark {
+            span: md.find("entity").unwrap()..md.find("entity").unwrap() + 6,
+            index: 11,
+            status: "\" onclick=\"x".into(),
+        });
         let html = markdown_with_citations(md, &marks);
         let lower = html.to_lowercase();
-        for bad in ["<script", "onerror", "onclick", "javascript:", "style=", "evil", "data-cite=\"7\"", "data-cite=\"q", "data-cite=\"9\"", "data-cite=\"10\""] {
+        for bad in [
+            "<script",
+            "onerror",
+            "onclick",
+            "javascript:",
+            "style=",
+            "evil",
+            "data-cite=\"7\"",
+            "data-cite=\"q",
+            "data-cite=\"9\"",
+            "data-cite=\"10\"",
+        ] {
             assert!(!lower.contains(bad), "{bad} survived: {html}");
         }
         // The real citation is marked; the one in an image's alt text is not.
-        assert_eq!(cited_text(&html).into_keys().collect::<Vec<_>>(), vec![0, 11]);
-        assert!(html.contains(r#"<span class="cite" data-cite="11">entity</span>"#), "{html}");
+        assert_eq!(
+            cited_text(&html).into_keys().collect::<Vec<_>>(),
+            vec![0, 11]
+        );
+        assert!(
+            html.contains(r#"<span class="cite" data-cite="11">entity</span>"#),
+            "{html}"
+        );
         assert!(html.contains(r#"alt="alt (Img, 2001)""#), "{html}");
     }
 
@@ -287,7 +378,8 @@ mod tests {
     fn marks_every_citation_of_a_seed_essay() {
         let dir = tempfile::tempdir().unwrap();
         let mut library = crate::Library::open(dir.path()).unwrap();
-        let seed = include_bytes!("../../../assets/sample/world-social-work-day-competition-2020.txt");
+        let seed =
+            include_bytes!("../../../assets/sample/world-social-work-day-competition-2020.txt");
         library.import_bytes("competition.txt", seed, None).unwrap();
         let holly = library
             .documents(&crate::DocFilter::default())
@@ -303,13 +395,23 @@ mod tests {
         let text = cited_text(&html);
         assert_eq!(text.len(), audit.citations.len());
         // Smart punctuation and line breaks aside, each span holds its citation.
-        let plain = |s: &str| s.replace(['\u{2019}', '\u{2018}'], "'").split_whitespace().collect::<String>();
+        let plain = |s: &str| {
+            s.replace(['\u{2019}', '\u{2018}'], "'")
+                .split_whitespace()
+                .collect::<String>()
+        };
         for (i, c) in audit.citations.iter().enumerate() {
             assert_eq!(plain(&text[&i]), plain(&c.citation.text), "citation {i}");
             let open = format!(r#"data-cite="{i}" data-status="{}""#, c.status.as_str());
             assert!(html.contains(&open), "{open} missing");
         }
-        let chan = audit.citations.iter().position(|c| c.citation.text.contains("Chan and Negai")).unwrap();
-        assert!(html.contains(&format!(r#"data-cite="{chan}" data-status="name_mismatch">"#)));
+        let chan = audit
+            .citations
+            .iter()
+            .position(|c| c.citation.text.contains("Chan and Negai"))
+            .unwrap();
+        assert!(html.contains(&format!(
+            r#"data-cite="{chan}" data-status="name_mismatch">"#
+        )));
     }
 }

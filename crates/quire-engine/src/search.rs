@@ -115,7 +115,10 @@ fn index_doc(conn: &Connection, id: i64) -> Result<IndexDoc> {
                 affiliation: r.get(3)?,
                 collection: r.get(4)?,
                 year: r.get(5)?,
-                paragraphs: paragraphs(&body).into_iter().map(|(_, p)| p.to_string()).collect(),
+                paragraphs: paragraphs(&body)
+                    .into_iter()
+                    .map(|(_, p)| p.to_string())
+                    .collect(),
                 references: Vec::new(),
             })
         },
@@ -154,7 +157,12 @@ impl Library {
 
     /// Bring the index up to date after documents were stored or deleted
     /// in a transaction that bumped the generation to `generation`.
-    pub(crate) fn index_changes(&mut self, stored: &[i64], deleted: &[i64], generation: u64) -> Result<()> {
+    pub(crate) fn index_changes(
+        &mut self,
+        stored: &[i64],
+        deleted: &[i64],
+        generation: u64,
+    ) -> Result<()> {
         let (conn, index) = self.conn_and_index();
         for &id in deleted {
             index.delete_document(id)?;

@@ -51,7 +51,10 @@ impl Library {
             let mut coverage: Vec<Coverage> = Vec::new();
             for hit in &hits {
                 if coverage.last().is_none_or(|c| c.doc != hit.doc) {
-                    coverage.push(Coverage { doc: hit.doc, paragraphs: 0 });
+                    coverage.push(Coverage {
+                        doc: hit.doc,
+                        paragraphs: 0,
+                    });
                 }
                 if hit.paragraph.is_some() {
                     coverage.last_mut().expect("pushed above").paragraphs += 1;
@@ -78,7 +81,9 @@ impl Library {
             Some(c) if is_colour(c) => c.to_string(),
             Some(c) => return Err(Error::Invalid(format!("{c:?} is not a #rrggbb colour"))),
             None => {
-                let n: i64 = self.conn().query_row("SELECT count(*) FROM themes", [], |r| r.get(0))?;
+                let n: i64 = self
+                    .conn()
+                    .query_row("SELECT count(*) FROM themes", [], |r| r.get(0))?;
                 PALETTE[n as usize % PALETTE.len()].to_string()
             }
         };
@@ -87,12 +92,19 @@ impl Library {
              ON CONFLICT(name) DO UPDATE SET query = excluded.query, colour = excluded.colour",
             [name, query, &colour],
         )?;
-        Ok(Theme { name: name.to_string(), query: query.to_string(), colour })
+        Ok(Theme {
+            name: name.to_string(),
+            query: query.to_string(),
+            colour,
+        })
     }
 
     /// Delete a saved theme.
     pub fn delete_theme(&mut self, name: &str) -> Result<()> {
-        match self.conn().execute("DELETE FROM themes WHERE name = ?1", [name])? {
+        match self
+            .conn()
+            .execute("DELETE FROM themes WHERE name = ?1", [name])?
+        {
             0 => Err(Error::NotFound(format!("theme {name:?}"))),
             _ => Ok(()),
         }
@@ -103,7 +115,11 @@ impl Library {
     pub fn theme(&self, name: &str) -> Result<ThemeReport> {
         let theme = self
             .conn()
-            .query_row("SELECT name, query, colour FROM themes WHERE name = ?1", [name], theme_from)
+            .query_row(
+                "SELECT name, query, colour FROM themes WHERE name = ?1",
+                [name],
+                theme_from,
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("theme {name:?}")))?;
         self.report(&theme)
@@ -112,7 +128,11 @@ impl Library {
     /// The works cited by the paragraphs a query finds, most cited first:
     /// what "add the works these results cite" adds to a list.
     pub fn works_cited_where(&self, query: &str) -> Result<Vec<ThemeWork>> {
-        let theme = Theme { name: String::new(), query: query.to_string(), colour: String::new() };
+        let theme = Theme {
+            name: String::new(),
+            query: query.to_string(),
+            colour: String::new(),
+        };
         Ok(self.report(&theme)?.works)
     }
 
@@ -140,7 +160,9 @@ impl Library {
     }
 
     fn saved_themes(&self) -> Result<Vec<Theme>> {
-        let mut stmt = self.conn().prepare("SELECT name, query, colour FROM themes ORDER BY id")?;
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT name, query, colour FROM themes ORDER BY id")?;
         let rows = stmt.query_map([], theme_from)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -157,7 +179,9 @@ impl Library {
              LEFT JOIN work_refs w ON w.document_id = c.document_id AND w.position = c.reference
              WHERE c.document_id = ?1 ORDER BY c.position",
         )?;
-        let rows = stmt.query_map([doc], |r| Ok((r.get::<_, i64>(0)? as usize, r.get(1)?, r.get(2)?)))?;
+        let rows = stmt.query_map([doc], |r| {
+            Ok((r.get::<_, i64>(0)? as usize, r.get(1)?, r.get(2)?))
+        })?;
         let mut out = vec![Vec::new(); paras.len()];
         for row in rows {
             let (start, label, id): (usize, String, Option<i64>) = row?;
@@ -174,7 +198,11 @@ impl Library {
 }
 
 fn theme_from(r: &rusqlite::Row) -> rusqlite::Result<Theme> {
-    Ok(Theme { name: r.get(0)?, query: r.get(1)?, colour: r.get(2)? })
+    Ok(Theme {
+        name: r.get(0)?,
+        query: r.get(1)?,
+        colour: r.get(2)?,
+    })
 }
 
 fn is_colour(c: &str) -> bool {

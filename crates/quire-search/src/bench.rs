@@ -27,27 +27,75 @@ const SEEDS: [&str; 5] = [
 ];
 
 const FIRST: [&str; 16] = [
-    "Holly", "Omar", "Charlotte", "Verity", "Amara", "Rhys", "Siobhan", "Tariq", "Megan",
-    "Priya", "Callum", "Niamh", "Kwame", "Eilidh", "Jonas", "Fatima",
+    "Holly",
+    "Omar",
+    "Charlotte",
+    "Verity",
+    "Amara",
+    "Rhys",
+    "Siobhan",
+    "Tariq",
+    "Megan",
+    "Priya",
+    "Callum",
+    "Niamh",
+    "Kwame",
+    "Eilidh",
+    "Jonas",
+    "Fatima",
 ];
 const LAST: [&str; 16] = [
-    "Clarke", "Mohamed", "Pitt", "Beresford", "Trevithick", "Ruch", "Lishman", "Turner",
-    "Okafor", "Campbell", "Nowak", "Hughes", "Patel", "MacLeod", "Evans", "Krumer-Nevo",
+    "Clarke",
+    "Mohamed",
+    "Pitt",
+    "Beresford",
+    "Trevithick",
+    "Ruch",
+    "Lishman",
+    "Turner",
+    "Okafor",
+    "Campbell",
+    "Nowak",
+    "Hughes",
+    "Patel",
+    "MacLeod",
+    "Evans",
+    "Krumer-Nevo",
 ];
 const PLACES: [&str; 8] = [
-    "University of Lincoln", "University of Birmingham", "Cardiff University",
-    "University of Dundee", "University of Leeds", "Open University", "University of Kent",
+    "University of Lincoln",
+    "University of Birmingham",
+    "Cardiff University",
+    "University of Dundee",
+    "University of Leeds",
+    "Open University",
+    "University of Kent",
     "Queen's University Belfast",
 ];
 const COLLECTIONS: [&str; 4] = [
-    "World Social Work Day 2020", "Reading list: relationships", "Module SW101",
+    "World Social Work Day 2020",
+    "Reading list: relationships",
+    "Module SW101",
     "Placement portfolio",
 ];
 /// Content words for term and faceted queries.
 const TERMS: [&str; 16] = [
-    "poverty", "supervision", "empathy", "technology", "trust", "relationships", "power",
-    "families", "listening", "privilege", "bureaucracy", "reflective", "online", "children",
-    "respect", "oppression",
+    "poverty",
+    "supervision",
+    "empathy",
+    "technology",
+    "trust",
+    "relationships",
+    "power",
+    "families",
+    "listening",
+    "privilege",
+    "bureaucracy",
+    "reflective",
+    "online",
+    "children",
+    "respect",
+    "oppression",
 ];
 
 /// Sizes of the synthetic library and of each query set.
@@ -252,7 +300,12 @@ impl Pool {
             .collect();
         IndexDoc {
             id,
-            kind: if rng.usize(..10) == 0 { "source" } else { "essay" }.into(),
+            kind: if rng.usize(..10) == 0 {
+                "source"
+            } else {
+                "essay"
+            }
+            .into(),
             title,
             author: Some(format!(
                 "{} {}",
@@ -279,7 +332,9 @@ struct QuerySets {
 
 impl QuerySets {
     fn new(pool: &Pool, rng: &mut Rng, n: usize) -> QuerySets {
-        let term = (0..n).map(|_| TERMS[rng.usize(..TERMS.len())].to_string()).collect();
+        let term = (0..n)
+            .map(|_| TERMS[rng.usize(..TERMS.len())].to_string())
+            .collect();
         let phrase = (0..n)
             .map(|_| {
                 // Two or three consecutive words of a seed sentence.
@@ -308,7 +363,9 @@ impl QuerySets {
                 w.into_iter().collect()
             })
             .collect();
-        let faceted = (0..n).map(|_| TERMS[rng.usize(..TERMS.len())].to_string()).collect();
+        let faceted = (0..n)
+            .map(|_| TERMS[rng.usize(..TERMS.len())].to_string())
+            .collect();
         QuerySets {
             term,
             phrase,
@@ -359,19 +416,36 @@ impl Fts5 {
             for d in docs {
                 let refs = d.references.join("\n");
                 insert.execute(params![
-                    d.title, d.author, None::<&str>, refs, d.id, None::<i64>, d.kind,
-                    d.collection, d.affiliation, d.year
+                    d.title,
+                    d.author,
+                    None::<&str>,
+                    refs,
+                    d.id,
+                    None::<i64>,
+                    d.kind,
+                    d.collection,
+                    d.affiliation,
+                    d.year
                 ])?;
                 for (i, p) in d.paragraphs.iter().enumerate() {
                     insert.execute(params![
-                        d.title, d.author, p, None::<&str>, d.id, i as i64, d.kind,
-                        d.collection, d.affiliation, d.year
+                        d.title,
+                        d.author,
+                        p,
+                        None::<&str>,
+                        d.id,
+                        i as i64,
+                        d.kind,
+                        d.collection,
+                        d.affiliation,
+                        d.year
                     ])?;
                 }
             }
         }
         tx.commit()?;
-        self.db.execute_batch("INSERT INTO entry(entry) VALUES('optimize');")?;
+        self.db
+            .execute_batch("INSERT INTO entry(entry) VALUES('optimize');")?;
         Ok(())
     }
 
@@ -404,7 +478,11 @@ impl Fts5 {
              FROM entry WHERE entry MATCH ?1{filter} ORDER BY rank LIMIT 10"
         ))?;
         let rows = top.query_map([&expr], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, Option<String>>(3)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
         })?;
         for row in rows {
             row?;

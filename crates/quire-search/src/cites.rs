@@ -23,7 +23,11 @@ const FIELD: &str = "cites";
 /// `ast` with its `cites:` clauses replaced by `doc_id` sets, when it also
 /// holds other clauses; unchanged otherwise (a lone `cites:` search keeps
 /// its document-level hits on the reference list).
-pub(crate) fn join(parser: &QueryParser, searcher: &Searcher, ast: UserInputAst) -> Result<UserInputAst> {
+pub(crate) fn join(
+    parser: &QueryParser,
+    searcher: &Searcher,
+    ast: UserInputAst,
+) -> Result<UserInputAst> {
     let (mut cites, mut other) = (0, 0);
     count(&ast, &mut cites, &mut other);
     if cites == 0 || other == 0 {
@@ -61,17 +65,24 @@ fn rewrite(
                 .collect::<Result<_>>()?,
         ),
         UserInputAst::Boost(a, boost) => UserInputAst::Boost(Box::new(rewrite(*a, docs)?), boost),
-        UserInputAst::Leaf(leaf) if is_cites(&leaf) => UserInputAst::Leaf(Box::new(UserInputLeaf::Set {
-            field: Some("doc_id".to_string()),
-            elements: docs(&leaf)?.iter().map(i64::to_string).collect(),
-        })),
+        UserInputAst::Leaf(leaf) if is_cites(&leaf) => {
+            UserInputAst::Leaf(Box::new(UserInputLeaf::Set {
+                field: Some("doc_id".to_string()),
+                elements: docs(&leaf)?.iter().map(i64::to_string).collect(),
+            }))
+        }
         leaf => leaf,
     })
 }
 
 /// Ids of the documents whose reference list matches `leaf`.
-fn citing(parser: &QueryParser, searcher: &Searcher, leaf: &UserInputLeaf) -> Result<BTreeSet<i64>> {
-    let (query, _) = parser.build_query_from_user_input_ast_lenient(UserInputAst::Leaf(Box::new(leaf.clone())));
+fn citing(
+    parser: &QueryParser,
+    searcher: &Searcher,
+    leaf: &UserInputLeaf,
+) -> Result<BTreeSet<i64>> {
+    let (query, _) =
+        parser.build_query_from_user_input_ast_lenient(UserInputAst::Leaf(Box::new(leaf.clone())));
     let mut ids = DocIds::default();
     searcher
         .search(&*query, &DocSetCollector)?

@@ -46,7 +46,11 @@ impl Collector for DocCollector {
     type Fruit = DocStats;
     type Child = SegmentDocs;
 
-    fn for_segment(&self, _ord: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<SegmentDocs> {
+    fn for_segment(
+        &self,
+        _ord: SegmentOrdinal,
+        seg: &SegmentReader,
+    ) -> tantivy::Result<SegmentDocs> {
         let ff = seg.fast_fields();
         let strs = [
             ff.str(STR_FACETS[0])?,
@@ -56,7 +60,10 @@ impl Collector for DocCollector {
         Ok(SegmentDocs {
             doc_id: ff.i64("doc_id")?,
             year: ff.i64("year")?,
-            cache: strs.iter().map(|c| vec![None; c.as_ref().map_or(0, |c| c.num_terms())]).collect(),
+            cache: strs
+                .iter()
+                .map(|c| vec![None; c.as_ref().map_or(0, |c| c.num_terms())])
+                .collect(),
             strs,
             last: None,
             docs: HashMap::new(),

@@ -48,7 +48,9 @@ impl Index {
                 open_or_create(dir, &schema)?
             }
         };
-        index.tokenizers().register(schema::ANALYZER, schema::english());
+        index
+            .tokenizers()
+            .register(schema::ANALYZER, schema::english());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
@@ -90,8 +92,7 @@ impl Index {
     /// Remove a document's entries. Visible after [`Index::commit`].
     pub fn delete_document(&mut self, id: i64) -> Result<()> {
         let field = self.fields.doc_id;
-        self.writer()?
-            .delete_term(Term::from_field_i64(field, id));
+        self.writer()?.delete_term(Term::from_field_i64(field, id));
         Ok(())
     }
 

@@ -129,7 +129,9 @@ impl Index {
             offset += page;
             candidates = searcher.search(
                 &*filtered,
-                &TopDocs::with_limit(page).and_offset(offset).order_by_score(),
+                &TopDocs::with_limit(page)
+                    .and_offset(offset)
+                    .order_by_score(),
             )?;
         }
 
@@ -214,7 +216,11 @@ pub(crate) fn parse(
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.title, 2.0);
     let (exact, errors) = parser.build_query_from_user_input_ast_lenient(ast.clone());
-    ignored.extend(errors.iter().map(|e| format!("{e}; that part was left out")));
+    ignored.extend(
+        errors
+            .iter()
+            .map(|e| format!("{e}; that part was left out")),
+    );
 
     // A word is misspelt when no text field holds it: "empathy" is in
     // bodies but never in author names, and that is no reason to go fuzzy.
@@ -243,7 +249,10 @@ pub(crate) fn parse(
     for typed in &misspelt {
         for field in text_fields(f) {
             for word in near(searcher, field, typed)? {
-                corrections.entry(typed.clone()).or_default().insert(word.clone());
+                corrections
+                    .entry(typed.clone())
+                    .or_default()
+                    .insert(word.clone());
                 corrected.entry(field).or_default().insert(word);
             }
         }
@@ -253,7 +262,8 @@ pub(crate) fn parse(
             parser.set_field_fuzzy(field, false, FUZZY_DISTANCE, true);
         }
     }
-    let (query, _) = parser.build_query_from_user_input_ast_lenient(cites::join(&parser, searcher, ast)?);
+    let (query, _) =
+        parser.build_query_from_user_input_ast_lenient(cites::join(&parser, searcher, ast)?);
     Ok(Parsed {
         query,
         exact,
@@ -411,7 +421,10 @@ impl Snippets {
             }
             let tokenizer = searcher.index().tokenizer_for_field(field)?;
             let any = !terms.is_empty();
-            Ok((SnippetGenerator::new(terms, tokenizer, field, SNIPPET_CHARS), any))
+            Ok((
+                SnippetGenerator::new(terms, tokenizer, field, SNIPPET_CHARS),
+                any,
+            ))
         };
         let (body, body_terms) = make(f.body)?;
         Ok(Snippets {
@@ -426,9 +439,19 @@ impl Snippets {
 
     /// A paragraph hit if the entry's own text matched; otherwise a
     /// document-level hit, once per document (`doc_level` remembers which).
-    fn hit(&self, stored: &TantivyDocument, score: f32, doc_level: &mut HashSet<i64>) -> Option<Hit> {
+    fn hit(
+        &self,
+        stored: &TantivyDocument,
+        score: f32,
+        doc_level: &mut HashSet<i64>,
+    ) -> Option<Hit> {
         let f = self.f;
-        let text = |field| stored.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
+        let text = |field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+        };
         let doc = stored.get_first(f.doc_id).and_then(|v| v.as_i64())?;
         let paragraph = stored
             .get_first(f.paragraph)
@@ -466,7 +489,12 @@ fn hit(
     score: f32,
     snippet: String,
 ) -> Hit {
-    let text = |field| stored.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+    let text = |field| {
+        stored
+            .get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
     Hit {
         doc,
         title: text(f.title).unwrap_or_default(),

@@ -8,9 +8,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
+use tantivy::postings::Postings;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocSet, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 use crate::facets::DocCollector;
@@ -35,7 +36,10 @@ impl Index {
     pub fn key_terms(&self, doc: i64, n: usize) -> Result<Vec<KeyTerm>> {
         let searcher = self.reader.searcher();
         let f = self.fields;
-        let q = TermQuery::new(Term::from_field_i64(f.doc_id, doc), IndexRecordOption::Basic);
+        let q = TermQuery::new(
+            Term::from_field_i64(f.doc_id, doc),
+            IndexRecordOption::Basic,
+        );
         let count = searcher.search(&q, &Count)?;
         let entries = searcher.search(&q, &TopDocs::with_limit(count.max(1)).order_by_score())?;
         let words = Words::new();
@@ -65,7 +69,11 @@ impl Index {
                 documents: 1,
             });
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.term.cmp(&b.term)));
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.term.cmp(&b.term))
+        });
         out.truncate(n);
         Ok(out)
     }
@@ -105,6 +113,18 @@ impl Index {
             })
             .collect();
         scored.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+        // Spread alone lets through words every essay uses once here and
+        // there ("time", "understand"). A theme's words come in bursts: a
+        // paragraph about poverty says "poverty" more than once. So the best
+        // candidates are re-ranked by burstiness, occurrences per paragraph
+        // containing the word (Church and Gale's cf/df).
+        scored.truncate(n.saturating_mul(RERANKED).max(MIN_RERANKED));
+        for (stem, d, score) in &mut scored {
+            let cf = collection_frequency(self, stem)?;
+            *score *= (cf as f64 / *d as f64 - 1.0).max(0.0);
+        }
+        scored.retain(|s| s.2 > 0.0);
+        scored.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
         scored.truncate(n);
 
         let mut out = Vec::new();
@@ -127,7 +147,11 @@ impl Index {
                 }
             }
             out.push(KeyTerm {
-                term: if surface.total == 0 { stem } else { surface.best() },
+                term: if surface.total == 0 {
+                    stem
+                } else {
+                    surface.best()
+                },
                 score: score as f32,
                 paragraphs: d as usize,
                 documents: docs.total,
@@ -135,6 +159,35 @@ impl Index {
         }
         Ok(out)
     }
+}
+
+/// How many candidates per wanted suggestion are re-ranked by burstiness.
+const RERANKED: usize = 8;
+const MIN_RERANKED: usize = 60;
+
+/// Occurrences of a stem in the paragraphs' text, over all segments.
+fn collection_frequency(index: &Index, stem: &str) -> Result<u64> {
+    let searcher = index.reader.searcher();
+    let term = Term::from_field_text(index.fields.body, stem);
+    let mut total = 0u64;
+    for seg in searcher.segment_readers() {
+        let inverted = seg.inverted_index(index.fields.body)?;
+        let postings = inverted
+            .read_postings(&term, IndexRecordOption::WithFreqs)
+            .map_err(|e| Error::Tantivy(e.into()))?;
+        let Some(mut postings) = postings else {
+            continue;
+        };
+        let alive = seg.alive_bitset();
+        let mut doc = postings.doc();
+        while doc != tantivy::TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                total += u64::from(postings.term_freq());
+            }
+            doc = postings.advance();
+        }
+    }
+    Ok(total)
 }
 
 /// Paragraph entries in the committed index.
@@ -170,7 +223,84 @@ impl Surface {
 struct Words {
     stop: HashSet<String>,
     stop_stems: HashSet<String>,
+    /// Stems of [`DISCOURSE`], kept out of library-wide suggestions only.
+    discourse_stems: HashSet<String>,
 }
+
+/// Words essays use to argue rather than to name what they are about. The
+/// stop list does not hold them, and they are spread and repeated like
+/// theme words, so library-wide suggestions would otherwise offer "idea" or
+/// "situation" as a theme.
+const DISCOURSE: &[&str] = &[
+    "idea",
+    "view",
+    "feel",
+    "feeling",
+    "situation",
+    "time",
+    "understand",
+    "level",
+    "set",
+    "base",
+    "hold",
+    "offer",
+    "question",
+    "increase",
+    "develop",
+    "involve",
+    "address",
+    "approach",
+    "wider",
+    "stronger",
+    "link",
+    "discuss",
+    "argue",
+    "individual",
+    "person",
+    "common",
+    "critical",
+    "solution",
+    "position",
+    "account",
+    "sound",
+    "role",
+    "impact",
+    "challenge",
+    "response",
+    "reflect",
+    "quality",
+    "study",
+    "month",
+    "aware",
+    "speak",
+    "experience",
+    "live",
+    "professional",
+    "issue",
+    "example",
+    "aspect",
+    "factor",
+    "process",
+    "need",
+    "way",
+    "important",
+    "key",
+    "ensure",
+    "within",
+    "often",
+    "able",
+    "order",
+    "part",
+    "point",
+    "term",
+    "case",
+    "form",
+    "sense",
+    "support",
+    "work",
+    "social",
+    "practice",
+];
 
 impl Words {
     fn new() -> Words {
@@ -180,7 +310,12 @@ impl Words {
             .map(|w| w.to_lowercase())
             .collect();
         let stop_stems = stop.iter().filter_map(|w| stem(w)).collect();
-        Words { stop, stop_stems }
+        let discourse_stems = DISCOURSE.iter().filter_map(|w| stem(w)).collect();
+        Words {
+            stop,
+            stop_stems,
+            discourse_stems,
+        }
     }
 
     fn each(&self, text: &str, mut f: impl FnMut(String, &str)) {
@@ -203,7 +338,9 @@ impl Words {
     }
 
     fn keeps_stem(&self, stem: &str) -> bool {
-        self.keeps_word(stem) && !self.stop_stems.contains(stem)
+        self.keeps_word(stem)
+            && !self.stop_stems.contains(stem)
+            && !self.discourse_stems.contains(stem)
     }
 }
 

@@ -108,9 +108,18 @@ impl Index {
                 .paragraphs
                 .push(hit);
         }
-        documents.sort_by(|a, b| b.paragraphs.len().cmp(&a.paragraphs.len()).then(a.doc.cmp(&b.doc)));
+        documents.sort_by(|a, b| {
+            b.paragraphs
+                .len()
+                .cmp(&a.paragraphs.len())
+                .then(a.doc.cmp(&b.doc))
+        });
         let mut works: Vec<ThemeWork> = works.into_values().collect();
-        works.sort_by(|a, b| b.paragraphs.cmp(&a.paragraphs).then_with(|| a.work.cmp(&b.work)));
+        works.sort_by(|a, b| {
+            b.paragraphs
+                .cmp(&a.paragraphs)
+                .then_with(|| a.work.cmp(&b.work))
+        });
         Ok(ThemeReport {
             theme: theme.clone(),
             documents,

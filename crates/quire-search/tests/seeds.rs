@@ -98,7 +98,10 @@ fn phrase_needs_the_words_in_order() {
     // them apart, so check both are there.
     for h in &r.hits {
         let s = h.snippet.to_lowercase();
-        assert!(s.contains("<b>social</b>") && s.contains("<b>media</b>"), "{h:#?}");
+        assert!(
+            s.contains("<b>social</b>") && s.contains("<b>media</b>"),
+            "{h:#?}"
+        );
     }
     assert_eq!(r.hits[0].author.as_deref(), Some("Holly Clarke"));
     let reversed = search(&index, r#""media social""#);
@@ -113,7 +116,10 @@ fn author_prefix_and_conjunction() {
     assert_eq!(r.hits.len(), 1, "metadata-only matches collapse to one hit");
     assert_eq!(r.hits[0].paragraph, None);
     let r = search(&index, "author:pitt ecological");
-    assert!(r.hits.iter().all(|h| h.author.as_deref() == Some("Charlotte Pitt")));
+    assert!(r
+        .hits
+        .iter()
+        .all(|h| h.author.as_deref() == Some("Charlotte Pitt")));
     assert!(r.hits.iter().all(|h| h.paragraph.is_some()));
 }
 
@@ -123,7 +129,11 @@ fn cites_finds_essays_citing_a_name() {
     let r = search(&index, "cites:Krumer-Nevo");
     assert_eq!(r.total, 1);
     assert_eq!(r.hits[0].author.as_deref(), Some("Verity Clarke"));
-    assert!(r.hits[0].snippet.contains("<b>Krumer</b>-<b>Nevo</b>"), "{}", r.hits[0].snippet);
+    assert!(
+        r.hits[0].snippet.contains("<b>Krumer</b>-<b>Nevo</b>"),
+        "{}",
+        r.hits[0].snippet
+    );
 }
 
 #[test]
@@ -135,11 +145,18 @@ fn cites_combines_with_body_words_per_document() {
     for h in &r.hits {
         assert_eq!(h.author.as_deref(), Some("Verity Clarke"));
         assert!(h.paragraph.is_some(), "{h:#?}");
-        assert!(h.snippet.to_lowercase().contains("<b>poverty</b>"), "{}", h.snippet);
+        assert!(
+            h.snippet.to_lowercase().contains("<b>poverty</b>"),
+            "{}",
+            h.snippet
+        );
     }
     let others = search(&index, "poverty -cites:krumer-nevo");
     assert!(others.total >= 1);
-    assert!(others.hits.iter().all(|h| h.author.as_deref() != Some("Verity Clarke")));
+    assert!(others
+        .hits
+        .iter()
+        .all(|h| h.author.as_deref() != Some("Verity Clarke")));
     assert_eq!(search(&index, "cites:nosuchname poverty").total, 0);
 }
 
@@ -148,7 +165,11 @@ fn misspelt_name_is_matched_fuzzily() {
     let (_d, index) = library();
     let r = search(&index, "Beresfrod");
     assert!(r.total >= 1);
-    assert!(r.hits[0].snippet.contains("<b>Beresford</b>"), "{}", r.hits[0].snippet);
+    assert!(
+        r.hits[0].snippet.contains("<b>Beresford</b>"),
+        "{}",
+        r.hits[0].snippet
+    );
     assert_eq!(r.similar, vec!["beresfrod → beresford"]);
     assert!(search(&index, "Beresford").similar.is_empty());
 }
@@ -176,14 +197,35 @@ fn bad_syntax_still_searches_and_says_what_was_ignored() {
     // Broken syntax falls back to the bare words, and says so.
     let r = search(&index, r#""relationships AND ("#);
     assert!(r.total >= 5, "{r:#?}");
-    assert!(r.ignored.iter().any(|i| i.contains("searched for relationships")), "{:?}", r.ignored);
+    assert!(
+        r.ignored
+            .iter()
+            .any(|i| i.contains("searched for relationships")),
+        "{:?}",
+        r.ignored
+    );
     let r = search(&index, r#"(empathy OR "digital poverty"#);
     assert!(r.total >= 1, "{:?}", r.ignored);
-    for bad in ["AND", "((", ")", "author:", "nosuchfield:x", "title:\"", "-", "*", "~2", "\u{0}"] {
+    for bad in [
+        "AND",
+        "((",
+        ")",
+        "author:",
+        "nosuchfield:x",
+        "title:\"",
+        "-",
+        "*",
+        "~2",
+        "\u{0}",
+    ] {
         index.search(&Query::new(bad)).unwrap();
     }
     let r = search(&index, "nosuchfield:poverty poverty");
-    assert!(r.ignored.iter().any(|i| i.contains("nosuchfield")), "{:?}", r.ignored);
+    assert!(
+        r.ignored.iter().any(|i| i.contains("nosuchfield")),
+        "{:?}",
+        r.ignored
+    );
 }
 
 #[test]
@@ -244,17 +286,30 @@ fn theme_report_collects_cited_works() {
         .theme_report(&poverty(), &mut |doc, p| {
             // One work worded two ways in different documents, and one
             // unmatched citation per paragraph.
-            let label = if doc % 2 == 0 { "Krumer-Nevo (2016)" } else { "Krumer-Nevo, M. 2016" };
+            let label = if doc % 2 == 0 {
+                "Krumer-Nevo (2016)"
+            } else {
+                "Krumer-Nevo, M. 2016"
+            };
             vec![
-                CitedWork { id: None, label: format!("work of {doc}/{p}") },
-                CitedWork { id: Some(7), label: label.into() },
+                CitedWork {
+                    id: None,
+                    label: format!("work of {doc}/{p}"),
+                },
+                CitedWork {
+                    id: Some(7),
+                    label: label.into(),
+                },
             ]
         })
         .unwrap();
     let paragraphs: usize = report.documents.iter().map(|d| d.paragraphs.len()).sum();
     assert_eq!(report.works[0].work_id, Some(7));
     assert_eq!(report.works[0].paragraphs, paragraphs);
-    assert_eq!(report.works.iter().filter(|w| w.work_id.is_some()).count(), 1);
+    assert_eq!(
+        report.works.iter().filter(|w| w.work_id.is_some()).count(),
+        1
+    );
     assert_eq!(report.works.len(), paragraphs + 1);
 }
 
@@ -263,10 +318,22 @@ fn key_terms_are_distinctive_words() {
     let (_d, index) = library();
     let holly = index.key_terms(1, 10).unwrap();
     let words: Vec<&str> = holly.iter().map(|k| k.term.as_str()).collect();
-    assert!(words.contains(&"online") || words.contains(&"media"), "{words:?}");
-    assert!(words.iter().all(|w| !["the", "and", "social", "2016"].contains(w)), "{words:?}");
+    assert!(
+        words.contains(&"online") || words.contains(&"media"),
+        "{words:?}"
+    );
+    assert!(
+        words
+            .iter()
+            .all(|w| !["the", "and", "social", "2016"].contains(w)),
+        "{words:?}"
+    );
     let library = index.library_key_terms(15).unwrap();
     assert!(!library.is_empty());
-    assert!(library.iter().all(|k| k.documents >= 1 && k.paragraphs >= 2));
-    assert!(library.iter().all(|k| k.term != "social" && k.term != "work"));
+    assert!(library
+        .iter()
+        .all(|k| k.documents >= 1 && k.paragraphs >= 2));
+    assert!(library
+        .iter()
+        .all(|k| k.term != "social" && k.term != "work"));
 }

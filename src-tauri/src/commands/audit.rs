@@ -13,7 +13,10 @@ use super::{lock, CommandResult};
 /// Audits document `id` again and returns `{citations, references, issues}`,
 /// the shape of one essay in `quire audit --json`.
 #[tauri::command]
-pub async fn audit_document(library: State<'_, Mutex<Library>>, id: i64) -> CommandResult<EssayAudit> {
+pub async fn audit_document(
+    library: State<'_, Mutex<Library>>,
+    id: i64,
+) -> CommandResult<EssayAudit> {
     Ok(lock(&library).audit(id)?)
 }
 

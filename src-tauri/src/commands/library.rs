@@ -22,9 +22,15 @@ impl TryFrom<Filter> for DocFilter {
     fn try_from(filter: Filter) -> Result<Self, Self::Error> {
         let kind = match filter.kind.as_deref() {
             None => None,
-            Some(name) => Some(Kind::parse(name).ok_or_else(|| CommandError::new(format!("unknown kind {name:?}")))?),
+            Some(name) => Some(
+                Kind::parse(name)
+                    .ok_or_else(|| CommandError::new(format!("unknown kind {name:?}")))?,
+            ),
         };
-        Ok(DocFilter { kind, collection_id: filter.collection_id })
+        Ok(DocFilter {
+            kind,
+            collection_id: filter.collection_id,
+        })
     }
 }
 
@@ -32,13 +38,18 @@ impl TryFrom<Filter> for DocFilter {
 // holding the library lock must not freeze the window.
 
 #[tauri::command]
-pub async fn list_documents(library: State<'_, Mutex<Library>>, filter: Option<Filter>) -> CommandResult<Vec<DocRow>> {
+pub async fn list_documents(
+    library: State<'_, Mutex<Library>>,
+    filter: Option<Filter>,
+) -> CommandResult<Vec<DocRow>> {
     let filter = DocFilter::try_from(filter.unwrap_or_default())?;
     Ok(lock(&library).documents(&filter)?)
 }
 
 #[tauri::command]
-pub async fn list_collections(library: State<'_, Mutex<Library>>) -> CommandResult<Vec<Collection>> {
+pub async fn list_collections(
+    library: State<'_, Mutex<Library>>,
+) -> CommandResult<Vec<Collection>> {
     Ok(lock(&library).collections()?)
 }
 
@@ -74,7 +85,11 @@ pub async fn get_document(library: State<'_, Mutex<Library>>, id: i64) -> Comman
 /// (`{done, total, current}`) as each file is read. Per-file failures are in
 /// the report's `errors`; the command itself fails only if the worker dies.
 #[tauri::command]
-pub async fn import_files(app: AppHandle, paths: Vec<PathBuf>, collection: Option<String>) -> CommandResult<ImportReport> {
+pub async fn import_files(
+    app: AppHandle,
+    paths: Vec<PathBuf>,
+    collection: Option<String>,
+) -> CommandResult<ImportReport> {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<Mutex<Library>>();
         let mut library = lock(&state);

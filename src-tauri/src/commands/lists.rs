@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use quire_csl::CslItem;
-use quire_engine::{Importance, Library, ListItem, ListSummary, ListView, Placement, Purpose};
 use quire_engine::bibliography::{format_list, format_works, FormattedList};
+use quire_engine::{Importance, Library, ListItem, ListSummary, ListView, Placement, Purpose};
 use quire_format::{escape_html, Style};
 use serde::Serialize;
 use tauri::State;
@@ -25,7 +25,12 @@ pub struct StyleInfo {
 pub async fn list_styles() -> CommandResult<Vec<StyleInfo>> {
     quire_format::BUNDLED_STYLES
         .iter()
-        .map(|&name| -> CommandResult<StyleInfo> { Ok(StyleInfo { name, title: Style::load(name)?.title().to_string() }) })
+        .map(|&name| -> CommandResult<StyleInfo> {
+            Ok(StyleInfo {
+                name,
+                title: Style::load(name)?.title().to_string(),
+            })
+        })
         .collect()
 }
 
@@ -35,7 +40,11 @@ pub async fn list_lists(library: State<'_, Mutex<Library>>) -> CommandResult<Vec
 }
 
 #[tauri::command]
-pub async fn create_list(library: State<'_, Mutex<Library>>, name: String, purpose: String) -> CommandResult<ListSummary> {
+pub async fn create_list(
+    library: State<'_, Mutex<Library>>,
+    name: String,
+    purpose: String,
+) -> CommandResult<ListSummary> {
     let purpose: Purpose = purpose.parse()?;
     Ok(lock(&library).create_list(&name, purpose)?)
 }
@@ -55,14 +64,21 @@ pub struct ListShow {
 }
 
 #[tauri::command]
-pub async fn show_list(library: State<'_, Mutex<Library>>, name: String) -> CommandResult<ListShow> {
+pub async fn show_list(
+    library: State<'_, Mutex<Library>>,
+    name: String,
+) -> CommandResult<ListShow> {
     let list = lock(&library).list(&name)?;
     let (style, style_error) = match load_style(Some(list.style.as_str())) {
         Ok(style) => (style, None),
         Err(err) => (load_style(None)?, Some(err.message)),
     };
     let preview = format_list(&list, &style)?;
-    Ok(ListShow { list, preview, style_error })
+    Ok(ListShow {
+        list,
+        preview,
+        style_error,
+    })
 }
 
 #[tauri::command]
@@ -75,15 +91,27 @@ pub async fn add_to_list(
     note: Option<String>,
 ) -> CommandResult<()> {
     let importance = importance.map(|i| i.parse::<Importance>()).transpose()?;
-    let placement = Placement { section: section.as_deref(), importance, note: note.as_deref() };
+    let placement = Placement {
+        section: section.as_deref(),
+        importance,
+        note: note.as_deref(),
+    };
     Ok(lock(&library).add_to_list(&name, &work_ids, placement)?)
 }
 
 /// Adds the works an essay's reference list cites; returns how many.
 #[tauri::command]
-pub async fn add_document_to_list(library: State<'_, Mutex<Library>>, name: String, document_id: i64) -> CommandResult<usize> {
+pub async fn add_document_to_list(
+    library: State<'_, Mutex<Library>>,
+    name: String,
+    document_id: i64,
+) -> CommandResult<usize> {
     let mut library = lock(&library);
-    let ids: Vec<i64> = library.document_works(document_id)?.iter().map(|w| w.id).collect();
+    let ids: Vec<i64> = library
+        .document_works(document_id)?
+        .iter()
+        .map(|w| w.id)
+        .collect();
     library.add_to_list(&name, &ids, Placement::default())?;
     Ok(ids.len())
 }
@@ -101,7 +129,14 @@ pub async fn move_list_item(
     let mut library = lock(&library);
     let item = find_item(&library, &name, work_id)?;
     if item.section != section {
-        replace_item(&mut library, &name, &item, section.as_deref(), item.importance, item.note.as_deref())?;
+        replace_item(
+            &mut library,
+            &name,
+            &item,
+            section.as_deref(),
+            item.importance,
+            item.note.as_deref(),
+        )?;
     }
     Ok(library.move_list_item(&name, work_id, index)?)
 }
@@ -123,18 +158,33 @@ pub async fn update_list_item(
         .iter()
         .position(|i| i.work_id == work_id)
         .ok_or_else(|| CommandError::new(format!("work {work_id} is not in list `{name}`")))?;
-    replace_item(&mut library, &name, &items[index], items[index].section.as_deref(), importance, note)?;
+    replace_item(
+        &mut library,
+        &name,
+        &items[index],
+        items[index].section.as_deref(),
+        importance,
+        note,
+    )?;
     Ok(library.move_list_item(&name, work_id, index)?)
 }
 
 #[tauri::command]
-pub async fn remove_from_list(library: State<'_, Mutex<Library>>, name: String, work_id: i64) -> CommandResult<()> {
+pub async fn remove_from_list(
+    library: State<'_, Mutex<Library>>,
+    name: String,
+    work_id: i64,
+) -> CommandResult<()> {
     Ok(lock(&library).remove_from_list(&name, work_id)?)
 }
 
 /// A bundled style name or the path of a `.csl` file; refused when it does not load.
 #[tauri::command]
-pub async fn set_list_style(library: State<'_, Mutex<Library>>, name: String, style: String) -> CommandResult<()> {
+pub async fn set_list_style(
+    library: State<'_, Mutex<Library>>,
+    name: String,
+    style: String,
+) -> CommandResult<()> {
     Ok(lock(&library).set_list_style(&name, &style)?)
 }
 
@@ -153,7 +203,12 @@ pub async fn format_document(
 
 /// Writes the list to `path` as `html`, `markdown`, `text`, `bibtex`, `ris` or `csl-json`.
 #[tauri::command]
-pub async fn export_list(library: State<'_, Mutex<Library>>, name: String, format: String, path: PathBuf) -> CommandResult<()> {
+pub async fn export_list(
+    library: State<'_, Mutex<Library>>,
+    name: String,
+    format: String,
+    path: PathBuf,
+) -> CommandResult<()> {
     let list = lock(&library).list(&name)?;
     let items: Vec<CslItem> = list.items.iter().map(|i| i.csl.clone()).collect();
     if let Some(out) = interchange(&items, &format) {
@@ -193,6 +248,14 @@ fn replace_item(
     note: Option<&str>,
 ) -> CommandResult<()> {
     library.remove_from_list(name, item.work_id)?;
-    library.add_to_list(name, &[item.work_id], Placement { section, importance, note })?;
+    library.add_to_list(
+        name,
+        &[item.work_id],
+        Placement {
+            section,
+            importance,
+            note,
+        },
+    )?;
     Ok(())
 }

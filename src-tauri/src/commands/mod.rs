@@ -19,7 +19,9 @@ pub struct CommandError {
 
 impl CommandError {
     pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
+        Self {
+            message: message.into(),
+        }
     }
 }
 

@@ -44,7 +44,10 @@ impl From<SearchArgs> for SearchQuery {
 
 /// Runs a search; bad syntax comes back in `ignored`, never as an error.
 #[tauri::command]
-pub async fn search(library: State<'_, Mutex<Library>>, query: SearchArgs) -> CommandResult<SearchResults> {
+pub async fn search(
+    library: State<'_, Mutex<Library>>,
+    query: SearchArgs,
+) -> CommandResult<SearchResults> {
     Ok(lock(&library).search(&query.into())?)
 }
 
@@ -54,14 +57,20 @@ pub async fn list_themes(library: State<'_, Mutex<Library>>) -> CommandResult<Ve
 }
 
 #[tauri::command]
-pub async fn show_theme(library: State<'_, Mutex<Library>>, name: String) -> CommandResult<ThemeReport> {
+pub async fn show_theme(
+    library: State<'_, Mutex<Library>>,
+    name: String,
+) -> CommandResult<ThemeReport> {
     Ok(lock(&library).theme(&name)?)
 }
 
 /// The works cited by the paragraphs a query finds: "add what these
 /// results cite to a list".
 #[tauri::command]
-pub async fn works_cited_where(library: State<'_, Mutex<Library>>, query: String) -> CommandResult<Vec<ThemeWork>> {
+pub async fn works_cited_where(
+    library: State<'_, Mutex<Library>>,
+    query: String,
+) -> CommandResult<Vec<ThemeWork>> {
     Ok(lock(&library).works_cited_where(&query)?)
 }
 
@@ -81,18 +90,28 @@ pub async fn add_theme(
 
 /// Deletes a theme and returns the themes that are left.
 #[tauri::command]
-pub async fn delete_theme(library: State<'_, Mutex<Library>>, name: String) -> CommandResult<Vec<ThemeSummary>> {
+pub async fn delete_theme(
+    library: State<'_, Mutex<Library>>,
+    name: String,
+) -> CommandResult<Vec<ThemeSummary>> {
     let mut library = lock(&library);
     library.delete_theme(&name)?;
     Ok(library.themes()?)
 }
 
 #[tauri::command]
-pub async fn suggested_themes(library: State<'_, Mutex<Library>>, n: usize) -> CommandResult<Vec<KeyTerm>> {
+pub async fn suggested_themes(
+    library: State<'_, Mutex<Library>>,
+    n: usize,
+) -> CommandResult<Vec<KeyTerm>> {
     Ok(lock(&library).suggested_themes(n.min(MAX_LIMIT))?)
 }
 
 #[tauri::command]
-pub async fn key_terms(library: State<'_, Mutex<Library>>, doc: i64, n: usize) -> CommandResult<Vec<KeyTerm>> {
+pub async fn key_terms(
+    library: State<'_, Mutex<Library>>,
+    doc: i64,
+    n: usize,
+) -> CommandResult<Vec<KeyTerm>> {
     Ok(lock(&library).key_terms(doc, n.min(MAX_LIMIT))?)
 }

@@ -53,7 +53,11 @@ pub async fn list_works(
         .works()?
         .into_iter()
         .filter(|w| filter.kind.as_ref().is_none_or(|k| &w.csl.kind == k))
-        .filter(|w| filter.cited.is_none_or(|cited| cited != w.cited_by.is_empty()))
+        .filter(|w| {
+            filter
+                .cited
+                .is_none_or(|cited| cited != w.cited_by.is_empty())
+        })
         .collect();
     let rows = preview(works, style.as_deref())?;
     let words: Vec<String> = fold(filter.query.as_deref().unwrap_or_default())
@@ -85,7 +89,11 @@ pub struct WorkDetail {
 }
 
 #[tauri::command]
-pub async fn get_work(library: State<'_, Mutex<Library>>, id: i64, style: Option<String>) -> CommandResult<WorkDetail> {
+pub async fn get_work(
+    library: State<'_, Mutex<Library>>,
+    id: i64,
+    style: Option<String>,
+) -> CommandResult<WorkDetail> {
     let mut library = lock(&library);
     let work = library.work(id)?;
     let mut entries = Vec::new();
@@ -95,7 +103,11 @@ pub async fn get_work(library: State<'_, Mutex<Library>>, id: i64, style: Option
         let linked = library.document_works(citing.document_id)?;
         for (position, (raw, w)) in references.into_iter().zip(linked).enumerate() {
             if w.id == id {
-                entries.push(WorkEntry { document_id: citing.document_id, position: position as i64, raw });
+                entries.push(WorkEntry {
+                    document_id: citing.document_id,
+                    position: position as i64,
+                    raw,
+                });
             }
         }
     }
@@ -104,7 +116,11 @@ pub async fn get_work(library: State<'_, Mutex<Library>>, id: i64, style: Option
 }
 
 #[tauri::command]
-pub async fn update_work(library: State<'_, Mutex<Library>>, id: i64, csl: CslItem) -> CommandResult<WorkRow> {
+pub async fn update_work(
+    library: State<'_, Mutex<Library>>,
+    id: i64,
+    csl: CslItem,
+) -> CommandResult<WorkRow> {
     let mut library = lock(&library);
     library.update_work(id, &csl)?;
     Ok(preview(vec![library.work(id)?], None)?.remove(0))
@@ -112,7 +128,11 @@ pub async fn update_work(library: State<'_, Mutex<Library>>, id: i64, csl: CslIt
 
 /// Folds every work of `others` into `keep`.
 #[tauri::command]
-pub async fn merge_works(library: State<'_, Mutex<Library>>, keep: i64, others: Vec<i64>) -> CommandResult<WorkRow> {
+pub async fn merge_works(
+    library: State<'_, Mutex<Library>>,
+    keep: i64,
+    others: Vec<i64>,
+) -> CommandResult<WorkRow> {
     let mut library = lock(&library);
     for other in others {
         library.merge_works(keep, other)?;
@@ -122,7 +142,11 @@ pub async fn merge_works(library: State<'_, Mutex<Library>>, keep: i64, others: 
 
 /// Gives one reference entry its own work; returns the new work's id.
 #[tauri::command]
-pub async fn split_work(library: State<'_, Mutex<Library>>, document_id: i64, position: i64) -> CommandResult<i64> {
+pub async fn split_work(
+    library: State<'_, Mutex<Library>>,
+    document_id: i64,
+    position: i64,
+) -> CommandResult<i64> {
     Ok(lock(&library).split_work(document_id, position)?)
 }
 
@@ -136,13 +160,19 @@ pub struct WorksImport {
 /// Imports BibTeX (`.bib`), RIS (`.ris`) and CSL-JSON (`.json`) files; a
 /// file that cannot be read is reported and the rest still imported.
 #[tauri::command]
-pub async fn import_works(library: State<'_, Mutex<Library>>, paths: Vec<PathBuf>) -> CommandResult<WorksImport> {
+pub async fn import_works(
+    library: State<'_, Mutex<Library>>,
+    paths: Vec<PathBuf>,
+) -> CommandResult<WorksImport> {
     let mut ids = Vec::new();
     let mut errors = Vec::new();
     for path in &paths {
         match read_items(path) {
             Ok(items) => ids.extend(lock(&library).import_works(&items)?),
-            Err(err) => errors.push(ImportFailure { path: path.display().to_string(), message: err.message() }),
+            Err(err) => errors.push(ImportFailure {
+                path: path.display().to_string(),
+                message: err.message(),
+            }),
         }
     }
     Ok(WorksImport { ids, errors })
@@ -158,9 +188,12 @@ pub async fn export_works(
 ) -> CommandResult<()> {
     let items = {
         let library = lock(&library);
-        ids.iter().map(|&id| library.work(id).map(|w| w.csl)).collect::<Result<Vec<_>, _>>()?
+        ids.iter()
+            .map(|&id| library.work(id).map(|w| w.csl))
+            .collect::<Result<Vec<_>, _>>()?
     };
-    let out = interchange(&items, &format).ok_or_else(|| CommandError::new(format!("unknown export format {format:?}")))?;
+    let out = interchange(&items, &format)
+        .ok_or_else(|| CommandError::new(format!("unknown export format {format:?}")))?;
     write(&path, &out)
 }
 
@@ -175,7 +208,8 @@ pub fn interchange(items: &[CslItem], format: &str) -> Option<String> {
 }
 
 pub fn write(path: &Path, contents: &str) -> CommandResult<()> {
-    std::fs::write(path, contents).map_err(|e| CommandError::new(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, contents)
+        .map_err(|e| CommandError::new(format!("cannot write {}: {e}", path.display())))
 }
 
 /// Loads a bundled style by name or a `.csl` file by path; the default when none is named.
@@ -190,7 +224,11 @@ fn preview(works: Vec<Work>, style: Option<&str>) -> CommandResult<Vec<WorkRow>>
     let html = quire_format::format(&items, &style, Markup::Html)?;
     let text = quire_format::format(&items, &style, Markup::Text)?;
     let entry = |f: &quire_format::Formatted, i: usize| {
-        f.entries.iter().find(|e| e.index == i).map(|e| e.text.clone()).unwrap_or_default()
+        f.entries
+            .iter()
+            .find(|e| e.index == i)
+            .map(|e| e.text.clone())
+            .unwrap_or_default()
     };
     Ok(works
         .into_iter()
@@ -222,7 +260,11 @@ impl ReadError {
 fn read_items(path: &Path) -> Result<Vec<CslItem>, ReadError> {
     let bytes = std::fs::read(path).map_err(ReadError::Io)?;
     let src = String::from_utf8_lossy(&bytes);
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let first = src.trim_start().chars().next();
     let items = match (ext.as_str(), first) {
         ("bib" | "bibtex", _) | (_, Some('@')) => quire_format::from_bibtex(&src),

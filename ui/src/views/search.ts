@@ -141,9 +141,8 @@ export function createSearchPalette(): Palette {
       year: filters.year ? Number(filters.year) : null,
       limit: LIMIT,
     };
-    collect.hidden = true;
-    replace(collectStatus);
     if (!query.text.trim() && !Object.values(filters).some(Boolean)) {
+      collect.hidden = true;
       hits = [];
       replace(list);
       replace(facets);
@@ -158,6 +157,7 @@ export function createSearchPalette(): Palette {
     } catch (err) {
       if (mine !== ticket) return;
       hits = [];
+      collect.hidden = true;
       replace(list);
       status.textContent = (err as Error).message;
     }
@@ -256,6 +256,7 @@ export function createSearchPalette(): Palette {
   }
 
   input.addEventListener("input", () => {
+    replace(collectStatus);
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(), DEBOUNCE_MS);
   });

@@ -52,8 +52,10 @@ pub struct CitedIn {
 /// Years as students write them. The word boundaries are checked by hand in
 /// [`years`] because the regex crate has no look-around.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:1[5-9]\d\d|20\d\d)[a-z]?|\bn\.\s?d\.?|\bno date\b|\bin press\b|\bforthcoming\b")
-        .expect("year regex")
+    Regex::new(
+        r"(?i)(?:1[5-9]\d\d|20\d\d)[a-z]?|\bn\.\s?d\.?|\bno date\b|\bin press\b|\bforthcoming\b",
+    )
+    .expect("year regex")
 });
 
 static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,15 +63,18 @@ static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("locator regex")
 });
 
-static CITED_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\b").expect("cited-in regex"));
+static CITED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:as\s+)?(?:cited|quoted)\s+(?:in|by)\b").expect("cited-in regex")
+});
 
 /// Longest parenthesis considered; longer ones are prose, not citations.
 const MAX_GROUP: usize = 400;
 
 /// All citations in `body`, in order of appearance.
 pub fn extract_citations(body: &str) -> Vec<Citation> {
-    groups(body).flat_map(|(open, close)| citations_in_group(body, open, close)).collect()
+    groups(body)
+        .flat_map(|(open, close)| citations_in_group(body, open, close))
+        .collect()
 }
 
 /// Byte offsets of each innermost "(" … ")" pair that is not too long.
@@ -114,7 +119,12 @@ fn years(s: &str) -> Vec<YearAt> {
             Some(c) => (m.end() + c[0].len(), Some(c[1].to_string())),
             None => (m.end(), None),
         };
-        out.push(YearAt { start: m.start(), end, year: m.as_str().to_string(), locator });
+        out.push(YearAt {
+            start: m.start(),
+            end,
+            year: m.as_str().to_string(),
+            locator,
+        });
     }
     out
 }
@@ -126,7 +136,8 @@ fn collapse(s: &str) -> String {
 
 /// Whether a slice between citations holds only separators ("; ", " and ").
 fn only_separators(s: &str) -> bool {
-    s.split_whitespace().all(|w| w == "and" || w.chars().all(|c| ",;.&".contains(c)))
+    s.split_whitespace()
+        .all(|w| w == "and" || w.chars().all(|c| ",;.&".contains(c)))
 }
 
 fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
@@ -136,7 +147,9 @@ fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
         return Vec::new();
     };
     let narrative_names = if content[..first.start].trim().is_empty()
-        || CITED_IN.find(&content[..first.start]).is_some_and(|m| content[..m.start()].trim().is_empty())
+        || CITED_IN
+            .find(&content[..first.start])
+            .is_some_and(|m| content[..m.start()].trim().is_empty())
     {
         narrative_names(&body[..open])
     } else {
@@ -171,8 +184,21 @@ fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
             }
             (None, _) if only_separators(segment) => out
                 .last()
-                .map(|prev| Names { authors: prev.authors.clone(), et_al: prev.et_al, start: 0 })
-                .map(|n| self::citation(body, seg_start + leading_separators(segment), n, y, open, false)),
+                .map(|prev| Names {
+                    authors: prev.authors.clone(),
+                    et_al: prev.et_al,
+                    start: 0,
+                })
+                .map(|n| {
+                    self::citation(
+                        body,
+                        seg_start + leading_separators(segment),
+                        n,
+                        y,
+                        open,
+                        false,
+                    )
+                }),
             (None, _) => None,
         };
         if let Some(c) = citation {
@@ -224,18 +250,30 @@ fn blank_brackets(s: &str) -> String {
 }
 
 fn leading_separators(s: &str) -> usize {
-    s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || ",;.&".contains(c)).len()
+    s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || ",;.&".contains(c))
+            .len()
 }
 
 /// Builds a parenthetical citation whose author list starts at `start` and
 /// ends with year `y` (offsets of `y` are relative to the group content).
-fn citation(body: &str, start: usize, n: Names, y: &YearAt, open: usize, cited_in: bool) -> Citation {
+fn citation(
+    body: &str,
+    start: usize,
+    n: Names,
+    y: &YearAt,
+    open: usize,
+    cited_in: bool,
+) -> Citation {
     let end = open + 1 + y.end;
     Citation {
         start,
         end,
         text: collapse(&body[start..end]),
-        cited_in: cited_in.then(|| CitedIn { authors: n.authors.clone(), year: y.year.clone() }),
+        cited_in: cited_in.then(|| CitedIn {
+            authors: n.authors.clone(),
+            year: y.year.clone(),
+        }),
         authors: n.authors,
         year: y.year.clone(),
         et_al: n.et_al,
@@ -249,10 +287,13 @@ fn citation(body: &str, start: usize, n: Names, y: &YearAt, open: usize, cited_i
 /// "the Marmot Review in 2010 (2020)" still names what is cited.
 fn narrative_names(before: &str) -> Option<(Names, usize)> {
     // "British Association of Social Workers (BASW) (2018)": skip the short form.
-    static SHORT_FORM: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*\([\p{Lu}][\p{L}&]{1,11}\)\s*$").expect("short form regex"));
+    static SHORT_FORM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*\([\p{Lu}][\p{L}&]{1,11}\)\s*$").expect("short form regex")
+    });
     let trimmed = before.trim_end();
-    let trimmed = SHORT_FORM.find(trimmed).map_or(trimmed, |m| &trimmed[..m.start()]);
+    let trimmed = SHORT_FORM
+        .find(trimmed)
+        .map_or(trimmed, |m| &trimmed[..m.start()]);
     if let Some(n) = names_before(trimmed) {
         let start = n.start;
         return Some((n, start));
@@ -278,7 +319,13 @@ fn narrative(
     let text = collapse(&body[names_start..=close]);
     if let Some(s) = secondary.into_iter().next() {
         // "Garbarino and Ganzel (cited in Russell, Harris and Gockel, 2008)"
-        return vec![Citation { start: names_start, end: close + 1, text, narrative: true, ..s }];
+        return vec![Citation {
+            start: names_start,
+            end: close + 1,
+            text,
+            narrative: true,
+            ..s
+        }];
     }
     found
         .iter()
@@ -301,11 +348,22 @@ mod tests {
     use super::*;
 
     fn cites(body: &str) -> Vec<(Vec<String>, String, Option<String>)> {
-        extract_citations(body).into_iter().map(|c| (c.authors, c.year, c.locator)).collect()
+        extract_citations(body)
+            .into_iter()
+            .map(|c| (c.authors, c.year, c.locator))
+            .collect()
     }
 
-    fn one(authors: &[&str], year: &str, locator: Option<&str>) -> (Vec<String>, String, Option<String>) {
-        (authors.iter().map(|a| a.to_string()).collect(), year.to_string(), locator.map(str::to_string))
+    fn one(
+        authors: &[&str],
+        year: &str,
+        locator: Option<&str>,
+    ) -> (Vec<String>, String, Option<String>) {
+        (
+            authors.iter().map(|a| a.to_string()).collect(),
+            year.to_string(),
+            locator.map(str::to_string),
+        )
     }
 
     #[test]
@@ -322,20 +380,46 @@ mod tests {
             cites("(Turner,2016 . Best et al, 2014.)"),
             vec![one(&["Turner"], "2016", None), one(&["Best"], "2014", None)]
         );
-        assert_eq!(cites("Ferguson (2016a, 2016b)"), vec![one(&["Ferguson"], "2016a", None), one(&["Ferguson"], "2016b", None)]);
-        assert_eq!(cites("(Smith, 2019: 45)"), vec![one(&["Smith"], "2019", Some("45"))]);
-        assert_eq!(cites("(Department of Health [DH], 2015)"), vec![one(&["Department of Health"], "2015", None)]);
-        assert_eq!(cites("Smith *et al.* (2019)"), vec![one(&["Smith"], "2019", None)]);
-        assert_eq!(cites("(Howe 1998 and 2008)"), vec![one(&["Howe"], "1998", None), one(&["Howe"], "2008", None)]);
+        assert_eq!(
+            cites("Ferguson (2016a, 2016b)"),
+            vec![
+                one(&["Ferguson"], "2016a", None),
+                one(&["Ferguson"], "2016b", None)
+            ]
+        );
+        assert_eq!(
+            cites("(Smith, 2019: 45)"),
+            vec![one(&["Smith"], "2019", Some("45"))]
+        );
+        assert_eq!(
+            cites("(Department of Health [DH], 2015)"),
+            vec![one(&["Department of Health"], "2015", None)]
+        );
+        assert_eq!(
+            cites("Smith *et al.* (2019)"),
+            vec![one(&["Smith"], "2019", None)]
+        );
+        assert_eq!(
+            cites("(Howe 1998 and 2008)"),
+            vec![one(&["Howe"], "1998", None), one(&["Howe"], "2008", None)]
+        );
         assert_eq!(
             cites("the British Association of Social Workers (BASW) (2018)"),
-            vec![one(&["British Association of Social Workers"], "2018", None)]
+            vec![one(
+                &["British Association of Social Workers"],
+                "2018",
+                None
+            )]
         );
         let secondary = extract_citations("(Kadushin, 1990, as cited in Trevithick, 2012)");
         assert_eq!(secondary.len(), 1);
         assert_eq!(secondary[0].authors, ["Trevithick"]);
-        assert_eq!(secondary[0].cited_in.as_ref().map(|c| c.year.as_str()), Some("2012"));
-        let broken = extract_citations("in the \"real world\" setting (Tregeagle\n\nand Darcy, 2008). So");
+        assert_eq!(
+            secondary[0].cited_in.as_ref().map(|c| c.year.as_str()),
+            Some("2012")
+        );
+        let broken =
+            extract_citations("in the \"real world\" setting (Tregeagle\n\nand Darcy, 2008). So");
         assert_eq!(broken[0].text, "(Tregeagle and Darcy, 2008)");
         assert!(extract_citations("Saar-Heiman (2019)'s reflection")[0].narrative);
     }

@@ -14,8 +14,10 @@ static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{M}][\p{L}\p{M}\d'’\-]*|\d+|\S").expect("token regex"));
 
 /// Lower-case words that sit inside a family name ("van Spijker", "De la Cruz").
-const PARTICLES: [&str; 15] =
-    ["van", "von", "de", "der", "den", "du", "da", "di", "la", "le", "del", "dos", "ten", "ter", "bin"];
+const PARTICLES: [&str; 15] = [
+    "van", "von", "de", "der", "den", "du", "da", "di", "la", "le", "del", "dos", "ten", "ter",
+    "bin",
+];
 
 /// Lower-case words that sit inside an organisation's name ("Federation of Social Workers").
 const CONNECTORS: [&str; 5] = ["of", "for", "the", "on", "in"];
@@ -23,15 +25,91 @@ const CONNECTORS: [&str; 5] = ["of", "for", "the", "on", "in"];
 /// Capitalised words that start sentences or clauses but are never (the
 /// first word of) an author: the walk drops them from the front of a name.
 const NOT_NAMES: [&str; 86] = [
-    "A", "According", "Additionally", "Also", "Although", "An", "And", "As", "Both", "But",
-    "By", "Clearly", "Consequently", "Conversely", "Drawing", "Equally", "Even", "Finally",
-    "Firstly", "Following", "For", "Furthermore", "Hence", "However", "I", "If", "In",
-    "Indeed", "Instead", "It", "Likewise", "Moreover", "My", "Nevertheless", "Notably", "Now",
-    "Our", "Overall", "Perhaps", "Recently", "Secondly", "See", "Similarly", "Since", "So",
-    "Still", "The", "Their", "Then", "These", "They", "This", "Thus", "To", "Unlike", "We",
-    "When", "Where", "Whilst", "While", "With", "Yet", "Here", "Later", "UK", "US", "USA",
-    "England", "Scotland", "Wales", "Britain", "Ireland", "Per", "During", "After", "Before",
-    "Within", "Despite", "Through", "Given", "Based", "COVID-19", "Covid-19", "COVID", "Covid",
+    "A",
+    "According",
+    "Additionally",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "As",
+    "Both",
+    "But",
+    "By",
+    "Clearly",
+    "Consequently",
+    "Conversely",
+    "Drawing",
+    "Equally",
+    "Even",
+    "Finally",
+    "Firstly",
+    "Following",
+    "For",
+    "Furthermore",
+    "Hence",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Indeed",
+    "Instead",
+    "It",
+    "Likewise",
+    "Moreover",
+    "My",
+    "Nevertheless",
+    "Notably",
+    "Now",
+    "Our",
+    "Overall",
+    "Perhaps",
+    "Recently",
+    "Secondly",
+    "See",
+    "Similarly",
+    "Since",
+    "So",
+    "Still",
+    "The",
+    "Their",
+    "Then",
+    "These",
+    "They",
+    "This",
+    "Thus",
+    "To",
+    "Unlike",
+    "We",
+    "When",
+    "Where",
+    "Whilst",
+    "While",
+    "With",
+    "Yet",
+    "Here",
+    "Later",
+    "UK",
+    "US",
+    "USA",
+    "England",
+    "Scotland",
+    "Wales",
+    "Britain",
+    "Ireland",
+    "Per",
+    "During",
+    "After",
+    "Before",
+    "Within",
+    "Despite",
+    "Through",
+    "Given",
+    "Based",
+    "COVID-19",
+    "Covid-19",
+    "COVID",
+    "Covid",
     "Coronavirus",
 ];
 
@@ -58,7 +136,10 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
     TOKEN
         .find_iter(s)
         .filter(|m| !matches!(m.as_str(), "*" | "_"))
-        .map(|m| Token { text: m.as_str(), start: m.start() })
+        .map(|m| Token {
+            text: m.as_str(),
+            start: m.start(),
+        })
         .collect()
 }
 
@@ -107,13 +188,20 @@ pub fn names_before(s: &str) -> Option<Names> {
             }
         }
     }
-    Some(Names { authors, et_al, start: toks[start].start })
+    Some(Names {
+        authors,
+        et_al,
+        start: toks[start].start,
+    })
 }
 
 /// Drops a trailing "et al." / "et al" / "et. al." / "and colleagues" and
 /// says whether it was there.
 fn strip_et_al(toks: &[Token<'_>], end: &mut usize) -> bool {
-    if *end >= 2 && toks[*end - 2].text == "and" && matches!(toks[*end - 1].text, "colleagues" | "others" | "co-workers") {
+    if *end >= 2
+        && toks[*end - 2].text == "and"
+        && matches!(toks[*end - 1].text, "colleagues" | "others" | "co-workers")
+    {
         *end -= 2;
         return true;
     }
@@ -202,16 +290,34 @@ mod tests {
     #[test]
     fn reads_author_lists() {
         assert_eq!(authors("Soydan, "), list(&["Soydan"], false));
-        assert_eq!(authors("Grant, Kinman and Alexander, "), list(&["Grant", "Kinman", "Alexander"], false));
-        assert_eq!(authors("Gupta, Blumhardt & Fourth World "), list(&["Gupta", "Blumhardt", "Fourth World"], false));
+        assert_eq!(
+            authors("Grant, Kinman and Alexander, "),
+            list(&["Grant", "Kinman", "Alexander"], false)
+        );
+        assert_eq!(
+            authors("Gupta, Blumhardt & Fourth World "),
+            list(&["Gupta", "Blumhardt", "Fourth World"], false)
+        );
         assert_eq!(authors("Ridley et al. "), list(&["Ridley"], true));
         assert_eq!(authors("van Spijker et al "), list(&["van Spijker"], true));
         assert_eq!(authors("Smith *et al.*'s "), list(&["Smith"], true));
-        assert_eq!(authors("research by Smith and colleagues "), list(&["Smith"], true));
+        assert_eq!(
+            authors("research by Smith and colleagues "),
+            list(&["Smith"], true)
+        );
         assert_eq!(authors("During COVID-19 "), None);
-        assert_eq!(authors("I agree with Fraser's et al. "), list(&["Fraser"], true));
-        assert_eq!(authors("loosely based on Bronfenbrenner's "), list(&["Bronfenbrenner"], false));
-        assert_eq!(authors("Furthermore, Gupta and Lloyd-Jones "), list(&["Gupta", "Lloyd-Jones"], false));
+        assert_eq!(
+            authors("I agree with Fraser's et al. "),
+            list(&["Fraser"], true)
+        );
+        assert_eq!(
+            authors("loosely based on Bronfenbrenner's "),
+            list(&["Bronfenbrenner"], false)
+        );
+        assert_eq!(
+            authors("Furthermore, Gupta and Lloyd-Jones "),
+            list(&["Gupta", "Lloyd-Jones"], false)
+        );
         assert_eq!(
             authors("What Works Centre for Children's Social Care "),
             list(&["What Works Centre for Children's Social Care"], false)

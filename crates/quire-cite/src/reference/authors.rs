@@ -20,17 +20,22 @@ pub struct Authors {
 static EDITED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)[,\s]*\(?\beds?\b\.?\)?\.?\s*$").expect("edited regex"));
 
-static ET_AL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i),?\s*(?:et\.?\s*al\.?|and others)\s*$").expect("et al regex"));
+static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),?\s*(?:et\.?\s*al\.?|and others)\s*$").expect("et al regex")
+});
 static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{M}][\p{L}\p{M}'’\-\.]*|[,&;]").expect("token regex"));
 /// "P.", "C-A.", "J.L.", "M", "ATD", "JA".
-static INITIALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\.?(?:-\p{Lu}\.?)*\.?){1,3}$").expect("initials regex"));
-static VANCOUVER_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([\p{Lu}][\p{L}'’\- ]*[\p{L}]) (\p{Lu}{1,3})$").expect("vancouver regex"));
+static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}\.?(?:-\p{Lu}\.?)*\.?){1,3}$").expect("initials regex")
+});
+static VANCOUVER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([\p{Lu}][\p{L}'’\- ]*[\p{L}]) (\p{Lu}{1,3})$").expect("vancouver regex")
+});
 
-const PARTICLES: [&str; 12] = ["van", "von", "de", "der", "den", "du", "da", "di", "la", "le", "del", "dos"];
+const PARTICLES: [&str; 12] = [
+    "van", "von", "de", "der", "den", "du", "da", "di", "la", "le", "del", "dos",
+];
 
 fn is_initials(word: &str) -> bool {
     INITIALS.is_match(word)
@@ -54,23 +59,47 @@ pub fn parse_authors(s: &str) -> Authors {
     let s = s.trim().trim_end_matches([',', ' ']);
     // A lone full stop ends the list; one after initials belongs to them.
     let s = match s.strip_suffix('.') {
-        Some(rest) if !rest.split_whitespace().last().is_some_and(|w| is_initials(&format!("{w}."))) => rest,
+        Some(rest)
+            if !rest
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| is_initials(&format!("{w}."))) =>
+        {
+            rest
+        }
         _ => s,
     };
     if s.is_empty() {
-        return Authors { names: Vec::new(), et_al, editors };
+        return Authors {
+            names: Vec::new(),
+            et_al,
+            editors,
+        };
     }
-    let names = vancouver(s).or_else(|| organisations(s)).unwrap_or_else(|| inverted(s));
-    Authors { names, et_al, editors }
+    let names = vancouver(s)
+        .or_else(|| organisations(s))
+        .unwrap_or_else(|| inverted(s));
+    Authors {
+        names,
+        et_al,
+        editors,
+    }
 }
 
 /// "Smith JA, Jones B, Brown C": every comma-separated piece is a family
 /// name followed by run-together initials.
 fn vancouver(s: &str) -> Option<Vec<Name>> {
-    let pieces: Vec<&str> = s.split(',').map(|p| p.trim().trim_end_matches('.')).collect();
+    let pieces: Vec<&str> = s
+        .split(',')
+        .map(|p| p.trim().trim_end_matches('.'))
+        .collect();
     let names = pieces
         .iter()
-        .map(|p| VANCOUVER_NAME.captures(p).map(|c| Name::person(&c[1], &c[2])))
+        .map(|p| {
+            VANCOUVER_NAME
+                .captures(p)
+                .map(|c| Name::person(&c[1], &c[2]))
+        })
         .collect::<Option<Vec<_>>>()?;
     Some(names)
 }
@@ -82,14 +111,25 @@ fn organisations(s: &str) -> Option<Vec<Name>> {
         return None;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.iter().any(|w| w.len() <= 3 && w.ends_with('.') && is_initials(w)) {
+    if words
+        .iter()
+        .any(|w| w.len() <= 3 && w.ends_with('.') && is_initials(w))
+    {
         return None;
     }
-    let parts: Vec<&str> = s.split('&').flat_map(|p| p.split(" and ")).map(str::trim).collect();
+    let parts: Vec<&str> = s
+        .split('&')
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .collect();
     if parts.len() > 1 && parts.iter().all(|p| !p.is_empty() && !p.contains(' ')) {
         return Some(parts.iter().map(|p| Name::organisation(p)).collect());
     }
-    if words.len() == 1 && !words[0].chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+    if words.len() == 1
+        && !words[0]
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic())
+    {
         return Some(vec![Name::person(words[0], "")]);
     }
     Some(vec![Name::organisation(s)])
@@ -137,7 +177,9 @@ fn inverted(s: &str) -> Vec<Name> {
             }
         } else if !in_given {
             family.push(t);
-        } else if PARTICLES.contains(&t) || (!given.is_empty() && !is_initials(t) && next == Some(",")) {
+        } else if PARTICLES.contains(&t)
+            || (!given.is_empty() && !is_initials(t) && next == Some(","))
+        {
             // "Mishna, F. Sanders, J.": a new family name with no comma before it.
             finish(&mut family, &mut given, &mut names);
             in_given = false;
@@ -153,7 +195,11 @@ fn inverted(s: &str) -> Vec<Name> {
 
 /// "Jane Doe", "R. Vasta", "Ludwig van Beethoven": given names first.
 pub fn natural(toks: &[&str]) -> Name {
-    let words: Vec<&str> = toks.iter().copied().filter(|t| !matches!(*t, "," | "&" | ";")).collect();
+    let words: Vec<&str> = toks
+        .iter()
+        .copied()
+        .filter(|t| !matches!(*t, "," | "&" | ";"))
+        .collect();
     let Some(last) = words.len().checked_sub(1) else {
         return Name::default();
     };
@@ -200,37 +246,82 @@ mod tests {
     use super::*;
 
     fn families(s: &str) -> Vec<String> {
-        parse_authors(s).names.iter().map(|n| n.cited_form().to_string()).collect()
+        parse_authors(s)
+            .names
+            .iter()
+            .map(|n| n.cited_form().to_string())
+            .collect()
     }
 
     #[test]
     fn reads_lists_with_missing_commas() {
-        assert_eq!(families("Best, P. Manktelow, R. and Taylor, B."), ["Best", "Manktelow", "Taylor"]);
         assert_eq!(
-            families("Mishna, F. Sanders, J. Fantus, S. Fang, L. Greenblatt, A. Bogo, M, and Milne, B."),
-            ["Mishna", "Sanders", "Fantus", "Fang", "Greenblatt", "Bogo", "Milne"]
+            families("Best, P. Manktelow, R. and Taylor, B."),
+            ["Best", "Manktelow", "Taylor"]
         );
-        assert_eq!(families("O'Leary, P. Tsui, M and Ruch, G."), ["O'Leary", "Tsui", "Ruch"]);
-        assert_eq!(families("van Spijker, B. van Straten, A. and Kerkhof, A."), ["van Spijker", "van Straten", "Kerkhof"]);
+        assert_eq!(
+            families(
+                "Mishna, F. Sanders, J. Fantus, S. Fang, L. Greenblatt, A. Bogo, M, and Milne, B."
+            ),
+            [
+                "Mishna",
+                "Sanders",
+                "Fantus",
+                "Fang",
+                "Greenblatt",
+                "Bogo",
+                "Milne"
+            ]
+        );
+        assert_eq!(
+            families("O'Leary, P. Tsui, M and Ruch, G."),
+            ["O'Leary", "Tsui", "Ruch"]
+        );
+        assert_eq!(
+            families("van Spijker, B. van Straten, A. and Kerkhof, A."),
+            ["van Spijker", "van Straten", "Kerkhof"]
+        );
     }
 
     #[test]
     fn reads_other_styles() {
-        assert_eq!(families("Smith, J. A., Jones, B., & Brown, C."), ["Smith", "Jones", "Brown"]);
+        assert_eq!(
+            families("Smith, J. A., Jones, B., & Brown, C."),
+            ["Smith", "Jones", "Brown"]
+        );
         assert_eq!(families("Smith, John, and Jane Doe."), ["Smith", "Doe"]);
-        assert_eq!(families("Featherstone, Brid, Sue White, and Kate Morris"), ["Featherstone", "White", "Morris"]);
+        assert_eq!(
+            families("Featherstone, Brid, Sue White, and Kate Morris"),
+            ["Featherstone", "White", "Morris"]
+        );
         assert_eq!(
             parse_editors("Ruch, G., Turney, D. and Ward, A."),
-            vec![Name::person("Ruch", "G."), Name::person("Turney", "D."), Name::person("Ward", "A.")]
+            vec![
+                Name::person("Ruch", "G."),
+                Name::person("Turney", "D."),
+                Name::person("Ward", "A.")
+            ]
         );
-        assert_eq!(families("Smith JA, Jones B, Brown C."), ["Smith", "Jones", "Brown"]);
-        assert_eq!(families("Gupta, A., Blumhardt, H. & Fourth World, ATD."), ["Gupta", "Blumhardt", "Fourth World"]);
+        assert_eq!(
+            families("Smith JA, Jones B, Brown C."),
+            ["Smith", "Jones", "Brown"]
+        );
+        assert_eq!(
+            families("Gupta, A., Blumhardt, H. & Fourth World, ATD."),
+            ["Gupta", "Blumhardt", "Fourth World"]
+        );
         assert_eq!(families("BASW and CWIP."), ["BASW", "CWIP"]);
-        assert_eq!(families("Institute of Health Equity"), ["Institute of Health Equity"]);
+        assert_eq!(
+            families("Institute of Health Equity"),
+            ["Institute of Health Equity"]
+        );
         let forrester = parse_authors("Forrester, D. et al.");
         assert!(forrester.et_al);
         assert_eq!(forrester.names, vec![Name::person("Forrester", "D.")]);
-        assert_eq!(parse_authors("Westwood, J. L.").names, vec![Name::person("Westwood", "J. L.")]);
+        assert_eq!(
+            parse_authors("Westwood, J. L.").names,
+            vec![Name::person("Westwood", "J. L.")]
+        );
         let edited = parse_authors("Lishman, J. (ed.)");
         assert!(edited.editors);
         assert_eq!(edited.names, vec![Name::person("Lishman", "J.")]);

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 use quire_csl::DateField;
 use regex::Regex;
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 fn month(word: &str) -> Option<u8> {
     let w = word.to_lowercase();
@@ -15,8 +17,21 @@ fn month(word: &str) -> Option<u8> {
     }
     let pos = MONTHS.iter().position(|m| w.starts_with(m))?;
     // "mayhem" is not May: a month word is a month name or its abbreviation.
-    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "sept"];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "sept",
+    ];
     let trimmed = w.trim_end_matches('.');
     (trimmed.len() == 3 || full.contains(&trimmed)).then_some(pos as u8 + 1)
 }
@@ -24,8 +39,9 @@ fn month(word: &str) -> Option<u8> {
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+)\.?,?\s+(\d{4})").expect("dmy regex")
 });
-static MONTH_DAY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})").expect("mdy regex"));
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})").expect("mdy regex")
+});
 static YEAR_MONTH_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s+(\p{L}+)\.?\s+(\d{1,2})\b").expect("ymd regex"));
 static DAY_MONTH: LazyLock<Regex> =
@@ -74,10 +90,22 @@ mod tests {
 
     #[test]
     fn reads_common_orders() {
-        assert_eq!(parse_date("20 April 2020"), Some(DateField::ymd(2020, Some(4), Some(20))));
-        assert_eq!(parse_date("2nd June 2020"), Some(DateField::ymd(2020, Some(6), Some(2))));
-        assert_eq!(parse_date("June 3, 2020"), Some(DateField::ymd(2020, Some(6), Some(3))));
-        assert_eq!(parse_date("2020 Jun 3"), Some(DateField::ymd(2020, Some(6), Some(3))));
+        assert_eq!(
+            parse_date("20 April 2020"),
+            Some(DateField::ymd(2020, Some(4), Some(20)))
+        );
+        assert_eq!(
+            parse_date("2nd June 2020"),
+            Some(DateField::ymd(2020, Some(6), Some(2)))
+        );
+        assert_eq!(
+            parse_date("June 3, 2020"),
+            Some(DateField::ymd(2020, Some(6), Some(3)))
+        );
+        assert_eq!(
+            parse_date("2020 Jun 3"),
+            Some(DateField::ymd(2020, Some(6), Some(3)))
+        );
         assert_eq!(parse_month_day("28 January"), Some((1, 28)));
         assert_eq!(parse_date("12 Mayhem 2020"), None);
     }

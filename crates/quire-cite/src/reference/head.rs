@@ -14,15 +14,17 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\(\s*({YEAR})\s*(?:,\s*([^)]*))?\)\s*[.,:]?"))
         .expect("bracketed year regex")
 });
-static BETWEEN_STOPS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)[.,]\s*({YEAR})\.(?:\s|$)")).expect("stopped year regex"));
+static BETWEEN_STOPS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)[.,]\s*({YEAR})\.(?:\s|$)")).expect("stopped year regex")
+});
 /// "Smith JA, Jones B." — Vancouver authors end at the first full stop.
 static VANCOUVER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{Lu}][\p{L}'’\- ]*[\p{L}] \p{Lu}{1,3}(?:, [\p{Lu}][\p{L}'’\- ]*[\p{L}] \p{Lu}{1,3})*(?:,? et al)?\.\s")
         .expect("vancouver head regex")
 });
-static LATE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(,;.])((?:1[5-9]\d\d|20\d\d)[a-z]?)\b").expect("late year regex"));
+static LATE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(,;.])((?:1[5-9]\d\d|20\d\d)[a-z]?)\b").expect("late year regex")
+});
 
 /// An entry split at its head.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -40,7 +42,10 @@ pub struct Head<'a> {
 fn plausible_authors(s: &str) -> bool {
     let quote_like = s.char_indices().any(|(i, c)| {
         let between_letters = s[..i].chars().next_back().is_some_and(char::is_alphabetic)
-            && s[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+            && s[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
         matches!(c, '"' | '“' | '”' | '*' | '‘') || (matches!(c, '\'' | '’') && !between_letters)
     });
     !quote_like
@@ -66,7 +71,12 @@ pub fn split_head(entry: &str) -> Head<'_> {
         let m = c.get(0).map(|m| m.range()).unwrap_or_default();
         let authors = &entry[..m.start];
         if plausible_authors(authors) {
-            return Head { authors, year: Some(c[1].to_string()), date_detail: None, rest: &entry[m.end..] };
+            return Head {
+                authors,
+                year: Some(c[1].to_string()),
+                date_detail: None,
+                rest: &entry[m.end..],
+            };
         }
     }
     // MLA, Vancouver, or no author at all: authors end at the first full
@@ -87,11 +97,23 @@ pub fn split_head(entry: &str) -> Head<'_> {
         .filter(|m| {
             let after = rest[m.end()..].trim_start();
             let before = rest[..m.start()].trim_end();
-            !after.starts_with(['-', '–', '—']) && !before.ends_with(['-', '–', '—']) && !before.ends_with("pp.") && !before.ends_with("p.")
+            !after.starts_with(['-', '–', '—'])
+                && !before.ends_with(['-', '–', '—'])
+                && !before.ends_with("pp.")
+                && !before.ends_with("p.")
         })
         .last()
         .map(|m| m.as_str().to_string());
-    Head { authors: if plausible_authors(authors) { authors } else { "" }, year, date_detail: None, rest }
+    Head {
+        authors: if plausible_authors(authors) {
+            authors
+        } else {
+            ""
+        },
+        year,
+        date_detail: None,
+        rest,
+    }
 }
 
 /// End (after the space) of the first ". " that does not close an initial
@@ -102,7 +124,10 @@ pub fn first_sentence_end(s: &str) -> Option<usize> {
     while let Some(p) = s[i..].find(". ").map(|p| p + i) {
         let word = s[..p].rsplit([' ', ',']).next().unwrap_or("");
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        let abbreviation = matches!(word, "eds" | "ed" | "Ed" | "Eds" | "vol" | "Vol" | "no" | "No" | "pp" | "p");
+        let abbreviation = matches!(
+            word,
+            "eds" | "ed" | "Ed" | "Eds" | "vol" | "Vol" | "no" | "No" | "pp" | "p"
+        );
         if !initial && !abbreviation && !word.is_empty() {
             return Some(p + 2);
         }
@@ -120,17 +145,32 @@ mod tests {
 
     #[test]
     fn finds_the_head_in_each_style() {
-        let h = split_head("Best, P. Manktelow, R. and Taylor, B. (2016) 'Social work and social media.'");
-        assert_eq!((h.authors, h.year.as_deref()), ("Best, P. Manktelow, R. and Taylor, B. ", Some("2016")));
+        let h = split_head(
+            "Best, P. Manktelow, R. and Taylor, B. (2016) 'Social work and social media.'",
+        );
+        assert_eq!(
+            (h.authors, h.year.as_deref()),
+            ("Best, P. Manktelow, R. and Taylor, B. ", Some("2016"))
+        );
         let h = split_head("Bronfenbrenner, U. 1992. 'Ecological systems theory.' In: R. Vasta.");
-        assert_eq!((h.authors, h.year.as_deref()), ("Bronfenbrenner, U", Some("1992")));
+        assert_eq!(
+            (h.authors, h.year.as_deref()),
+            ("Bronfenbrenner, U", Some("1992"))
+        );
         let h = split_head("Butler, P. (2020, January 28). Disabled man starved.");
         assert_eq!(h.date_detail.as_deref(), Some("January 28"));
         let h = split_head("Smith, John. \"Title.\" *Journal*, vol. 21, no. 3, 2020, pp. 283-94.");
-        assert_eq!((h.authors, h.year.as_deref()), ("Smith, John. ", Some("2020")));
+        assert_eq!(
+            (h.authors, h.year.as_deref()),
+            ("Smith, John. ", Some("2020"))
+        );
         let h = split_head("Smith JA, Jones B. Title of article. J Soc Work. 2020;21(3):283-94.");
-        assert_eq!((h.authors, h.year.as_deref()), ("Smith JA, Jones B. ", Some("2020")));
-        let h = split_head("'Social Work Skills and Knowledge.' *Berkshire: Open University Press*.");
+        assert_eq!(
+            (h.authors, h.year.as_deref()),
+            ("Smith JA, Jones B. ", Some("2020"))
+        );
+        let h =
+            split_head("'Social Work Skills and Knowledge.' *Berkshire: Open University Press*.");
         assert_eq!((h.authors, h.year), ("", None));
     }
 }

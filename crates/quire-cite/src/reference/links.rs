@@ -25,10 +25,12 @@ static ACCESSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<?((?:https?://|www\.)[^\s<>]+)>?").expect("url regex"));
-static DOI_IN_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)doi[^/]*[/:]\s*(?:.*?/)?(10\.\d{4,9}/\S+)").expect("doi url regex"));
+static DOI_IN_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)doi[^/]*[/:]\s*(?:.*?/)?(10\.\d{4,9}/\S+)").expect("doi url regex")
+});
 static DOI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bdoi\s*:?\s*|\bDOI\s*:?\s*)?\b(10\.\d{4,9}/[^\s<>\]]+)").expect("doi regex")
+    Regex::new(r"(?i)(?:\bdoi\s*:?\s*|\bDOI\s*:?\s*)?\b(10\.\d{4,9}/[^\s<>\]]+)")
+        .expect("doi regex")
 });
 static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:available\s+(?:at|from|online)|online\s+at|retrieved\s+from|from)\s*:?\s*$|\[online\]|\bavailable\s+(?:at|from|online)\s*:?")
@@ -46,7 +48,11 @@ pub fn take_links(entry: &str) -> (String, Links) {
     let mut s = entry.to_string();
 
     if let Some(c) = ACCESSED.captures(&s) {
-        let date = c.get(1).or(c.get(2)).or(c.get(3)).map_or("", |m| m.as_str());
+        let date = c
+            .get(1)
+            .or(c.get(2))
+            .or(c.get(3))
+            .map_or("", |m| m.as_str());
         links.accessed = parse_date(date);
         let range = c.get(0).map(|m| m.range()).unwrap_or_default();
         s.replace_range(range, " ");
@@ -88,16 +94,23 @@ mod tests {
         assert_eq!(l.doi.as_deref(), Some("10.1080/02615479.2019.161963"));
         assert_eq!(l.accessed, Some(DateField::ymd(2020, Some(5), Some(6))));
 
-        let (_, l) = take_links("X. Available from <https://doi:10.1093/bjsw/bcr181> [Accessed 27 April 2020].");
+        let (_, l) = take_links(
+            "X. Available from <https://doi:10.1093/bjsw/bcr181> [Accessed 27 April 2020].",
+        );
         assert_eq!(l.doi.as_deref(), Some("10.1093/bjsw/bcr181"));
 
-        let (rest, l) = take_links("*Qualitative Social Work*, 16(4), pp. 449–464. doi: 10.1177/1473325015620946");
+        let (rest, l) = take_links(
+            "*Qualitative Social Work*, 16(4), pp. 449–464. doi: 10.1177/1473325015620946",
+        );
         assert_eq!(rest, "*Qualitative Social Work*, 16(4), pp. 449–464.");
         assert_eq!(l.doi.as_deref(), Some("10.1177/1473325015620946"));
 
         let (rest, l) = take_links("'Code of Ethics.' Available at: <https://www.basw.co.uk/about-basw/code-ethics> (Accessed: 3 June 2020).");
         assert_eq!(rest, "'Code of Ethics.'");
-        assert_eq!(l.url.as_deref(), Some("https://www.basw.co.uk/about-basw/code-ethics"));
+        assert_eq!(
+            l.url.as_deref(),
+            Some("https://www.basw.co.uk/about-basw/code-ethics")
+        );
         assert_eq!(l.accessed, Some(DateField::ymd(2020, Some(6), Some(3))));
     }
 }

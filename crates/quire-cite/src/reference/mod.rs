@@ -42,8 +42,9 @@ pub fn parse_reference(entry: &str) -> CslItem {
     parse_entry(entry).item
 }
 
-static LIST_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-*•+]\s+|\[\d+\]\s*|\d{1,3}[.)]\s+)").expect("list marker regex"));
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*•+]\s+|\[\d+\]\s*|\d{1,3}[.)]\s+)").expect("list marker regex")
+});
 /// "Title. In: Editor (ed.) *Book*" written inside the title's quotes.
 static CHAPTER_IN_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[.?!'’”\x22]\s+In:?\s+").expect("chapter regex"));
@@ -52,16 +53,19 @@ static CHAPTER_AT_START: LazyLock<Regex> =
 static EDITOR_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\(?\b(?:eds?|editors?)\b\.?\)?[.,]?").expect("editor regex"));
 static PLACE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{L}][\p{L}'’&\-. ]*?)\s*:\s*([\p{L}][\p{L}'’&\-. ]*[\p{L}.])").expect("place regex")
+    Regex::new(r"([\p{L}][\p{L}'’&\-. ]*?)\s*:\s*([\p{L}][\p{L}'’&\-. ]*[\p{L}.])")
+        .expect("place regex")
 });
 
 /// Where numbers start inside an italic container: ", 46", ", Volume 46".
-static NUMBERS_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i),\s*(?:\d|vol\b|vol\.|volume\b|issue\b|no\.)").expect("numbers regex"));
+static NUMBERS_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s*(?:\d|vol\b|vol\.|volume\b|issue\b|no\.)").expect("numbers regex")
+});
 
 /// Where a piece of an entry's tail ends: punctuation before a space or the
 /// end, so "GOV.UK" stays whole.
-static PIECE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.;,](?:\s+|$)").expect("piece regex"));
+static PIECE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.;,](?:\s+|$)").expect("piece regex"));
 
 /// Command papers and report numbers: "Cm 8062", "HC 123", "No. 4".
 static REPORT_NUMBER: LazyLock<Regex> =
@@ -89,12 +93,23 @@ pub fn parse_entry(entry: &str) -> ParsedEntry {
             head = inner;
         }
     }
-    let Head { authors, year, date_detail, rest } = head;
+    let Head {
+        authors,
+        year,
+        date_detail,
+        rest,
+    } = head;
     let authors = parse_authors(authors);
     let mut item = if authors.editors {
-        CslItem { editor: authors.names, ..CslItem::default() }
+        CslItem {
+            editor: authors.names,
+            ..CslItem::default()
+        }
     } else {
-        CslItem { author: authors.names, ..CslItem::default() }
+        CslItem {
+            author: authors.names,
+            ..CslItem::default()
+        }
     };
     set_year(&mut item, year.as_deref(), date_detail.as_deref());
     item.url = links.url;
@@ -102,10 +117,19 @@ pub fn parse_entry(entry: &str) -> ParsedEntry {
     item.accessed = links.accessed;
     let mut found = parse_rest(rest, &mut item);
     // "HM Government (2018) *Working Together…*": organisations write reports.
-    found.organisation |= item.author.iter().any(|a| a.literal.as_deref().is_some_and(words::is_organisation));
+    found.organisation |= item
+        .author
+        .iter()
+        .any(|a| a.literal.as_deref().is_some_and(words::is_organisation));
     item.kind = kind(&item, &found).to_string();
-    let undated = year.as_deref().is_some_and(|y| y.to_lowercase().starts_with('n'));
-    ParsedEntry { item, et_al: authors.et_al, undated }
+    let undated = year
+        .as_deref()
+        .is_some_and(|y| y.to_lowercase().starts_with('n'));
+    ParsedEntry {
+        item,
+        et_al: authors.et_al,
+        undated,
+    }
 }
 
 fn set_year(item: &mut CslItem, year: Option<&str>, detail: Option<&str>) {
@@ -148,7 +172,9 @@ fn tidy(s: &str) -> String {
     let mut t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     loop {
         let before = t.len();
-        t = t.trim_matches(|c: char| c.is_whitespace() || ".,;:".contains(c)).to_string();
+        t = t
+            .trim_matches(|c: char| c.is_whitespace() || ".,;:".contains(c))
+            .to_string();
         // Drop a quote at either end only when it has no partner inside.
         for q in QUOTES {
             let unpaired = |t: &str| match q {
@@ -192,9 +218,11 @@ fn closing_quote(s: &str) -> Option<usize> {
         QUOTES.contains(&c).then_some((i, prev, next))
     };
     // A quote right after the title's own full stop: 'Title.' or 'Why?'
-    let strong = (1..chars.len()).filter_map(quote_at).find(|&(_, prev, next)| {
-        ".?!".contains(prev) && next.is_none_or(|n| n.is_whitespace() || n == '*' || n == ',')
-    });
+    let strong = (1..chars.len())
+        .filter_map(quote_at)
+        .find(|&(_, prev, next)| {
+            ".?!".contains(prev) && next.is_none_or(|n| n.is_whitespace() || n == '*' || n == ',')
+        });
     if let Some((i, _, _)) = strong {
         return Some(i);
     }
@@ -242,7 +270,10 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
     let (mut title, after) = match CHAPTER_IN_TITLE.find(&title) {
         Some(m) => {
             found.chapter = true;
-            (title[..m.start() + 1].to_string(), format!("{}{}", &title[m.end()..], after))
+            (
+                title[..m.start() + 1].to_string(),
+                format!("{}{}", &title[m.end()..], after),
+            )
         }
         None => match CHAPTER_AT_START.find(after) {
             Some(m) => {
@@ -252,11 +283,18 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
             None => (title, after.to_string()),
         },
     };
-    let after = if found.chapter { take_editors(&after, item) } else { after };
+    let after = if found.chapter {
+        take_editors(&after, item)
+    } else {
+        after
+    };
 
     // Place inside a quoted title: "Anti-poverty Practice Guide for Social Work. Birmingham."
     if let Some((t, place)) = title.trim_end_matches(['.', ' ']).rsplit_once(". ") {
-        if !place.contains(' ') && place.chars().next().is_some_and(char::is_uppercase) && !t.is_empty() {
+        if !place.contains(' ')
+            && place.chars().next().is_some_and(char::is_uppercase)
+            && !t.is_empty()
+        {
             item.publisher_place = Some(place.to_string());
             title = t.to_string();
         }
@@ -269,14 +307,19 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
 
     // The container: italic text right after the title, or plain text up
     // to the numbers.
-    let after = after.trim_start_matches(|c: char| c.is_whitespace() || ".,:;".contains(c) || QUOTES.contains(&c));
+    let after = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || ".,:;".contains(c) || QUOTES.contains(&c)
+    });
     let (container, tail) = match italic(after).filter(|(before, _, _)| before.trim().is_empty()) {
         Some((_, inside, tail)) => (Some(inside.to_string()), tail.to_string()),
         None if item.title.is_some() && !found.italic_title => plain_container(after),
         None => (None, after.to_string()),
     };
     // "*The British Journal of Social Work, Volume 46, Issue 6, …*": numbers inside the italics.
-    let (container, tail) = match container.as_deref().and_then(|c| NUMBERS_START.find(c).map(|m| m.start())) {
+    let (container, tail) = match container
+        .as_deref()
+        .and_then(|c| NUMBERS_START.find(c).map(|m| m.start()))
+    {
         Some(at) => {
             let c = container.unwrap_or_default();
             (Some(c[..at].to_string()), format!("{} {tail}", &c[at..]))
@@ -303,10 +346,13 @@ fn split_at_container(r: &str) -> (String, &str) {
     for (i, _) in r.match_indices(", ") {
         let next = &r[i + 2..];
         let segment = next.split(',').next().unwrap_or(next);
-        let segment_words = segment.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        let segment_words =
+            segment.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
         let capitalised = next.chars().next().is_some_and(char::is_uppercase);
         if capitalised
-            && (words::is_journal(segment_words) || words::is_publisher(segment_words) || words::is_organisation(segment_words))
+            && (words::is_journal(segment_words)
+                || words::is_publisher(segment_words)
+                || words::is_organisation(segment_words))
         {
             return (r[..i].to_string(), next);
         }
@@ -327,11 +373,19 @@ fn split_sentence(s: &str) -> (String, &str) {
 fn plain_container(after: &str) -> (Option<String>, String) {
     let end = after
         .char_indices()
-        .find(|&(i, c)| c == ',' || c == ';' || c.is_ascii_digit() || (c == '.' && after[i + 1..].starts_with(' ')))
+        .find(|&(i, c)| {
+            c == ','
+                || c == ';'
+                || c.is_ascii_digit()
+                || (c == '.' && after[i + 1..].starts_with(' '))
+        })
         .map_or(after.len(), |(i, _)| i);
     let candidate = after[..end].trim();
     let has_numbers = after[end..].chars().any(|c| c.is_ascii_digit());
-    if candidate.is_empty() || candidate.contains(':') || !has_numbers && !words::is_journal(candidate) && !words::is_news(candidate) {
+    if candidate.is_empty()
+        || candidate.contains(':')
+        || !has_numbers && !words::is_journal(candidate) && !words::is_news(candidate)
+    {
         return (None, after.to_string());
     }
     (Some(candidate.to_string()), after[end..].to_string())
@@ -340,7 +394,11 @@ fn plain_container(after: &str) -> (Option<String>, String) {
 /// Editors of a chapter's book, then the book title as container.
 fn take_editors(after: &str, item: &mut CslItem) -> String {
     let (editors, book, tail) = match italic(after) {
-        Some((before, inside, tail)) => (before.to_string(), Some(inside.to_string()), tail.to_string()),
+        Some((before, inside, tail)) => (
+            before.to_string(),
+            Some(inside.to_string()),
+            tail.to_string(),
+        ),
         None => match EDITOR_MARK.find(after) {
             Some(m) => {
                 let (book, tail) = split_sentence(after[m.end()..].trim_start());
@@ -371,7 +429,8 @@ fn place_container(c: &str, item: &mut CslItem, found: &mut Found) {
         return;
     }
     let short_place = |cap: &regex::Captures<'_>| {
-        cap[1].split_whitespace().count() <= 2 && !words::is_journal(&cap[1]) || words::is_publisher(c)
+        cap[1].split_whitespace().count() <= 2 && !words::is_journal(&cap[1])
+            || words::is_publisher(c)
     };
     if let Some(cap) = PLACE_PUBLISHER.captures(c).filter(short_place) {
         set_place_publisher(&cap[1], &cap[2], item, found);
@@ -382,7 +441,8 @@ fn place_container(c: &str, item: &mut CslItem, found: &mut Found) {
         Some((first, last)) if !first.contains(' ') && last.split_whitespace().count() >= 2 => last,
         _ => c,
     };
-    let journal_like = item.volume.is_some() || item.issue.is_some() || item.page.is_some() || item.doi.is_some();
+    let journal_like =
+        item.volume.is_some() || item.issue.is_some() || item.page.is_some() || item.doi.is_some();
     if words::is_publisher(c) || (words::is_organisation(c) && !journal_like) {
         found.organisation = words::is_organisation(c);
         item.publisher = non_empty(tidy(c));
@@ -395,7 +455,11 @@ fn place_container(c: &str, item: &mut CslItem, found: &mut Found) {
 fn set_place_publisher(a: &str, b: &str, item: &mut CslItem, found: &mut Found) {
     let (a, b) = (tidy(a), tidy(b));
     // "Jessica Kingsley Publishers: London" puts the publisher first.
-    let (place, publisher) = if words::is_publisher(&a) && !words::is_publisher(&b) { (b, a) } else { (a, b) };
+    let (place, publisher) = if words::is_publisher(&a) && !words::is_publisher(&b) {
+        (b, a)
+    } else {
+        (a, b)
+    };
     found.organisation |= words::is_organisation(&publisher);
     item.publisher_place = non_empty(place);
     item.publisher = non_empty(publisher);
@@ -415,7 +479,12 @@ fn take_publisher(tail: &str, item: &mut CslItem, found: &mut Found) {
             found.thesis |= thesis;
             !thesis
         })
-        .filter(|p| !matches!(p.to_lowercase().as_str(), "web" | "print" | "online" | "n" | "d" | "s" | "pp" | "p"))
+        .filter(|p| {
+            !matches!(
+                p.to_lowercase().as_str(),
+                "web" | "print" | "online" | "n" | "d" | "s" | "pp" | "p"
+            )
+        })
         .filter(|p| !REPORT_NUMBER.is_match(p))
         .collect();
     let joined = pieces.join(", ");
@@ -423,12 +492,20 @@ fn take_publisher(tail: &str, item: &mut CslItem, found: &mut Found) {
         set_place_publisher(&cap[1], &cap[2], item, found);
         return;
     }
-    let Some(first) = pieces.into_iter().find(|p| !words::is_news(p) || item.container_title.is_none()) else {
+    let Some(first) = pieces
+        .into_iter()
+        .find(|p| !words::is_news(p) || item.container_title.is_none())
+    else {
         return;
     };
     if item.publisher.is_none() && date::parse_month_day(&first).is_none() {
-        let site_name = item.url.is_some() && found.italic_title && !words::is_organisation(&first) && !words::is_publisher(&first);
-        if item.container_title.is_none() && (site_name || !words::is_organisation(&first) && words::is_journal(&first)) {
+        let site_name = item.url.is_some()
+            && found.italic_title
+            && !words::is_organisation(&first)
+            && !words::is_publisher(&first);
+        if item.container_title.is_none()
+            && (site_name || !words::is_organisation(&first) && words::is_journal(&first))
+        {
             item.container_title = Some(first);
         } else {
             found.organisation |= words::is_organisation(&first);
@@ -445,16 +522,25 @@ fn take_publisher(tail: &str, item: &mut CslItem, found: &mut Found) {
 /// The CSL type that fits what was found.
 fn kind(item: &CslItem, found: &Found) -> &'static str {
     let numbers = item.volume.is_some() || item.issue.is_some() || item.page.is_some();
-    let pdf = item.url.as_deref().is_some_and(|u| u.to_lowercase().ends_with(".pdf"));
+    let pdf = item
+        .url
+        .as_deref()
+        .is_some_and(|u| u.to_lowercase().ends_with(".pdf"));
     if found.chapter {
         "chapter"
     } else if found.thesis {
         "thesis"
-    } else if item.container_title.as_deref().is_some_and(words::is_magazine) {
+    } else if item
+        .container_title
+        .as_deref()
+        .is_some_and(words::is_magazine)
+    {
         "article-magazine"
     } else if item.container_title.is_some() && found.news {
         "article-newspaper"
-    } else if item.container_title.is_some() && (numbers || item.doi.is_some() || item.url.is_none()) {
+    } else if item.container_title.is_some()
+        && (numbers || item.doi.is_some() || item.url.is_none())
+    {
         "article-journal"
     } else if item.container_title.is_some() {
         "webpage"

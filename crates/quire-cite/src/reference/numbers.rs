@@ -26,13 +26,17 @@ static PAGES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)\bpp?\.?\s*({RANGE})")).expect("pages regex"));
 static VOL_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bvol(?:ume)?\.?\s*(\d+)").expect("volume regex"));
-static ISSUE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:no|issue|iss|nr)\.?\s*(\d+(?:[-–/]\d+)?)\b").expect("issue regex"));
-static VOL_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d+)\s*\((\d+(?:[-–/]\d+)?|[A-Z][a-z]+)\)").expect("vol(issue) regex"));
+static ISSUE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no|issue|iss|nr)\.?\s*(\d+(?:[-–/]\d+)?)\b").expect("issue regex")
+});
+static VOL_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d+)\s*\((\d+(?:[-–/]\d+)?|[A-Z][a-z]+)\)").expect("vol(issue) regex")
+});
 static VOL_COLON_ISSUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d+)\s*[:.](\d+)\s*(?:,\s*|:\s*|\s+(?:pp?\.?\s*)?)({RANGE})\b"))
-        .expect("vol:issue regex")
+    Regex::new(&format!(
+        r"\b(\d+)\s*[:.](\d+)\s*(?:,\s*|:\s*|\s+(?:pp?\.?\s*)?)({RANGE})\b"
+    ))
+    .expect("vol:issue regex")
 });
 static VOL_ISSUE_COMMAS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\W*(\d+),\s*(\d+),\s*(\d+\s*[-–—]\s*\d+)").expect("vol, issue, pages regex")
@@ -44,20 +48,28 @@ static BARE_RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d+\s*[-–—]\s*\d+)\b").expect("range regex"));
 static VOL_COLON_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\W*(\d+)\s*[:.](\d+)\b").expect("vol:issue regex"));
-static BARE_VOLUME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(\d{1,4})\W*$").expect("volume regex"));
+static BARE_VOLUME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W*(\d{1,4})\W*$").expect("volume regex"));
 static EDITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(?\b(\d+)(?:st|nd|rd|th)?\.?\s+(?:edn|ed|edition)\b\.?\)?").expect("edition regex")
+    Regex::new(r"(?i)\(?\b(\d+)(?:st|nd|rd|th)?\.?\s+(?:edn|ed|edition)\b\.?\)?")
+        .expect("edition regex")
 });
 
 /// A page range without spaces, hyphenated: "539– 547" → "539-547".
 fn range(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).map(|c| if matches!(c, '–' | '—') { '-' } else { c }).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if matches!(c, '–' | '—') { '-' } else { c })
+        .collect()
 }
 
 /// If `re` matches `s`, cuts the match out and returns its groups.
 fn take(re: &Regex, s: &mut String) -> Option<Vec<String>> {
     let c = re.captures(s)?;
-    let groups = c.iter().map(|g| g.map_or(String::new(), |m| m.as_str().to_string())).collect();
+    let groups = c
+        .iter()
+        .map(|g| g.map_or(String::new(), |m| m.as_str().to_string()))
+        .collect();
     let range = c.get(0)?.range();
     s.replace_range(range, " ");
     Some(groups)
@@ -68,7 +80,8 @@ pub fn take_trailing_edition(title: &str) -> Option<(String, String)> {
     let m = EDITION.captures_iter(title).last()?;
     let whole = m.get(0)?;
     let rest = title[whole.end()..].trim_matches(|c: char| c.is_whitespace() || ".,".contains(c));
-    rest.is_empty().then(|| (title[..whole.start()].to_string(), m[1].to_string()))
+    rest.is_empty()
+        .then(|| (title[..whole.start()].to_string(), m[1].to_string()))
 }
 
 /// Finds the numbers in `s` (a tail with italics markers removed) and
@@ -140,14 +153,23 @@ mod tests {
         assert_eq!(vip(". 24: 610-618."), some("24", "", "610-618"));
         assert_eq!(vip(", 21: 539– 547."), some("21", "", "539-547"));
         assert_eq!(vip(" 43 135-153."), some("43", "", "135-153"));
-        assert_eq!(vip(", vol. 21, no. 3, 2020, pp. 283-94."), some("21", "3", "283-94"));
-        assert_eq!(vip(", Volume 46, Issue 6, 1 September, 2016, pp1793-1808,"), some("46", "6", "1793-1808"));
+        assert_eq!(
+            vip(", vol. 21, no. 3, 2020, pp. 283-94."),
+            some("21", "3", "283-94")
+        );
+        assert_eq!(
+            vip(", Volume 46, Issue 6, 1 September, 2016, pp1793-1808,"),
+            some("46", "6", "1793-1808")
+        );
         assert_eq!(vip(", 9(2)."), some("9", "2", ""));
         assert_eq!(vip(", 38(8), 1481 – 98."), some("38", "8", "1481-98"));
         assert_eq!(vip(" 15:3 pp. 188-209."), some("15", "3", "188-209"));
         assert_eq!(vip(", pp. 1-17."), some("", "", "1-17"));
         assert_eq!(vip(". 2019;49(4):1021-45."), some("49", "4", "1021-45"));
         assert_eq!(vip(". 2019;3:41."), some("3", "", "41"));
-        assert_eq!(take_numbers("(2nd ed.). Publisher.").1.edition.as_deref(), Some("2"));
+        assert_eq!(
+            take_numbers("(2nd ed.). Publisher.").1.edition.as_deref(),
+            Some("2")
+        );
     }
 }

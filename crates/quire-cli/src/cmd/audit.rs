@@ -85,7 +85,8 @@ fn from_file(path: &std::path::Path) -> anyhow::Result<Vec<EssayReport>> {
 
 fn from_library(ctx: &Context, id: i64) -> anyhow::Result<EssayReport> {
     let dir = ctx.library.clone().unwrap_or_else(Library::default_dir);
-    let library = Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
+    let library =
+        Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
     let doc = library.document(id)?;
     // Through the library, so the user's corrections of parsed entries count.
     Ok(EssayReport {
@@ -124,7 +125,11 @@ fn write_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
         };
         writeln!(out, "{who}: {} — {} words", e.title, e.word_count)?;
         let a = &e.audit;
-        let ok = a.citations.iter().filter(|c| c.status == quire_cite::Status::Ok).count();
+        let ok = a
+            .citations
+            .iter()
+            .filter(|c| c.status == quire_cite::Status::Ok)
+            .count();
         writeln!(
             out,
             "{} in-text citations ({ok} matching the reference list), {} reference entries, {} issue{}.",
@@ -134,10 +139,19 @@ fn write_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
             if a.issues.len() == 1 { "" } else { "s" }
         )?;
         if a.issues.is_empty() {
-            writeln!(out, "Every citation has a matching entry and every entry is cited.")?;
+            writeln!(
+                out,
+                "Every citation has a matching entry and every entry is cited."
+            )?;
         }
         for (i, issue) in a.issues.iter().enumerate() {
-            writeln!(out, "  {}. {}: {}", i + 1, kind_label(issue.kind), issue.message)?;
+            writeln!(
+                out,
+                "  {}. {}: {}",
+                i + 1,
+                kind_label(issue.kind),
+                issue.message
+            )?;
         }
     }
     Ok(())
@@ -147,8 +161,15 @@ pub fn parse_ref(a: ParseRefArgs) -> anyhow::Result<()> {
     let entries: Vec<String> = if a.input == "-" {
         // Lossy: one badly encoded character should not lose the whole list.
         let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes).context("reading references from stdin")?;
-        String::from_utf8_lossy(&bytes).lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect()
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("reading references from stdin")?;
+        String::from_utf8_lossy(&bytes)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect()
     } else {
         vec![a.input]
     };
@@ -182,11 +203,20 @@ fn write_item(out: &mut impl Write, item: &CslItem) -> std::io::Result<()> {
             .join("; ")
     };
     let date = |d: &DateField| {
-        d.date_parts.first().map(|p| p.iter().map(i32::to_string).collect::<Vec<_>>().join("-")).unwrap_or_default()
+        d.date_parts
+            .first()
+            .map(|p| p.iter().map(i32::to_string).collect::<Vec<_>>().join("-"))
+            .unwrap_or_default()
     };
     let fields: [(&str, Option<String>); 15] = [
-        ("Authors", Some(names(&item.author)).filter(|s| !s.is_empty())),
-        ("Editors", Some(names(&item.editor)).filter(|s| !s.is_empty())),
+        (
+            "Authors",
+            Some(names(&item.author)).filter(|s| !s.is_empty()),
+        ),
+        (
+            "Editors",
+            Some(names(&item.editor)).filter(|s| !s.is_empty()),
+        ),
         ("Year", item.issued.as_ref().map(date)),
         ("Status", item.status.clone()),
         ("Title", item.title.clone()),

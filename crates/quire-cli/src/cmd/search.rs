@@ -103,14 +103,23 @@ pub fn search(ctx: &Context, a: SearchArgs) -> anyhow::Result<()> {
     }
     println!("{} matching document(s)", results.total);
     for h in &results.hits {
-        let at = h.paragraph.map_or("details".to_string(), |p| format!("¶{}", p + 1));
-        let author = h.author.as_deref().map(|a| format!(" — {a}")).unwrap_or_default();
+        let at = h
+            .paragraph
+            .map_or("details".to_string(), |p| format!("¶{}", p + 1));
+        let author = h
+            .author
+            .as_deref()
+            .map(|a| format!(" — {a}"))
+            .unwrap_or_default();
         println!("\n[{}] {}{} ({}, {at})", h.doc, h.title, author, h.kind);
         println!("    {}", plain(&h.snippet));
     }
     if a.facets {
         for (name, counts) in facet_map(&results) {
-            let list: Vec<String> = counts.iter().map(|c| format!("{} ({})", c.value, c.count)).collect();
+            let list: Vec<String> = counts
+                .iter()
+                .map(|c| format!("{} ({})", c.value, c.count))
+                .collect();
             println!("\n{name}: {}", list.join(", "));
         }
     }
@@ -121,7 +130,11 @@ fn contract(r: SearchResults, facets: bool) -> SearchJson {
     SearchJson {
         total: r.total,
         ignored: r.ignored.clone(),
-        facets: if facets { facet_map(&r) } else { BTreeMap::new() },
+        facets: if facets {
+            facet_map(&r)
+        } else {
+            BTreeMap::new()
+        },
         hits: r
             .hits
             .into_iter()
@@ -186,7 +199,10 @@ pub fn theme(ctx: &Context, a: ThemeArgs) -> anyhow::Result<()> {
     match a.action {
         ThemeAction::Add { name, query } => {
             let theme = library.add_theme(&name, &query, None)?;
-            println!("saved theme {:?}: {} ({})", theme.name, theme.query, theme.colour);
+            println!(
+                "saved theme {:?}: {} ({})",
+                theme.name, theme.query, theme.colour
+            );
         }
         ThemeAction::Show { name, json } => {
             let report = library.theme(&name)?;
@@ -198,8 +214,18 @@ pub fn theme(ctx: &Context, a: ThemeArgs) -> anyhow::Result<()> {
                 eprintln!("ignored: {note}");
             }
             for d in &report.documents {
-                let author = d.author.as_deref().map(|a| format!(" — {a}")).unwrap_or_default();
-                println!("\n[{}] {}{}: {} paragraph(s)", d.doc, d.title, author, d.paragraphs.len());
+                let author = d
+                    .author
+                    .as_deref()
+                    .map(|a| format!(" — {a}"))
+                    .unwrap_or_default();
+                println!(
+                    "\n[{}] {}{}: {} paragraph(s)",
+                    d.doc,
+                    d.title,
+                    author,
+                    d.paragraphs.len()
+                );
                 for p in &d.paragraphs {
                     let at = p.paragraph.map_or(0, |i| i + 1);
                     println!("    ¶{at}: {}", plain(&p.snippet));
@@ -236,7 +262,10 @@ pub fn bench(_ctx: &Context, a: BenchArgs) -> anyhow::Result<()> {
         "import: tantivy {:.1} s, FTS5 {:.1} s",
         report.tantivy_import.0, report.fts5_import.0
     );
-    println!("\n{:<8} {:<8} {:>9} {:>9} {:>10}", "query", "engine", "p50 ms", "p99 ms", "mean docs");
+    println!(
+        "\n{:<8} {:<8} {:>9} {:>9} {:>10}",
+        "query", "engine", "p50 ms", "p99 ms", "mean docs"
+    );
     for l in &report.latencies {
         println!(
             "{:<8} {:<8} {:>9.2} {:>9.2} {:>10.1}",

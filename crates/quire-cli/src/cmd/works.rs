@@ -182,25 +182,29 @@ pub fn list_action(ctx: &Context, a: ListAction) -> anyhow::Result<()> {
 
 pub fn format(ctx: &Context, a: FormatArgs) -> anyhow::Result<()> {
     // (items, their work ids, the list when it is one)
-    let (items, ids, list): (Vec<CslItem>, Vec<i64>, Option<ListView>) = match (&a.csl_json, a.doc, &a.list) {
-        (Some(path), _, _) => {
-            let src = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            let items = quire_format::from_csl_json(&src).with_context(|| format!("in {}", path.display()))?;
-            (items, Vec::new(), None)
-        }
-        (None, Some(id), _) => {
-            let works = open_library(ctx)?.document_works(id)?;
-            let ids = works.iter().map(|w| w.id).collect();
-            (works.into_iter().map(|w| w.csl).collect(), ids, None)
-        }
-        (None, None, Some(name)) => {
-            let list = open_library(ctx)?.list(name)?;
-            let items = list.items.iter().map(|i| i.csl.clone()).collect();
-            (items, Vec::new(), Some(list))
-        }
-        (None, None, None) => anyhow::bail!("give one of --csl-json FILE, --doc ID or --list NAME"),
-    };
+    let (items, ids, list): (Vec<CslItem>, Vec<i64>, Option<ListView>) =
+        match (&a.csl_json, a.doc, &a.list) {
+            (Some(path), _, _) => {
+                let src = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let items = quire_format::from_csl_json(&src)
+                    .with_context(|| format!("in {}", path.display()))?;
+                (items, Vec::new(), None)
+            }
+            (None, Some(id), _) => {
+                let works = open_library(ctx)?.document_works(id)?;
+                let ids = works.iter().map(|w| w.id).collect();
+                (works.into_iter().map(|w| w.csl).collect(), ids, None)
+            }
+            (None, None, Some(name)) => {
+                let list = open_library(ctx)?.list(name)?;
+                let items = list.items.iter().map(|i| i.csl.clone()).collect();
+                (items, Vec::new(), Some(list))
+            }
+            (None, None, None) => {
+                anyhow::bail!("give one of --csl-json FILE, --doc ID or --list NAME")
+            }
+        };
     match a.format {
         OutputFormat::Bibtex => return emit(&quire_format::to_bibtex(&items)),
         OutputFormat::Ris => return emit(&quire_format::to_ris(&items)),
