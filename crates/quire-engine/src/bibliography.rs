@@ -51,33 +51,48 @@ struct Item<'a> {
     note: Option<&'a str>,
 }
 
-/// A list with a heading per section. A reference list's entries follow the
-/// style's order within each section; a reading list keeps the order its
-/// author chose (numbered in that order by a numeric style).
+/// A list with a heading per section. The whole list is formatted at once,
+/// so a numeric style numbers it straight through and "2010a/2010b" tells
+/// apart works across sections. Within a section, a reference list follows
+/// the style's order; a reading list keeps the order its author chose.
 pub fn format_list(list: &ListView, style: &Style) -> Result<FormattedList> {
-    let mut groups: Vec<(Option<String>, Vec<Item>)> = Vec::new();
-    for i in &list.items {
-        let item = Item {
+    let items: Vec<Item> = list
+        .items
+        .iter()
+        .map(|i| Item {
             work_id: Some(i.work_id),
             csl: &i.csl,
             importance: i.importance,
             note: i.note.as_deref(),
-        };
+        })
+        .collect();
+    let mut rank = vec![0; items.len()];
+    let mut formatted: Vec<Option<Entry>> = vec![None; items.len()];
+    for (r, (i, entry)) in entries(&items, style)?.into_iter().enumerate() {
+        rank[i] = r;
+        formatted[i] = Some(entry);
+    }
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    for (i, item) in list.items.iter().enumerate() {
         match groups.last_mut() {
-            Some((s, items)) if *s == i.section => items.push(item),
-            _ => groups.push((i.section.clone(), vec![item])),
+            Some((s, members)) if *s == item.section => members.push(i),
+            _ => groups.push((item.section.clone(), vec![i])),
         }
     }
-    let keep_order = list.purpose == Purpose::Reading;
+    let reading = list.purpose == Purpose::Reading;
     let sections = groups
         .into_iter()
-        .map(|(title, items)| {
-            Ok(Section {
-                title,
-                entries: entries(&items, style, keep_order)?,
-            })
+        .map(|(title, mut members)| {
+            if !reading {
+                members.sort_by_key(|&i| rank[i]);
+            }
+            let entries = members
+                .into_iter()
+                .filter_map(|i| formatted[i].take())
+                .collect();
+            Section { title, entries }
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
     Ok(assemble(style, sections))
 }
 
@@ -96,14 +111,17 @@ pub fn format_works(items: &[CslItem], ids: &[i64], style: &Style) -> Result<For
         .collect();
     let section = Section {
         title: None,
-        entries: entries(&items, style, false)?,
+        entries: entries(&items, style)?
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect(),
     };
     Ok(assemble(style, vec![section]))
 }
 
-/// The section's entries in each markup. All items are formatted together,
-/// so numbering and "2010a/2010b" disambiguation span the section.
-fn entries(items: &[Item], style: &Style, keep_order: bool) -> Result<Vec<Entry>> {
+/// Each item's entry in each markup, with its index in `items`, in the
+/// style's order.
+fn entries(items: &[Item], style: &Style) -> Result<Vec<(usize, Entry)>> {
     let csl: Vec<CslItem> = items.iter().map(|i| i.csl.clone()).collect();
     let html = quire_format::format(&csl, style, Markup::Html)?;
     let text = quire_format::format(&csl, style, Markup::Text)?;
@@ -115,7 +133,7 @@ fn entries(items: &[Item], style: &Style, keep_order: bool) -> Result<Vec<Entry>
             .map(|e| e.text.clone())
             .unwrap_or_default()
     };
-    let mut out: Vec<(usize, Entry)> = html
+    let out = html
         .entries
         .iter()
         .map(|e| {
@@ -132,10 +150,7 @@ fn entries(items: &[Item], style: &Style, keep_order: bool) -> Result<Vec<Entry>
             (e.index, entry)
         })
         .collect();
-    if keep_order {
-        out.sort_by_key(|(i, _)| *i);
-    }
-    Ok(out.into_iter().map(|(_, e)| e).collect())
+    Ok(out)
 }
 
 fn assemble(style: &Style, sections: Vec<Section>) -> FormattedList {
@@ -215,7 +230,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, csl)| crate::ListItem {
                     work_id: i as i64 + 10,
-                    section: None,
+                    section: (i == 1).then(|| "Week 2".to_string()),
                     position: i as i64,
                     importance: (i == 0).then_some(Importance::Essential),
                     note: None,
@@ -229,14 +244,25 @@ mod tests {
     fn a_reading_list_keeps_its_order_and_numbers_it() {
         let style = Style::load("ieee").unwrap();
         let f = format_list(&list(Purpose::Reading, "ieee"), &style).unwrap();
-        let ids: Vec<_> = f.sections[0].entries.iter().map(|e| e.work_id).collect();
-        assert_eq!(ids, [Some(10), Some(11)]);
-        let labels: Vec<_> = f.sections[0]
-            .entries
+        let ids: Vec<_> = f
+            .sections
             .iter()
+            .flat_map(|s| &s.entries)
+            .map(|e| e.work_id)
+            .collect();
+        assert_eq!(ids, [Some(10), Some(11)]);
+        let labels: Vec<_> = f
+            .sections
+            .iter()
+            .flat_map(|s| &s.entries)
             .map(|e| e.citation.as_str())
             .collect();
-        assert_eq!(labels, ["[1]", "[2]"]);
+        assert_eq!(
+            labels,
+            ["[1]", "[2]"],
+            "numbered straight through the sections"
+        );
+        assert!(f.text.contains("\nWeek 2\n\n[2] "), "{}", f.text);
         assert!(
             f.text.lines().next().unwrap().ends_with("(essential)"),
             "{}",
@@ -247,7 +273,11 @@ mod tests {
     #[test]
     fn a_reference_list_follows_the_style_order() {
         let style = Style::load("harvard-cite-them-right").unwrap();
-        let f = format_list(&list(Purpose::Reference, "harvard-cite-them-right"), &style).unwrap();
+        let mut unsectioned = list(Purpose::Reference, "harvard-cite-them-right");
+        for item in &mut unsectioned.items {
+            item.section = None;
+        }
+        let f = format_list(&unsectioned, &style).unwrap();
         assert!(f.text.starts_with("Ferguson"), "{}", f.text);
         assert!(
             f.html.contains("<i>Relationship-based social work</i>"),

@@ -147,6 +147,9 @@ impl Library {
         placement: Placement<'_>,
     ) -> Result<()> {
         let list_id = self.require_list(name)?;
+        // Work ids can come from outside (a script, `quire works` in another
+        // run): entries imported since are linked first so their ids exist.
+        self.link_works()?;
         for &id in work_ids {
             self.work(id)?;
         }

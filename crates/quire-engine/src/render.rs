@@ -93,10 +93,9 @@ pub fn markdown_with_citations(md: &str, marks: &[CiteMark]) -> String {
                     .strip_prefix(nonce.as_str())
                     .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
                     .map(|n| Cow::Owned(n.to_string())),
-                ("span", "data-status") => STATUSES
-                    .iter()
-                    .any(|s| *s == value)
-                    .then_some(Cow::Borrowed(value)),
+                ("span", "data-status") => {
+                    STATUSES.contains(&value).then_some(Cow::Borrowed(value))
+                }
                 _ => Some(Cow::Borrowed(value)),
             },
         );
