@@ -368,6 +368,8 @@ export const showTheme = (name: string) => call<ThemeReport>("show_theme", { nam
 export const addTheme = (name: string, query: string, colour?: string) =>
   call<ThemeSummary[]>("add_theme", { name, query, colour: colour ?? null });
 export const worksCitedWhere = (query: string) => call<CitedWork[]>("works_cited_where", { query });
+/** The work records among cited works (a citation with no entry has none). */
+export const workIds = (works: CitedWork[]): number[] => works.flatMap((w) => (w.work_id === null ? [] : [w.work_id]));
 export const deleteTheme = (name: string) => call<ThemeSummary[]>("delete_theme", { name });
 export const suggestedThemes = (n: number) => call<KeyTerm[]>("suggested_themes", { n });
 export const keyTerms = (doc: number, n: number) => call<KeyTerm[]>("key_terms", { doc, n });

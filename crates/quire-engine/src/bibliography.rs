@@ -126,13 +126,6 @@ fn entries(items: &[Item], style: &Style) -> Result<Vec<(usize, Entry)>> {
     let html = quire_format::format(&csl, style, Markup::Html)?;
     let text = quire_format::format(&csl, style, Markup::Text)?;
     let markdown = quire_format::format(&csl, style, Markup::Markdown)?;
-    let same = |f: &quire_format::Formatted, i: usize| {
-        f.entries
-            .iter()
-            .find(|e| e.index == i)
-            .map(|e| e.text.clone())
-            .unwrap_or_default()
-    };
     let out = html
         .entries
         .iter()
@@ -141,8 +134,8 @@ fn entries(items: &[Item], style: &Style) -> Result<Vec<(usize, Entry)>> {
             let entry = Entry {
                 work_id: item.work_id,
                 html: e.text.clone(),
-                text: same(&text, e.index),
-                markdown: same(&markdown, e.index),
+                text: text.entry(e.index),
+                markdown: markdown.entry(e.index),
                 citation: text.citations.get(e.index).cloned().unwrap_or_default(),
                 importance: item.importance,
                 note: item.note.map(str::to_string),

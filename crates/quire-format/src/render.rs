@@ -30,6 +30,18 @@ pub struct Formatted {
     pub citations: Vec<String>,
 }
 
+impl Formatted {
+    /// The bibliography entry of input item `index` (entries are in the
+    /// style's order, so callers pairing markups look them up by index).
+    pub fn entry(&self, index: usize) -> String {
+        self.entries
+            .iter()
+            .find(|e| e.index == index)
+            .map(|e| e.text.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// Format `items` in `style`: every item is cited once, in input order, and
 /// the bibliography lists them all.
 pub fn format(items: &[CslItem], style: &Style, markup: Markup) -> Result<Formatted> {

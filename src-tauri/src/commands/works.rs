@@ -223,19 +223,12 @@ fn preview(works: Vec<Work>, style: Option<&str>) -> CommandResult<Vec<WorkRow>>
     let items: Vec<CslItem> = works.iter().map(|w| w.csl.clone()).collect();
     let html = quire_format::format(&items, &style, Markup::Html)?;
     let text = quire_format::format(&items, &style, Markup::Text)?;
-    let entry = |f: &quire_format::Formatted, i: usize| {
-        f.entries
-            .iter()
-            .find(|e| e.index == i)
-            .map(|e| e.text.clone())
-            .unwrap_or_default()
-    };
     Ok(works
         .into_iter()
         .enumerate()
         .map(|(i, work)| WorkRow {
-            html: entry(&html, i),
-            text: entry(&text, i),
+            html: html.entry(i),
+            text: text.entry(i),
             citation: text.citations.get(i).cloned().unwrap_or_default(),
             work,
         })

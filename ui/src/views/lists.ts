@@ -19,6 +19,7 @@ import {
   setListStyle,
   showList,
   updateListItem,
+  workIds,
   worksCitedWhere,
   type DocRow,
   type Importance,
@@ -242,7 +243,7 @@ async function mountBuilder(
         if (!query) return;
         void attempt(async () => {
           const works = await worksCitedWhere(query);
-          const ids = works.flatMap((w) => (w.work_id === null ? [] : [w.work_id]));
+          const ids = workIds(works);
           if (ids.length > 0) await addToList(name, ids);
           show(
             ids.length === 0

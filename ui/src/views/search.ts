@@ -2,7 +2,7 @@
 // open-at-paragraph), the safe snippet renderer, and the reader's hook that
 // scrolls to a paragraph and marks the matched words in it.
 
-import { keyTerms, search, worksCitedWhere, type FacetCount, type Facets, type SearchHit, type SearchQuery, type SearchResults } from "../api";
+import { keyTerms, search, workIds, worksCitedWhere, type FacetCount, type Facets, type SearchHit, type SearchQuery, type SearchResults } from "../api";
 import { h, replace } from "../dom";
 import { plural } from "../format";
 import { icon } from "../icons";
@@ -103,7 +103,7 @@ export function createSearchPalette(): Palette {
     label: "Add the works they cite to a list",
     works: async () => {
       const works = await worksCitedWhere(input.value);
-      return works.flatMap((w) => (w.work_id === null ? [] : [w.work_id]));
+      return workIds(works);
     },
     report: (message, error) => {
       replace(collectStatus, message);

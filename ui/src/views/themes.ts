@@ -11,6 +11,7 @@ import {
   listThemes,
   showTheme,
   suggestedThemes,
+  workIds,
   type CitedWork,
   type DocRow,
   type KeyTerm,
@@ -341,7 +342,7 @@ function report(r: ThemeReport): Node[] {
 
 /** "Add these works to a list": the works with a record, most cited first. */
 function addWorks(works: CitedWork[]): HTMLElement | null {
-  const ids = works.flatMap((w) => (w.work_id === null ? [] : [w.work_id]));
+  const ids = workIds(works);
   if (ids.length === 0) return null;
   const status = h("p", { class: "works-status", testid: "theme-add-status", "aria-live": "polite" });
   const picker = listPicker({
