@@ -2,5 +2,6 @@
 
 mod cite;
 mod format;
+mod heldout;
 mod import;
 mod search;
