@@ -176,15 +176,19 @@ fn hostile_escapes_never_reach_the_terminal() {
     let tmp = tempfile::tempdir().unwrap();
     let library = tmp.path().join("library");
     let file = tmp.path().join("hostile.md");
+    // Enough ordinary prose that the few control bytes do not make the
+    // file look binary to the importer.
+    let prose = "Supervision gives social workers room to think about their practice. ".repeat(40);
     std::fs::write(
         &file,
-        "# Pwned \u{1b}]0;evil title\u{7}essay\n\n\
+        format!("# Pwned \u{1b}]0;evil title\u{7}essay\n\n\
          By Mallory Example - University of Nowhere\n\n\
          Clear \u{1b}[2J\u{1b}[Hscreen and \u{1b}]52;c;ZXZpbA==\u{7}clipboard, \
          \u{1b}]8;;https://evil.example\u{1b}\\a link\u{1b}]8;;\u{1b}\\ and \u{9b}31mred\u{9b}0m \
-         text (Smith, 2020).\n\n\
+         text (Smith, 2020).\n\n{prose}\n\n\
          ## References\n\n\
-         Smith, J. (2020) \u{1b}[5mBlinking\u{1b}[0m title. London: Press.\n",
+         Smith, J. (2020) \u{1b}[5mBlinking\u{1b}[0m title. London: Press.\n"
+        ),
     )
     .unwrap();
     let report = ok(&quire(&library, &["import", "--json", file.to_str().unwrap()]));

@@ -121,6 +121,7 @@ mod tests {
     use crate::store::OpenOptions;
 
     const ESSAY: &str = "# Working better together\n\nBy Ann Example - University of Lincoln\n\nRelationship-based practice needs time with the people we work with.\n";
+    const OTHER: &str = "# Co-production\n\nBy Bea Example - University of Kent\n\nCo-production with families asks us to share power and decisions.\n";
 
     fn lock_index(dir: &Path) -> Index {
         let mut other = Index::open(&dir.join(INDEX_DIR)).unwrap();
@@ -161,9 +162,10 @@ mod tests {
         // The next write, once the lock is free, finds the index behind and
         // rebuilds it, so the first document is searchable too.
         drop(other);
-        let file = tmp.path().join("second.txt");
-        std::fs::write(&file, "Co-production with families.").unwrap();
+        let file = tmp.path().join("second.md");
+        std::fs::write(&file, OTHER).unwrap();
         let report = library.import_files(&[file], None, &mut |_| {});
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
         assert!(report.warnings.is_empty(), "{:?}", report.warnings);
         assert!(indexed(&library, id));
         assert!(indexed(&library, report.imported[0].id));
@@ -230,7 +232,7 @@ mod tests {
             .unwrap();
         assert_eq!(hits.total, 1);
         let err = library
-            .import_bytes("f.txt", b"Another text entirely.", None)
+            .import_bytes("f.md", OTHER.as_bytes(), None)
             .unwrap_err();
         assert!(matches!(err, Error::ReadOnly(_)), "{err}");
         assert!(err.to_string().contains(&tmp.path().display().to_string()));
