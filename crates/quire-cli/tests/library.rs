@@ -164,6 +164,7 @@ fn readable_output_without_json() {
 #[test]
 fn failures_exit_non_zero_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
+    assert!(quire(dir.path(), &["--create", "list"]).status.success());
     let out = quire(dir.path(), &["show", "999"]);
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
