@@ -33,7 +33,10 @@ enum State {
 /// `text` without escape sequences or control characters other than `\n`
 /// and `\t`. Borrowed when there was nothing to remove.
 pub fn safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -153,7 +156,10 @@ mod tests {
             prop_oneof![
                 (params, "[@-~]").prop_map(|(p, f)| format!("\u{1b}[{p}{f}")),
                 (params, "[@-~]").prop_map(|(p, f)| format!("\u{9b}{p}{f}")),
-                ("[ -~]{0,30}", prop::sample::select(vec!["\u{7}", "\u{1b}\\", "\u{9c}"]))
+                (
+                    "[ -~]{0,30}",
+                    prop::sample::select(vec!["\u{7}", "\u{1b}\\", "\u{9c}"])
+                )
                     .prop_map(|(body, end)| format!("\u{1b}]{body}{end}")),
                 ("[PX^_]", "[ -~]{0,20}").prop_map(|(k, body)| format!("\u{1b}{k}{body}\u{1b}\\")),
                 // Not `[`, `]`, P, X, ^ or _ right after ESC: those open longer ones.

@@ -32,10 +32,30 @@ fn ok(out: &Output) -> Value {
 /// common words, so no two are near-copies.
 fn essay(i: usize) -> String {
     const WORDS: [&str; 24] = [
-        "practice", "families", "trust", "poverty", "relationship", "supervision", "risk",
-        "child", "court", "probation", "community", "housing", "youth", "mental", "health",
-        "workload", "ethics", "advocacy", "assessment", "care", "training", "policy",
-        "evidence", "time",
+        "practice",
+        "families",
+        "trust",
+        "poverty",
+        "relationship",
+        "supervision",
+        "risk",
+        "child",
+        "court",
+        "probation",
+        "community",
+        "housing",
+        "youth",
+        "mental",
+        "health",
+        "workload",
+        "ethics",
+        "advocacy",
+        "assessment",
+        "care",
+        "training",
+        "policy",
+        "evidence",
+        "time",
     ];
     let mut state = 0x9e37_79b9_u32.wrapping_mul(i as u32 + 1);
     let mut body = String::new();
@@ -141,7 +161,10 @@ fn a_mistyped_library_is_not_created() {
     assert!(typo.join("library.sqlite3").is_file());
     let other = tmp.path().join("new");
     let file = write_essays(tmp.path(), 1).remove(0);
-    ok(&quire(&other, &["import", "--json", file.to_str().unwrap()]));
+    ok(&quire(
+        &other,
+        &["import", "--json", file.to_str().unwrap()],
+    ));
     assert!(other.join("library.sqlite3").is_file(), "import creates");
 }
 
@@ -160,7 +183,10 @@ fn read_only_library_lists_and_searches() {
     assert_eq!(listing["documents"].as_array().unwrap().len(), 2);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.matches("library is read-only").count(), 1, "{err}");
-    let found = ok(&quire(&library, &["--read-only", "search", "--json", "zq1x"]));
+    let found = ok(&quire(
+        &library,
+        &["--read-only", "search", "--json", "zq1x"],
+    ));
     assert_eq!(found["total"], 1);
 
     let out = quire(&library, &["--read-only", "theme", "add", "t", "poverty"]);
@@ -181,7 +207,8 @@ fn hostile_escapes_never_reach_the_terminal() {
     let prose = "Supervision gives social workers room to think about their practice. ".repeat(40);
     std::fs::write(
         &file,
-        format!("# Pwned \u{1b}]0;evil title\u{7}essay\n\n\
+        format!(
+            "# Pwned \u{1b}]0;evil title\u{7}essay\n\n\
          By Mallory Example - University of Nowhere\n\n\
          Clear \u{1b}[2J\u{1b}[Hscreen and \u{1b}]52;c;ZXZpbA==\u{7}clipboard, \
          \u{1b}]8;;https://evil.example\u{1b}\\a link\u{1b}]8;;\u{1b}\\ and \u{9b}31mred\u{9b}0m \
@@ -191,9 +218,16 @@ fn hostile_escapes_never_reach_the_terminal() {
         ),
     )
     .unwrap();
-    let report = ok(&quire(&library, &["import", "--json", file.to_str().unwrap()]));
+    let report = ok(&quire(
+        &library,
+        &["import", "--json", file.to_str().unwrap()],
+    ));
     let id = report["imported"][0]["id"].to_string();
-    for args in [&["show", id.as_str()][..], &["list"], &["search", "clipboard"]] {
+    for args in [
+        &["show", id.as_str()][..],
+        &["list"],
+        &["search", "clipboard"],
+    ] {
         let out = quire(&library, args);
         assert!(out.status.success(), "{args:?}");
         let text = String::from_utf8(out.stdout).unwrap();

@@ -112,7 +112,7 @@ impl Index {
             return Ok(None);
         }
         match inspect_with(dir, &schema, |d| {
-            Ok(tantivy::Index::open(ReadOnlyDirectory(MmapDirectory::open(d)?))?)
+            tantivy::Index::open(ReadOnlyDirectory(MmapDirectory::open(d)?))
         })? {
             Found::Usable(index) => Index::with(dir, index, fields, true).map(Some),
             Found::Missing | Found::Outdated => Ok(None),
@@ -316,7 +316,7 @@ fn inspect(dir: &Path, schema: &Schema) -> Result<Found> {
         return Ok(Found::Outdated);
     }
     inspect_with(dir, schema, |d| {
-        Ok(tantivy::Index::open(MmapDirectory::open(d)?)?)
+        tantivy::Index::open(MmapDirectory::open(d)?)
     })
 }
 
@@ -364,7 +364,8 @@ fn inspect_with(
 /// True when `meta.json` can be read but is not JSON: the one corruption
 /// recognised as such (an unreadable file is an I/O error, not garbage).
 fn meta_is_garbage(meta: &Path) -> bool {
-    std::fs::read(meta).is_ok_and(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).is_err())
+    std::fs::read(meta)
+        .is_ok_and(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).is_err())
 }
 
 fn create(dir: &Path, schema: &Schema) -> Result<tantivy::Index> {
@@ -396,7 +397,9 @@ mod tests {
 
     fn with_one_doc(dir: &Path) {
         let mut index = Index::open(dir).unwrap();
-        index.replace_document(&doc(1, "relationship-based practice")).unwrap();
+        index
+            .replace_document(&doc(1, "relationship-based practice"))
+            .unwrap();
         index.commit(7).unwrap();
     }
 
@@ -417,7 +420,11 @@ mod tests {
         std::fs::write(tmp.path().join(MARKER_FILE), "{\"analysis\":0}").unwrap();
         assert!(Index::open_read_only(tmp.path()).unwrap().is_none());
         let index = Index::open(tmp.path()).unwrap();
-        assert_eq!(index.generation().unwrap(), 0, "wiped, so the engine rebuilds");
+        assert_eq!(
+            index.generation().unwrap(),
+            0,
+            "wiped, so the engine rebuilds"
+        );
         assert!(!index.contains(1).unwrap());
     }
 
@@ -469,7 +476,9 @@ mod tests {
         before.sort();
         after.sort();
         assert_eq!(before, after, "a read-only open creates no file");
-        assert!(Index::open_read_only(&tmp.path().join("none")).unwrap().is_none());
+        assert!(Index::open_read_only(&tmp.path().join("none"))
+            .unwrap()
+            .is_none());
     }
 
     #[test]

@@ -121,8 +121,7 @@ mod tests {
             .unwrap();
         drop(conn);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
-        let conn =
-            Connection::open_with_flags(format!("{}?immutable=1", uri(&db)), flags).unwrap();
+        let conn = Connection::open_with_flags(format!("{}?immutable=1", uri(&db)), flags).unwrap();
         let x: i64 = conn.query_row("SELECT x FROM t", [], |r| r.get(0)).unwrap();
         assert_eq!(x, 42);
     }

@@ -175,11 +175,12 @@ mod tests {
     fn the_next_open_rebuilds_an_index_left_behind() {
         let tmp = tempfile::tempdir().unwrap();
         let mut library = Library::open(tmp.path()).unwrap();
-        library
-            .index_mut()
-            .set_lock_wait(Duration::from_millis(50));
+        library.index_mut().set_lock_wait(Duration::from_millis(50));
         let other = lock_index(tmp.path());
-        let id = library.import_bytes("e.md", ESSAY.as_bytes(), None).unwrap()[0].id;
+        let id = library
+            .import_bytes("e.md", ESSAY.as_bytes(), None)
+            .unwrap()[0]
+            .id;
         drop(library);
         drop(other);
         let library = Library::open(tmp.path()).unwrap();
@@ -190,7 +191,10 @@ mod tests {
     fn opening_waits_for_a_writer_in_another_process() {
         let tmp = tempfile::tempdir().unwrap();
         let mut library = Library::open(tmp.path()).unwrap();
-        let id = library.import_bytes("e.md", ESSAY.as_bytes(), None).unwrap()[0].id;
+        let id = library
+            .import_bytes("e.md", ESSAY.as_bytes(), None)
+            .unwrap()[0]
+            .id;
         drop(library);
         // Another process has committed SQLite and holds the index lock
         // while it writes the index.
@@ -217,7 +221,10 @@ mod tests {
     fn a_read_only_library_lists_and_searches_and_refuses_writes() {
         let tmp = tempfile::tempdir().unwrap();
         let mut library = Library::open(tmp.path()).unwrap();
-        let id = library.import_bytes("e.md", ESSAY.as_bytes(), None).unwrap()[0].id;
+        let id = library
+            .import_bytes("e.md", ESSAY.as_bytes(), None)
+            .unwrap()[0]
+            .id;
         drop(library);
         let options = OpenOptions {
             create: false,
@@ -244,7 +251,9 @@ mod tests {
     fn a_read_only_library_with_a_stale_index_searches_a_fresh_one() {
         let tmp = tempfile::tempdir().unwrap();
         let mut library = Library::open(tmp.path()).unwrap();
-        library.import_bytes("e.md", ESSAY.as_bytes(), None).unwrap();
+        library
+            .import_bytes("e.md", ESSAY.as_bytes(), None)
+            .unwrap();
         drop(library);
         std::fs::remove_dir_all(tmp.path().join(INDEX_DIR)).unwrap();
         let options = OpenOptions {
@@ -267,7 +276,9 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let lib = tmp.path().join("lib");
         let mut library = Library::open(&lib).unwrap();
-        library.import_bytes("e.md", ESSAY.as_bytes(), None).unwrap();
+        library
+            .import_bytes("e.md", ESSAY.as_bytes(), None)
+            .unwrap();
         drop(library);
         let set = |mode: u32| {
             for entry in [lib.join(INDEX_DIR), lib.clone()] {

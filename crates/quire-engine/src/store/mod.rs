@@ -184,7 +184,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let typo = dir.path().join("libary");
         let err = open(&typo, OpenOptions::default()).err().unwrap();
-        assert!(matches!(err, Error::NoLibrary(ref p) if *p == typo), "{err}");
+        assert!(
+            matches!(err, Error::NoLibrary(ref p) if *p == typo),
+            "{err}"
+        );
         assert!(!typo.exists(), "nothing created for a mistyped path");
         assert!(open(dir.path(), OpenOptions::default()).is_err());
         open(&typo, CREATE).unwrap();
@@ -216,7 +219,10 @@ mod tests {
             .unwrap();
         assert_eq!(v, "v");
         let err = write(&mut conn).err().unwrap();
-        assert!(matches!(err, Error::ReadOnly(ref p) if p.ends_with(dir.path().file_name().unwrap())), "{err}");
+        assert!(
+            matches!(err, Error::ReadOnly(ref p) if p.ends_with(dir.path().file_name().unwrap())),
+            "{err}"
+        );
         assert!(conn.execute("DELETE FROM meta", []).is_err());
     }
 
