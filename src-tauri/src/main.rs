@@ -56,14 +56,18 @@ fn main() -> anyhow::Result<()> {
         .context("Quire stopped with an error")
 }
 
-/// Opens `$QUIRE_LIBRARY` or the default library folder. A newcomer's first
-/// launch finds it empty and gets the sample library, so there is something
-/// real to read at once.
+/// Opens `$QUIRE_LIBRARY` or the default library folder, creating it on
+/// first launch (unlike the CLI, where only `import` creates one). A
+/// newcomer's first launch finds it empty and gets the sample library, so
+/// there is something real to read at once. A folder that cannot be written
+/// opens read-only: it can be read and searched, and gets no sample.
 fn open_library() -> anyhow::Result<Library> {
     let dir = Library::default_dir();
     let mut library = Library::open(&dir)
         .with_context(|| format!("cannot open the library in {}", dir.display()))?;
-    if library.is_empty()? {
+    if library.is_read_only() {
+        eprintln!("quire: library is read-only ({})", dir.display());
+    } else if library.is_empty()? {
         let report = library
             .import_sample()
             .context("cannot import the sample library")?;

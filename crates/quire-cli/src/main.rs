@@ -2,8 +2,11 @@
 //!
 //! Every subcommand lives in `cmd/`, one file per area; this file only parses
 //! arguments and turns an error into a one-line message and a non-zero exit.
+//! Text for a person passes through `terminal`, which strips escape
+//! sequences imported files may carry.
 
 mod cmd;
+mod terminal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,6 +19,12 @@ struct Cli {
     /// Library folder (default: $QUIRE_LIBRARY, else the OS data folder).
     #[arg(long, global = true, value_name = "DIR")]
     library: Option<PathBuf>,
+    /// Create the library if the folder holds none (`import` always does).
+    #[arg(long, global = true)]
+    create: bool,
+    /// Open the library read-only, even if it could be written.
+    #[arg(long, global = true, conflicts_with = "create")]
+    read_only: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -52,6 +61,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = cmd::Context {
         library: cli.library,
+        create: cli.create,
+        read_only: cli.read_only,
     };
     let result = match cli.command {
         Command::Import(a) => cmd::library::import(&ctx, a),
@@ -72,7 +83,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // One line on stderr: the error and its causes, joined.
             let msg = format!("{e:#}").replace('\n', " ");
-            eprintln!("quire: {msg}");
+            eprintln!("quire: {}", terminal::safe(&msg));
             ExitCode::FAILURE
         }
     }

@@ -164,6 +164,7 @@ fn readable_output_without_json() {
 #[test]
 fn failures_exit_non_zero_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
+    assert!(quire(dir.path(), &["--create", "list"]).status.success());
     let out = quire(dir.path(), &["show", "999"]);
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
@@ -186,11 +187,19 @@ fn failures_exit_non_zero_with_one_line() {
 #[test]
 fn library_folder_from_environment() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_quire"))
-        .args(["list", "--json"])
-        .env("QUIRE_LIBRARY", dir.path())
-        .output()
-        .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_quire"))
+            .args(args)
+            .env("QUIRE_LIBRARY", dir.path())
+            .output()
+            .unwrap()
+    };
+    // An empty folder is no library: reading it says so and creates nothing.
+    let out = run(&["list", "--json"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no library at"));
+    assert!(!dir.path().join("library.sqlite3").exists());
+    let out = run(&["--create", "list", "--json"]);
     assert!(
         out.status.success(),
         "{}",

@@ -34,6 +34,21 @@ pub enum Error {
     /// A request the engine cannot carry out as given (e.g. a theme without a name).
     #[error("{0}")]
     Invalid(String),
+    /// The folder holds no library, and the caller did not ask to create one
+    /// (a mistyped `--library` must not silently start an empty library).
+    #[error("no library at {}", .0.display())]
+    NoLibrary(PathBuf),
+    /// The library was opened read-only (its folder or files cannot be
+    /// written, or the caller asked), and this would change it.
+    #[error("the library in {} is read-only", .0.display())]
+    ReadOnly(PathBuf),
+    /// A read-only library made by an older Quire: it cannot be updated to
+    /// this version's schema where it is.
+    #[error(
+        "the library in {} is read-only and was made by an older Quire; open it once where it can be written to update it",
+        .0.display()
+    )]
+    NeedsMigration(PathBuf),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -26,7 +26,8 @@ pub use import::{CollectionHint, ParsedDoc};
 pub use library::Library;
 pub use lists::{Importance, ListItem, ListSummary, ListView, Placement, Purpose};
 pub use model::{
-    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport, Kind,
-    LimitFlag, Progress,
+    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport,
+    ImportWarning, Kind, LimitFlag, Progress,
 };
+pub use store::OpenOptions;
 pub use works::{CitedBy, Work};

@@ -15,9 +15,10 @@ use crate::error::{Error, Result};
 use crate::import::dedupe::{Shingles, THRESHOLD};
 use crate::import::{self, CollectionHint, ParsedDoc};
 use crate::model::{
-    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport, Kind,
-    LimitFlag, Progress,
+    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport,
+    ImportWarning, Kind, LimitFlag, Progress,
 };
+use crate::store::{index_sync, OpenOptions};
 use crate::{citations, sample, search, store};
 
 /// An open library.
@@ -29,6 +30,11 @@ pub struct Library {
     shingles: Option<HashMap<i64, (Kind, Shingles)>>,
     /// The full-text index in `index/`, kept in step by `search.rs`.
     index: quire_search::Index,
+    /// Opened read-only: the folder cannot be written, or the caller asked.
+    read_only: bool,
+    /// Files whose documents were stored while the index could not follow,
+    /// with why; the import report takes them.
+    index_notes: Vec<ImportWarning>,
 }
 
 /// Columns read for a `DocRow`, in `row_from` order.
@@ -50,20 +56,47 @@ impl Library {
         }
     }
 
-    /// Open the library in `dir`, creating the folder and database if needed.
+    /// Open the library in `dir`, creating the folder and database if
+    /// needed (the desktop app's first launch; tests). A folder that cannot
+    /// be written is opened read-only.
     pub fn open(dir: &Path) -> Result<Library> {
-        let conn = store::open(dir)?;
-        let index = search::open_index(&conn, dir)?;
-        Ok(Library {
+        Library::open_with(
+            dir,
+            OpenOptions {
+                create: true,
+                read_only: false,
+            },
+        )
+    }
+
+    /// Open the library in `dir` as `options` say: without `create`, a
+    /// folder with no library is [`Error::NoLibrary`]; a library that
+    /// cannot be written (or `read_only`) is opened read-only, and changing
+    /// it fails with [`Error::ReadOnly`]. If another process is writing the
+    /// search index, opening waits a little for it, then reads the index as
+    /// it is.
+    pub fn open_with(dir: &Path, options: OpenOptions) -> Result<Library> {
+        let store::Opened { conn, read_only } = store::open(dir, options)?;
+        let index = index_sync::open(&conn, dir, read_only)?;
+        let mut library = Library {
             conn,
             dir: dir.to_owned(),
             shingles: None,
             index,
-        })
+            read_only,
+            index_notes: Vec::new(),
+        };
+        index_sync::catch_up(&mut library)?;
+        Ok(library)
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// True when the library was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The database, for engine modules that keep their own tables.
@@ -74,6 +107,10 @@ impl Library {
     /// The search index, for `search.rs` and `themes.rs`.
     pub(crate) fn index(&self) -> &quire_search::Index {
         &self.index
+    }
+
+    pub(crate) fn index_mut(&mut self) -> &mut quire_search::Index {
+        &mut self.index
     }
 
     /// The database and the search index, borrowed together for updates.
@@ -97,6 +134,7 @@ impl Library {
                 .extend(self.import_bytes(name, text.as_bytes(), None)?);
         }
         self.refresh(&mut report.imported);
+        report.warnings = std::mem::take(&mut self.index_notes);
         Ok(report)
     }
 
@@ -144,6 +182,7 @@ impl Library {
             current: String::new(),
         });
         self.refresh(&mut report.imported);
+        report.warnings = std::mem::take(&mut self.index_notes);
         report
     }
 
@@ -170,17 +209,53 @@ impl Library {
         self.store_docs(name, docs, collection)
     }
 
+    /// Store one file's documents in one transaction, then bring the index
+    /// along. The index lock is taken before the database's (see
+    /// `store::index_sync`); not getting it does not stop the documents
+    /// being stored, it leaves a note in the report.
     fn store_docs(
+        &mut self,
+        origin: &str,
+        docs: Vec<ParsedDoc>,
+        collection: Option<&str>,
+    ) -> Result<Vec<DocSummary>> {
+        let index_ready = self.index.begin_write();
+        match self.commit_docs(origin, docs, collection) {
+            Ok((summaries, stored, Some(generation))) => {
+                let note = index_sync::after_commit(self, index_ready, &stored, &[], generation);
+                if let Some(message) = note {
+                    self.index_notes.push(ImportWarning {
+                        path: origin.to_owned(),
+                        message,
+                    });
+                }
+                Ok(summaries)
+            }
+            Ok((summaries, _, None)) => {
+                self.index.abandon();
+                Ok(summaries)
+            }
+            Err(e) => {
+                self.index.abandon();
+                Err(e)
+            }
+        }
+    }
+
+    /// The transaction of [`Library::store_docs`]: the summaries, the ids
+    /// of the new documents and the generation they were committed with
+    /// (`None` when the file added nothing new).
+    fn commit_docs(
         &mut self,
         origin: &str,
         mut docs: Vec<ParsedDoc>,
         collection: Option<&str>,
-    ) -> Result<Vec<DocSummary>> {
+    ) -> Result<(Vec<DocSummary>, Vec<i64>, Option<u64>)> {
         if collection.is_some() && docs.len() == 1 {
             docs[0].kind = Kind::Essay;
         }
         self.load_shingles()?;
-        let tx = self.conn.transaction()?;
+        let tx = store::write(&mut self.conn)?;
         let mut ids = Vec::with_capacity(docs.len());
         let mut fresh = Vec::new();
         for doc in &docs {
@@ -212,31 +287,28 @@ impl Library {
             shingles.insert(*id, (*kind, sh.clone()));
             linked
         });
-        let summaries = linked.and_then(|()| {
-            ids.iter()
-                .map(|&id| summary(&tx, id))
-                .collect::<Result<Vec<_>>>()
-        });
-        match summaries {
-            Ok(s) if fresh.is_empty() => {
+        let stored: Vec<i64> = fresh.iter().map(|(id, ..)| *id).collect();
+        let committed = linked
+            .and_then(|()| {
+                ids.iter()
+                    .map(|&id| summary(&tx, id))
+                    .collect::<Result<Vec<_>>>()
+            })
+            .and_then(|summaries| {
+                let generation = match stored.is_empty() {
+                    true => None,
+                    false => Some(search::bump_generation(&tx)?),
+                };
                 tx.commit()?;
-                Ok(s)
-            }
-            Ok(s) => {
-                let generation = search::bump_generation(&tx)?;
-                tx.commit()?;
-                let stored: Vec<i64> = fresh.iter().map(|(id, ..)| *id).collect();
-                self.index_changes(&stored, &[], generation)?;
-                Ok(s)
-            }
-            Err(e) => {
-                // The transaction rolls back when dropped; forget what it added.
-                for (id, ..) in &fresh {
-                    shingles_remove(&mut self.shingles, *id);
-                }
-                Err(e)
+                Ok((summaries, stored, generation))
+            });
+        if committed.is_err() {
+            // The transaction rolled back; forget what it added.
+            for (id, ..) in &fresh {
+                shingles_remove(&mut self.shingles, *id);
             }
         }
+        committed
     }
 
     fn load_shingles(&mut self) -> Result<()> {
@@ -346,7 +418,11 @@ impl Library {
     /// using any corrected parses) and store the result.
     pub fn audit(&self, id: i64) -> Result<quire_cite::EssayAudit> {
         let doc = self.document(id)?;
-        citations::audit_document(&self.conn, id, &doc.body, &doc.references)
+        // Its citations and issues are replaced together or not at all.
+        let tx = store::write_shared(&self.conn)?;
+        let audit = citations::audit_document(&tx, id, &doc.body, &doc.references)?;
+        tx.commit()?;
+        Ok(audit)
     }
 
     /// The citations of document `id` from its last audit, as spans of its
@@ -382,16 +458,29 @@ impl Library {
     }
 
     /// Delete a document with its references and duplicate links.
+    /// The document is gone once SQLite commits; if the index cannot follow
+    /// at once it is rebuilt by the next write or open.
     pub fn delete_document(&mut self, id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let n = tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
-        if n == 0 {
-            return Err(Error::NotFound(format!("document {id}")));
+        let index_ready = self.index.begin_write();
+        let deleted = store::write(&mut self.conn).and_then(|tx| {
+            if tx.execute("DELETE FROM documents WHERE id = ?1", [id])? == 0 {
+                return Err(Error::NotFound(format!("document {id}")));
+            }
+            let generation = search::bump_generation(&tx)?;
+            tx.commit()?;
+            Ok(generation)
+        });
+        match deleted {
+            Ok(generation) => {
+                shingles_remove(&mut self.shingles, id);
+                index_sync::after_commit(self, index_ready, &[], &[id], generation);
+                Ok(())
+            }
+            Err(e) => {
+                self.index.abandon();
+                Err(e)
+            }
         }
-        let generation = search::bump_generation(&tx)?;
-        tx.commit()?;
-        shingles_remove(&mut self.shingles, id);
-        self.index_changes(&[], &[id], generation)
     }
 }
 

@@ -110,6 +110,18 @@ pub struct Collection {
 pub struct ImportReport {
     pub imported: Vec<DocSummary>,
     pub errors: Vec<ImportFailure>,
+    /// Files imported with a caveat, such as "stored; search index behind,
+    /// rebuilding". Left out of the JSON when empty, so the report's
+    /// contract keeps its two keys in the usual case.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// A file whose documents were stored, and what the user should know.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportWarning {
+    pub path: String,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -7,8 +7,6 @@
 //! commits, the numbers differ at the next [`Library::open`], which rebuilds
 //! the index from SQLite before anything reads it.
 
-use std::path::Path;
-
 use quire_search::{Index, IndexDoc};
 use rusqlite::{Connection, OptionalExtension};
 
@@ -49,16 +47,6 @@ pub fn paragraphs(body: &str) -> Vec<(std::ops::Range<usize>, &str)> {
         out.push((s..end, body[s..end].trim()));
     }
     out
-}
-
-/// Open the index, rebuilding it if it is behind SQLite.
-pub(crate) fn open_index(conn: &Connection, dir: &Path) -> Result<Index> {
-    let mut index = Index::open(&dir.join(INDEX_DIR))?;
-    let generation = generation(conn)?;
-    if index.generation()? != generation {
-        rebuild(conn, &mut index, generation)?;
-    }
-    Ok(index)
 }
 
 /// The generation the index must carry to be current.

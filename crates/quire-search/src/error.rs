@@ -14,6 +14,17 @@ pub enum Error {
     Tantivy(#[from] tantivy::TantivyError),
     #[error("search index folder {0} is in use by another Quire process")]
     Locked(PathBuf),
+    /// The index could not be opened for a reason that is not a known
+    /// schema change or a garbled meta file (too many open files, permission
+    /// denied…); it is left as it is, so trying again later can succeed.
+    #[error("cannot open the search index in {path} (left as it is): {source}")]
+    Open {
+        path: PathBuf,
+        source: tantivy::TantivyError,
+    },
+    /// The index was opened read-only and cannot be written.
+    #[error("the search index in {0} is read-only")]
+    ReadOnly(PathBuf),
     #[cfg(feature = "bench")]
     #[error("FTS5 baseline: {0}")]
     Sqlite(#[from] rusqlite::Error),

@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use clap::Args;
 use quire_cite::{audit as audit_essay, describe, parse_reference, EssayAudit, IssueKind};
 use quire_csl::{CslItem, DateField, Name};
-use quire_engine::{import, Kind, Library};
+use quire_engine::{import, Kind};
 use serde::Serialize;
 
 use super::{print_json, Context};
@@ -84,9 +84,7 @@ fn from_file(path: &std::path::Path) -> anyhow::Result<Vec<EssayReport>> {
 }
 
 fn from_library(ctx: &Context, id: i64) -> anyhow::Result<EssayReport> {
-    let dir = ctx.library.clone().unwrap_or_else(Library::default_dir);
-    let library =
-        Library::open(&dir).with_context(|| format!("opening the library in {}", dir.display()))?;
+    let library = super::library::open_library(ctx)?;
     let doc = library.document(id)?;
     // Through the library, so the user's corrections of parsed entries count.
     Ok(EssayReport {

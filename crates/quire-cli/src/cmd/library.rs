@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::Args;
-use quire_engine::{DocFilter, DocSummary, Library, Progress};
+use quire_engine::{DocFilter, DocSummary, Library, OpenOptions, Progress};
 use serde::Serialize;
 
 use super::{emit, print_json, Context};
@@ -45,17 +45,45 @@ pub struct ShowArgs {
 
 /// Open the library chosen by `--library`, else `$QUIRE_LIBRARY`, else the
 /// OS data folder. Every command that reads or writes the library uses this.
+/// Only `--create` makes a new library here: a mistyped path is an error,
+/// not a new empty library.
 pub fn open_library(ctx: &Context) -> anyhow::Result<Library> {
+    open_as(ctx, ctx.create)
+}
+
+/// [`open_library`] for `import`, which creates the library if needed.
+fn open_or_create(ctx: &Context) -> anyhow::Result<Library> {
+    open_as(ctx, true)
+}
+
+fn open_as(ctx: &Context, create: bool) -> anyhow::Result<Library> {
     let dir = ctx.library.clone().unwrap_or_else(Library::default_dir);
-    Library::open(&dir).with_context(|| format!("cannot open library {}", dir.display()))
+    let options = OpenOptions {
+        create: create && !ctx.read_only,
+        read_only: ctx.read_only,
+    };
+    match Library::open_with(&dir, options) {
+        Ok(library) => {
+            if library.is_read_only() {
+                eprintln!("quire: library is read-only ({})", dir.display());
+            }
+            Ok(library)
+        }
+        Err(quire_engine::Error::NoLibrary(_)) => anyhow::bail!(
+            "no library at {} (create one with `quire import FILES`, or pass --create)",
+            dir.display()
+        ),
+        Err(e) => Err(e).with_context(|| format!("cannot open library {}", dir.display())),
+    }
 }
 
 pub fn import(ctx: &Context, a: ImportArgs) -> anyhow::Result<()> {
-    let mut library = open_library(ctx)?;
+    let mut library = open_or_create(ctx)?;
     let show_progress = !a.json && std::io::stderr().is_terminal();
     let mut progress = |p: Progress| {
         if show_progress && p.done < p.total {
-            eprintln!("[{}/{}] {}", p.done + 1, p.total, p.current);
+            let current = crate::terminal::safe(&p.current);
+            eprintln!("[{}/{}] {current}", p.done + 1, p.total);
         }
     };
     let report = library.import_files(&a.paths, a.collection.as_deref(), &mut progress);
@@ -64,6 +92,9 @@ pub fn import(ctx: &Context, a: ImportArgs) -> anyhow::Result<()> {
     } else {
         let mut out = format!("Imported {} document(s):\n", report.imported.len());
         table(&mut out, &report.imported);
+        for w in &report.warnings {
+            writeln!(out, "warning: {}: {}", w.path, w.message)?;
+        }
         for e in &report.errors {
             writeln!(out, "error: {}: {}", e.path, e.message)?;
         }

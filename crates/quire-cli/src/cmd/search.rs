@@ -111,7 +111,8 @@ pub fn search(ctx: &Context, a: SearchArgs) -> anyhow::Result<()> {
             .as_deref()
             .map(|a| format!(" — {a}"))
             .unwrap_or_default();
-        println!("\n[{}] {}{} ({}, {at})", h.doc, h.title, author, h.kind);
+        let head = format!("[{}] {}{} ({}, {at})", h.doc, h.title, author, h.kind);
+        println!("\n{}", crate::terminal::safe(&head));
         println!("    {}", plain(&h.snippet));
     }
     if a.facets {
@@ -161,9 +162,10 @@ fn facet_map(r: &SearchResults) -> BTreeMap<&'static str, Vec<FacetCount>> {
     ])
 }
 
-/// A snippet for the terminal: matches in `*stars*`, entities decoded.
+/// A snippet for the terminal: matches in `*stars*`, entities decoded,
+/// escape sequences from the document removed.
 fn plain(snippet: &str) -> String {
-    snippet
+    let text = snippet
         .replace("<b>", "*")
         .replace("</b>", "*")
         .replace("&lt;", "<")
@@ -171,7 +173,8 @@ fn plain(snippet: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#x27;", "'")
         .replace("&#x2F;", "/")
-        .replace("&amp;", "&")
+        .replace("&amp;", "&");
+    crate::terminal::safe(&text).into_owned()
 }
 
 pub fn themes(ctx: &Context, a: ThemesArgs) -> anyhow::Result<()> {

@@ -1,18 +1,27 @@
 //! The SQLite store: opening a library database and keeping its schema current.
 //!
 //! Queries live with the code that needs them (`library.rs`); this module only
-//! owns the connection settings and the migration list.
+//! owns the connection settings, the migration list, how a folder is opened
+//! (created, read-write or read-only) and the one way to begin a write.
+
+mod access;
+pub(crate) mod index_sync;
 
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
 /// File name of the database inside a library folder.
 pub const DB_FILE: &str = "library.sqlite3";
+
+/// How long a writer waits for another process's write to finish. Writes
+/// are one file's documents at a time, so waits are short; thirty imports at
+/// once queue well inside this.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Every schema change, in the order applied. A feature adds its own SQL
 /// file under `migrations/` (001 foundation; 002 citations, 003 search and
@@ -29,29 +38,124 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/005_imported_works.sql")),
 ];
 
-/// Open (creating if needed) the database in `dir` and migrate it.
-pub fn open(dir: &Path) -> Result<Connection> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut conn = Connection::open(dir.join(DB_FILE))?;
-    configure(&conn)?;
-    Migrations::from_slice(MIGRATIONS).to_latest(&mut conn)?;
-    Ok(conn)
+/// How to open a library folder.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpenOptions {
+    /// Create the folder and database when there is none. Without it a
+    /// folder with no database is [`Error::NoLibrary`].
+    pub create: bool,
+    /// Open read-only even if the folder could be written.
+    pub read_only: bool,
 }
 
-/// WAL lets the app read while the CLI writes; foreign keys are off by
-/// default in SQLite and our cascades depend on them; the busy timeout makes
-/// a second process wait for a writer instead of failing at once.
-fn configure(conn: &Connection) -> Result<()> {
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+/// An open database and whether it is read-only.
+pub(crate) struct Opened {
+    pub conn: Connection,
+    pub read_only: bool,
+}
+
+/// Open the database in `dir` as `options` say. A library whose folder or
+/// database cannot be written is opened read-only rather than failing; it
+/// is then not migrated, and one that would need migrating is refused with
+/// [`Error::NeedsMigration`].
+pub(crate) fn open(dir: &Path, options: OpenOptions) -> Result<Opened> {
+    let db = dir.join(DB_FILE);
+    let exists = db.try_exists().map_err(|e| Error::io(&db, e))?;
+    if !exists && (!options.create || options.read_only) {
+        return Err(Error::NoLibrary(dir.to_owned()));
+    }
+    if !exists {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    if options.read_only || !access::writable(dir, &db)? {
+        let conn = access::open_read_only(&db)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        if Migrations::from_slice(MIGRATIONS).pending_migrations(&conn)? != 0 {
+            return Err(Error::NeedsMigration(dir.to_owned()));
+        }
+        return Ok(Opened {
+            conn,
+            read_only: true,
+        });
+    }
+    let mut conn = Connection::open_with_flags(&db, OpenFlags::default())?;
+    configure(&mut conn)?;
+    migrate(&mut conn)?;
+    Ok(Opened {
+        conn,
+        read_only: false,
+    })
+}
+
+/// The busy timeout comes first, so that even switching a new database to
+/// WAL waits for a second process doing the same. WAL lets the app read
+/// while the CLI writes; foreign keys are off by default in SQLite and our
+/// cascades depend on them. Transactions default to IMMEDIATE, so writers
+/// that begin them outside [`write`] still wait for the lock (see there).
+fn configure(conn: &mut Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+    }
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    Ok(())
+}
+
+/// Bring the schema up to date. Two processes opening a new library at
+/// once both read version 0; the second one's migration then fails on
+/// tables the first created, and rolls back. That is success if the
+/// schema is now current.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let migrations = Migrations::from_slice(MIGRATIONS);
+    match migrations.to_latest(conn) {
+        Ok(()) => Ok(()),
+        Err(_) if migrations.pending_migrations(conn)? == 0 => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Begin a write. IMMEDIATE takes the write lock at BEGIN, where the busy
+/// timeout applies. A deferred transaction that reads first and writes
+/// later has to upgrade its lock, and SQLite fails such an upgrade at once
+/// with "database is locked" rather than risk a deadlock: that is how 13 of
+/// 30 concurrent imports failed.
+pub(crate) fn write(conn: &mut Connection) -> Result<Transaction<'_>> {
+    refuse_read_only(conn)?;
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// [`write`] for writers that hold the connection shared (`&self`).
+pub(crate) fn write_shared(conn: &Connection) -> Result<Transaction<'_>> {
+    refuse_read_only(conn)?;
+    Ok(Transaction::new_unchecked(
+        conn,
+        TransactionBehavior::Immediate,
+    )?)
+}
+
+fn refuse_read_only(conn: &Connection) -> Result<()> {
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        let dir = conn
+            .path()
+            .map(Path::new)
+            .and_then(Path::parent)
+            .unwrap_or(Path::new("."));
+        return Err(Error::ReadOnly(dir.to_owned()));
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const CREATE: OpenOptions = OpenOptions {
+        create: true,
+        read_only: false,
+    };
 
     #[test]
     fn migrations_are_valid() {
@@ -61,7 +165,7 @@ mod tests {
     #[test]
     fn open_sets_pragmas() {
         let dir = tempfile::tempdir().unwrap();
-        let conn = open(dir.path()).unwrap();
+        let conn = open(dir.path(), CREATE).unwrap().conn;
         let mode: String = conn
             .pragma_query_value(None, "journal_mode", |r| r.get(0))
             .unwrap();
@@ -72,6 +176,83 @@ mod tests {
         assert_eq!(fk, 1);
         // Opening again runs no migration twice.
         drop(conn);
-        open(dir.path()).unwrap();
+        open(dir.path(), CREATE).unwrap();
+    }
+
+    #[test]
+    fn only_create_makes_a_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let typo = dir.path().join("libary");
+        let err = open(&typo, OpenOptions::default()).err().unwrap();
+        assert!(
+            matches!(err, Error::NoLibrary(ref p) if *p == typo),
+            "{err}"
+        );
+        assert!(!typo.exists(), "nothing created for a mistyped path");
+        assert!(open(dir.path(), OpenOptions::default()).is_err());
+        open(&typo, CREATE).unwrap();
+        assert!(!open(&typo, OpenOptions::default()).unwrap().read_only);
+    }
+
+    #[test]
+    fn read_only_open_reads_and_refuses_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = open(dir.path(), CREATE).unwrap().conn;
+        write(&mut conn)
+            .and_then(|tx| {
+                tx.execute("INSERT INTO meta (key, value) VALUES ('k', 'v')", [])?;
+                Ok(tx.commit()?)
+            })
+            .unwrap();
+        drop(conn);
+        let ro = OpenOptions {
+            create: false,
+            read_only: true,
+        };
+        let Opened {
+            mut conn,
+            read_only,
+        } = open(dir.path(), ro).unwrap();
+        assert!(read_only);
+        let v: String = conn
+            .query_row("SELECT value FROM meta WHERE key = 'k'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, "v");
+        let err = write(&mut conn).err().unwrap();
+        assert!(
+            matches!(err, Error::ReadOnly(ref p) if p.ends_with(dir.path().file_name().unwrap())),
+            "{err}"
+        );
+        assert!(conn.execute("DELETE FROM meta", []).is_err());
+    }
+
+    #[test]
+    fn a_read_only_library_behind_the_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(open(dir.path(), CREATE).unwrap());
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        drop(conn);
+        let ro = OpenOptions {
+            create: false,
+            read_only: true,
+        };
+        let err = open(dir.path(), ro).err().unwrap();
+        assert!(matches!(err, Error::NeedsMigration(_)), "{err}");
+    }
+
+    #[test]
+    fn concurrent_first_opens_all_succeed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib");
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let path = path.clone();
+                std::thread::spawn(move || open(&path, CREATE).map(|_| ()))
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap().unwrap();
+        }
     }
 }
