@@ -93,9 +93,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let files = dir.path().join("files");
         std::fs::create_dir(&files).unwrap();
-        std::fs::write(files.join("a.txt"), "The first file, imported.").unwrap();
-        std::fs::write(files.join("b.txt"), format!("Second. {PANIC_MARKER}")).unwrap();
-        std::fs::write(files.join("c.txt"), "The third file, imported too.").unwrap();
+        std::fs::write(files.join("a.txt"), "First\n\nThe first file, imported.").unwrap();
+        std::fs::write(files.join("b.txt"), format!("Second\n\nIt says {PANIC_MARKER}.")).unwrap();
+        std::fs::write(files.join("c.txt"), "Third\n\nThe third file, imported too.").unwrap();
         let mut library = Library::open(&dir.path().join("lib")).unwrap();
         let report = library.import_files(&[files.clone()], None, &mut |_| {});
         assert_eq!(report.imported.len(), 2, "{report:?}");
@@ -111,11 +111,13 @@ mod tests {
         // b.txt's transaction rolled back: only a and c are stored.
         assert_eq!(library.documents(&DocFilter::default()).unwrap().len(), 2);
         let err = library
-            .import_bytes("d.md", PANIC_MARKER.as_bytes(), None)
+            .import_bytes("d.md", format!("# D\n\n{PANIC_MARKER}").as_bytes(), None)
             .unwrap_err();
         assert!(err.to_string().contains("internal error"), "{err}");
         // The library is still usable afterwards.
-        library.import_bytes("e.md", b"After the panic.", None).unwrap();
+        library
+            .import_bytes("e.md", b"# E\n\nAfter the panic.", None)
+            .unwrap();
         assert_eq!(library.documents(&DocFilter::default()).unwrap().len(), 3);
     }
 

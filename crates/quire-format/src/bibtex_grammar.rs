@@ -95,21 +95,21 @@ fn field() -> impl Strategy<Value = String> {
             ],
             value(),
         ).prop_map(|(n, v)| format!("{n} = {v}")),
-        prop::collection::vec(person(), 0..4)
+        1 => prop::collection::vec(person(), 0..4)
             .prop_map(|p| format!("author = {{{}}}", p.join(" and "))),
-        prop::collection::vec(person(), 0..3)
+        1 => prop::collection::vec(person(), 0..3)
             .prop_map(|p| format!("editor = {{{}}}", p.join(" and "))),
-        prop_oneof![
+        1 => prop_oneof![
             Just("2019"), Just("in press"), Just("n.d."), Just("forthcoming"), Just("19"), Just("-5"),
         ].prop_map(|y| format!("year = {{{y}}}")),
-        prop_oneof![Just("2019-05-02"), Just("2019-13"), Just("2019/2020"), Just("x")]
+        1 => prop_oneof![Just("2019-05-02"), Just("2019-13"), Just("2019/2020"), Just("x")]
             .prop_map(|d| format!("date = {{{d}}}")),
-        key().prop_map(|k| format!("crossref = {{{k}}}")),
-        key().prop_map(|k| format!("CrossRef = \"{k}\"")),
-        prop::collection::vec(key(), 0..3).prop_map(|k| format!("xdata = {{{}}}", k.join(", "))),
-        key().prop_map(|k| format!("xref = {{{k}}}")),
-        prop::collection::vec(key(), 1..3).prop_map(|k| format!("ids = {{{}}}", k.join(","))),
-        macro_name().prop_map(|m| format!("crossref = {m}")),
+        1 => key().prop_map(|k| format!("crossref = {{{k}}}")),
+        1 => key().prop_map(|k| format!("CrossRef = \"{k}\"")),
+        1 => prop::collection::vec(key(), 0..3).prop_map(|k| format!("xdata = {{{}}}", k.join(", "))),
+        1 => key().prop_map(|k| format!("xref = {{{k}}}")),
+        1 => prop::collection::vec(key(), 1..3).prop_map(|k| format!("ids = {{{}}}", k.join(","))),
+        1 => macro_name().prop_map(|m| format!("crossref = {m}")),
     ]
 }
 
