@@ -161,6 +161,32 @@ mod tests {
     /// SipHash-1-3 (keys 0, 0) of "one\0two\0three\0four\0five\0".
     const STABLE_HASH: u64 = 8_269_954_660_239_025_616;
 
+    /// The sample library (a copy of the seeds): the blog post reproducing
+    /// Verity Clarke's essay is found through the sketches, with full
+    /// containment, and nothing else is called a copy.
+    #[test]
+    fn sample_blog_post_is_the_one_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = crate::Library::open(dir.path()).unwrap();
+        library.import_sample().unwrap();
+        let copies: Vec<(i64, i64, f64)> = {
+            let mut stmt = library
+                .conn()
+                .prepare("SELECT document_id, duplicate_of, similarity FROM duplicates")
+                .unwrap();
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap();
+            rows.collect::<rusqlite::Result<_>>().unwrap()
+        };
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        let (copy, original, similarity) = copies[0];
+        assert_eq!(similarity, 1.0);
+        let original = library.document(original).unwrap();
+        assert_eq!(original.summary.author.as_deref(), Some("Verity Clarke"));
+        assert_eq!(library.document(copy).unwrap().summary.kind, crate::Kind::Source);
+    }
+
     #[test]
     fn sketch_estimates_containment() {
         let essay: String = (0..2000).map(|i| format!("w{i} ")).collect();
