@@ -694,7 +694,10 @@ fn cyclic_bibtex_is_refused_by_name() {
         let err = quire_engine::import::read_works(&path).unwrap_err();
         let message = err.to_string();
         assert!(message.contains(file), "{message}");
-        assert!(message.contains("cycle") && message.contains(keys), "{message}");
+        assert!(
+            message.contains("cycle") && message.contains(keys),
+            "{message}"
+        );
     }
     // Macros doubling 30 times would expand to 16 GB.
     let path = fixtures_dir().join("import/works/string-doubling.bib");
@@ -706,7 +709,11 @@ fn cyclic_bibtex_is_refused_by_name() {
 fn a_note_starting_with_at_is_a_document_not_bibtex() {
     let path = fixtures_dir().join("import/works/at-someone.md");
     let err = quire_engine::import::read_works(&path).unwrap_err();
-    assert!(err.to_string().contains("not a BibTeX, RIS or CSL-JSON file"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("not a BibTeX, RIS or CSL-JSON file"),
+        "{err}"
+    );
     let (_dir, mut library) = empty_library();
     let report = import(&mut library, &[path]);
     assert!(report.errors.is_empty(), "{:?}", report.errors);

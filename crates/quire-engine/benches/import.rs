@@ -42,7 +42,9 @@ fn import_into_large_library(c: &mut Criterion) {
     build(dir.path());
     let mut next = 10_000;
     let mut group = c.benchmark_group("import");
-    group.sample_size(20).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(20));
     group.bench_function("open + 2 KB file into 1,000 documents", |b| {
         b.iter_batched(
             || {

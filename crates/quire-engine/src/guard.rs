@@ -94,8 +94,16 @@ mod tests {
         let files = dir.path().join("files");
         std::fs::create_dir(&files).unwrap();
         std::fs::write(files.join("a.txt"), "First\n\nThe first file, imported.").unwrap();
-        std::fs::write(files.join("b.txt"), format!("Second\n\nIt says {PANIC_MARKER}.")).unwrap();
-        std::fs::write(files.join("c.txt"), "Third\n\nThe third file, imported too.").unwrap();
+        std::fs::write(
+            files.join("b.txt"),
+            format!("Second\n\nIt says {PANIC_MARKER}."),
+        )
+        .unwrap();
+        std::fs::write(
+            files.join("c.txt"),
+            "Third\n\nThe third file, imported too.",
+        )
+        .unwrap();
         let mut library = Library::open(&dir.path().join("lib")).unwrap();
         let report = library.import_files(&[files.clone()], None, &mut |_| {});
         assert_eq!(report.imported.len(), 2, "{report:?}");
@@ -124,6 +132,9 @@ mod tests {
     #[test]
     fn nested_catch_reports_the_inner_panic_once() {
         let outer = catch(|| catch(|| -> u8 { panic!("inner") }));
-        assert!(matches!(outer, Ok(Err(ref m)) if m.starts_with("inner")), "{outer:?}");
+        assert!(
+            matches!(outer, Ok(Err(ref m)) if m.starts_with("inner")),
+            "{outer:?}"
+        );
     }
 }

@@ -256,7 +256,9 @@ impl Library {
         };
         for id in missing {
             let body: String =
-                tx.query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| r.get(0))?;
+                tx.query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
             store_sketch(&tx, id, &Shingles::of(&body))?;
         }
         tx.commit()?;
@@ -270,7 +272,9 @@ impl Library {
     pub fn document_html(&self, id: i64) -> Result<String> {
         let body: String = self
             .conn
-            .query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
         let marks = self.citation_marks(id)?;
@@ -504,7 +508,8 @@ fn store_sketch(tx: &Transaction, id: i64, shingles: &Shingles) -> Result<()> {
         "INSERT OR REPLACE INTO doc_signatures (document_id, shingles, samples) VALUES (?1, ?2, ?3)",
         params![id, shingles.len() as i64, sketch.len() as i64],
     )?;
-    let mut stmt = tx.prepare("INSERT OR IGNORE INTO doc_sketch (document_id, hash) VALUES (?1, ?2)")?;
+    let mut stmt =
+        tx.prepare("INSERT OR IGNORE INTO doc_sketch (document_id, hash) VALUES (?1, ?2)")?;
     for hash in sketch {
         stmt.execute(params![id, hash])?;
     }
@@ -528,7 +533,8 @@ fn candidates(tx: &Transaction, id: i64, shingles: &Shingles) -> Result<Vec<i64>
             }
         }
     }
-    let mut size = tx.prepare_cached("SELECT samples FROM doc_signatures WHERE document_id = ?1")?;
+    let mut size =
+        tx.prepare_cached("SELECT samples FROM doc_signatures WHERE document_id = ?1")?;
     let mut found = Vec::new();
     for (other, n) in shared {
         let samples: i64 = size.query_row([other], |r| r.get(0))?;

@@ -207,8 +207,10 @@ fn walk(edges: &[Vec<usize>], own: &[u64], names: &[&str], what: &'static str) -
                     }
                     State::Open => {
                         let from = stack.iter().position(|&(n, _)| n == child).unwrap_or(0);
-                        let mut keys: Vec<String> =
-                            stack[from..].iter().map(|&(n, _)| names[n].to_owned()).collect();
+                        let mut keys: Vec<String> = stack[from..]
+                            .iter()
+                            .map(|&(n, _)| names[n].to_owned())
+                            .collect();
                         keys.push(names[child].to_owned());
                         return Err(Error::BibtexCycle { what, keys });
                     }
@@ -246,7 +248,10 @@ mod tests {
     #[test]
     fn cycles_are_named() {
         let err = checked("@book{a, crossref={a}}").unwrap_err();
-        assert!(matches!(&err, Error::BibtexCycle { keys, .. } if keys == &["a", "a"]), "{err}");
+        assert!(
+            matches!(&err, Error::BibtexCycle { keys, .. } if keys == &["a", "a"]),
+            "{err}"
+        );
         let err = checked("@string{a = a}").unwrap_err();
         assert!(matches!(err, Error::BibtexCycle { .. }));
         let err = checked("@book{a, xdata={b}} @xdata{b, crossref={a}}").unwrap_err();
@@ -257,8 +262,8 @@ mod tests {
 
     #[test]
     fn aliases_are_followed() {
-        let err = checked("@book{a, ids={alias}, crossref={b}} @book{b, crossref={alias}}")
-            .unwrap_err();
+        let err =
+            checked("@book{a, ids={alias}, crossref={b}} @book{b, crossref={alias}}").unwrap_err();
         assert!(matches!(err, Error::BibtexCycle { .. }), "{err}");
     }
 

@@ -115,9 +115,20 @@ fn field() -> impl Strategy<Value = String> {
 
 fn item() -> impl Strategy<Value = String> {
     let ty = prop_oneof![
-        Just("article"), Just("book"), Just("incollection"), Just("inproceedings"),
-        Just("online"), Just("misc"), Just("xdata"), Just("phdthesis"), Just("report"),
-        Just("mvbook"), Just("periodical"), Just("inbook"), Just("unknowntype"), Just("BOOK"),
+        Just("article"),
+        Just("book"),
+        Just("incollection"),
+        Just("inproceedings"),
+        Just("online"),
+        Just("misc"),
+        Just("xdata"),
+        Just("phdthesis"),
+        Just("report"),
+        Just("mvbook"),
+        Just("periodical"),
+        Just("inbook"),
+        Just("unknowntype"),
+        Just("BOOK"),
     ];
     prop_oneof![
         6 => (ty, key(), prop::collection::vec(field(), 0..8), any::<bool>()).prop_map(
@@ -136,18 +147,23 @@ fn item() -> impl Strategy<Value = String> {
 
 /// A file, sometimes cut short.
 fn bib_file() -> impl Strategy<Value = String> {
-    (prop::collection::vec(item(), 0..12), prop::option::of(0usize..400)).prop_map(
-        |(items, cut)| {
+    (
+        prop::collection::vec(item(), 0..12),
+        prop::option::of(0usize..400),
+    )
+        .prop_map(|(items, cut)| {
             let text = items.join("\n\n");
             match cut {
                 Some(n) if n < text.len() => {
-                    let end = (0..=n).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+                    let end = (0..=n)
+                        .rev()
+                        .find(|&i| text.is_char_boundary(i))
+                        .unwrap_or(0);
                     text[..end].to_owned()
                 }
                 _ => text,
             }
-        },
-    )
+        })
 }
 
 proptest! {

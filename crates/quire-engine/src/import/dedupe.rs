@@ -184,13 +184,19 @@ mod tests {
         assert_eq!(similarity, 1.0);
         let original = library.document(original).unwrap();
         assert_eq!(original.summary.author.as_deref(), Some("Verity Clarke"));
-        assert_eq!(library.document(copy).unwrap().summary.kind, crate::Kind::Source);
+        assert_eq!(
+            library.document(copy).unwrap().summary.kind,
+            crate::Kind::Source
+        );
     }
 
     #[test]
     fn sketch_estimates_containment() {
         let essay: String = (0..2000).map(|i| format!("w{i} ")).collect();
-        let blog = format!("{essay} {}", (0..6000).map(|i| format!("c{i} ")).collect::<String>());
+        let blog = format!(
+            "{essay} {}",
+            (0..6000).map(|i| format!("c{i} ")).collect::<String>()
+        );
         let (a, b) = (Shingles::of(&essay).sketch(), Shingles::of(&blog).sketch());
         let bset: HashSet<_> = b.iter().collect();
         let shared = a.iter().filter(|h| bset.contains(h)).count();

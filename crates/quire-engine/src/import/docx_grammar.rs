@@ -85,7 +85,13 @@ fn block() -> impl Strategy<Value = String> {
 /// Deeply nested elements, sometimes left open.
 fn deep() -> impl Strategy<Value = String> {
     (
-        prop_oneof![Just("w:p"), Just("w:tbl"), Just("w:tc"), Just("w:r"), Just("w:sdt")],
+        prop_oneof![
+            Just("w:p"),
+            Just("w:tbl"),
+            Just("w:tc"),
+            Just("w:r"),
+            Just("w:sdt")
+        ],
         1usize..5000,
         any::<bool>(),
     )

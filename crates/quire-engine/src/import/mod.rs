@@ -246,7 +246,10 @@ mod tests {
     fn unpacked_text_over_the_limit_is_refused() {
         // 1,000 paragraphs of 21 KB: some 150 KB zipped, 21 MB of text.
         let para = format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "word ".repeat(4300));
-        let xml = format!("<w:document><w:body>{}</w:body></w:document>", para.repeat(1000));
+        let xml = format!(
+            "<w:document><w:body>{}</w:body></w:document>",
+            para.repeat(1000)
+        );
         let bytes = super::docx_grammar::docx(&xml);
         assert!(bytes.len() < 1024 * 1024, "{}", bytes.len());
         let err = super::parse("big.docx", &bytes).unwrap_err();
