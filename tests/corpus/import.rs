@@ -677,3 +677,99 @@ fn progress_is_reported_per_file_and_at_the_end() {
     });
     assert_eq!(seen, [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]);
 }
+
+/// `(file, keys named in the error)` for BibTeX files whose links never end:
+/// biblatex would recurse on them until the stack overflowed.
+const CYCLIC_BIBTEX: [(&str, &str); 4] = [
+    ("crossref-self.bib", "a → a"),
+    ("string-self.bib", "a → a"),
+    ("xdata-crossref-cycle.bib", "a → b → a"),
+    ("string-two-cycle.bib", "x → y → x"),
+];
+
+#[test]
+fn cyclic_bibtex_is_refused_by_name() {
+    for (file, keys) in CYCLIC_BIBTEX {
+        let path = fixtures_dir().join("import/works").join(file);
+        let err = quire_engine::import::read_works(&path).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains(file), "{message}");
+        assert!(
+            message.contains("cycle") && message.contains(keys),
+            "{message}"
+        );
+    }
+    // Macros doubling 30 times would expand to 16 GB.
+    let path = fixtures_dir().join("import/works/string-doubling.bib");
+    let err = quire_engine::import::read_works(&path).unwrap_err();
+    assert!(err.to_string().contains("expand to over"), "{err}");
+}
+
+#[test]
+fn a_note_starting_with_at_is_a_document_not_bibtex() {
+    let path = fixtures_dir().join("import/works/at-someone.md");
+    let err = quire_engine::import::read_works(&path).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("not a BibTeX, RIS or CSL-JSON file"),
+        "{err}"
+    );
+    let (_dir, mut library) = empty_library();
+    let report = import(&mut library, &[path]);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.imported.len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_in_a_folder_import_each_file_once() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("entries");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(seed("001"), folder.join("competition.txt")).unwrap();
+    symlink(".", folder.join("again")).unwrap();
+    symlink(".", folder.join("and-again")).unwrap();
+    let (_lib_dir, mut library) = empty_library();
+    let report = import(&mut library, &[folder]);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.imported.len(), 4);
+    assert_eq!(document_count(&library), 4);
+}
+
+fn duplicate_similarity(dir: &Path, copy: i64) -> f64 {
+    let conn = rusqlite::Connection::open(dir.join("library.sqlite3")).unwrap();
+    conn.query_row(
+        "SELECT similarity FROM duplicates WHERE document_id = ?1",
+        [copy],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+#[test]
+fn blog_copy_is_found_through_sketches_stored_before_and_backfilled() {
+    // The essay arrives first; its sketch is what the blog post's import
+    // finds, and the exact comparison gives full containment.
+    let (dir, mut library) = empty_library();
+    import(&mut library, &[seed("001")]);
+    let report = import(&mut library, &[seed("000")]);
+    let blog = report.imported[0].id;
+    assert!(report.imported[0].duplicate_of.is_some());
+    assert_eq!(duplicate_similarity(dir.path(), blog), 1.0);
+
+    // A library from before sketches: they are made on the next import.
+    let (dir, mut library) = empty_library();
+    import(&mut library, &[seed("001")]);
+    drop(library);
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
+        conn.execute_batch("DELETE FROM doc_sketch; DELETE FROM doc_signatures;")
+            .unwrap();
+    }
+    let mut library = Library::open(dir.path()).unwrap();
+    let report = import(&mut library, &[seed("000")]);
+    let verity = essay_by(&library, "Verity Clarke");
+    assert_eq!(report.imported[0].duplicate_of, Some(verity.summary.id));
+    assert_eq!(duplicate_similarity(dir.path(), report.imported[0].id), 1.0);
+}

@@ -31,6 +31,10 @@ pub enum Error {
     /// A style could not be loaded or works could not be formatted.
     #[error("{0}")]
     Format(#[from] quire_format::Error),
+    /// The engine panicked on this input; the panic was caught at the file or
+    /// document it was working on (see `guard`), so only that one failed.
+    #[error("internal error: {0}")]
+    Internal(String),
     /// A request the engine cannot carry out as given (e.g. a theme without a name).
     #[error("{0}")]
     Invalid(String),

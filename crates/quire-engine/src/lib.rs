@@ -9,6 +9,7 @@
 pub mod bibliography;
 mod citations;
 mod error;
+pub mod guard;
 pub mod import;
 mod library;
 mod lists;

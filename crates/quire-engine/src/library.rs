@@ -12,22 +12,22 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::import::dedupe::{Shingles, THRESHOLD};
+use crate::import::dedupe::{self, Shingles, CANDIDATE_SHARE, MAX_CANDIDATES, THRESHOLD};
 use crate::import::{self, CollectionHint, ParsedDoc};
 use crate::model::{
     Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport,
     ImportWarning, Kind, LimitFlag, Progress,
 };
 use crate::store::{index_sync, OpenOptions};
-use crate::{citations, sample, search, store};
+use crate::{citations, guard, sample, search, store};
 
 /// An open library.
 pub struct Library {
     conn: Connection,
     dir: PathBuf,
-    /// Shingles of stored documents, filled on the first import: comparing a
-    /// new document with every stored one needs them all.
-    shingles: Option<HashMap<i64, (Kind, Shingles)>>,
+    /// Whether every stored document has its near-duplicate sketch (those
+    /// stored before the sketches existed get one on the first import).
+    sketched: bool,
     /// The full-text index in `index/`, kept in step by `search.rs`.
     index: quire_search::Index,
     /// Opened read-only: the folder cannot be written, or the caller asked.
@@ -81,7 +81,7 @@ impl Library {
         let mut library = Library {
             conn,
             dir: dir.to_owned(),
-            shingles: None,
+            sketched: false,
             index,
             read_only,
             index_notes: Vec::new(),
@@ -158,12 +158,15 @@ impl Library {
                 total: paths.len(),
                 current: shown.clone(),
             });
-            let result = import::read_file(path).and_then(|docs| {
-                let name = path
-                    .file_name()
-                    .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
-                self.store_docs(&name, docs, collection)
-            });
+            let name = path
+                .file_name()
+                .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
+            // A panic on one file fails that file only; its transaction
+            // rolls back as the panic unwinds through it.
+            let result = guard::catch(|| {
+                import::read_file(path).and_then(|docs| self.store_docs(&name, docs, collection))
+            })
+            .unwrap_or_else(|panic| Err(internal_import_error(&shown, &name, &panic)));
             match result {
                 Ok(summaries) => report.imported.extend(summaries),
                 Err(Error::Import { message, .. }) => report.errors.push(ImportFailure {
@@ -205,8 +208,12 @@ impl Library {
         bytes: &[u8],
         collection: Option<&str>,
     ) -> Result<Vec<DocSummary>> {
-        let docs = import::parse(name, bytes).map_err(|message| Error::import(name, message))?;
-        self.store_docs(name, docs, collection)
+        guard::catch(|| {
+            let docs =
+                import::parse(name, bytes).map_err(|message| Error::import(name, message))?;
+            self.store_docs(name, docs, collection)
+        })
+        .unwrap_or_else(|panic| Err(internal_import_error(name, name, &panic)))
     }
 
     /// Store one file's documents in one transaction, then bring the index
@@ -254,7 +261,7 @@ impl Library {
         if collection.is_some() && docs.len() == 1 {
             docs[0].kind = Kind::Essay;
         }
-        self.load_shingles()?;
+        self.sketch_stored()?;
         let tx = store::write(&mut self.conn)?;
         let mut ids = Vec::with_capacity(docs.len());
         let mut fresh = Vec::new();
@@ -278,65 +285,74 @@ impl Library {
             };
             let id = insert_doc(&tx, doc, origin, &hash, collection_id)?;
             ids.push(id);
-            fresh.push((id, doc.kind, Shingles::of(&doc.body)));
+            fresh.push((id, doc));
         }
-        let shingles = self.shingles.as_mut().expect("loaded above");
-        // Each new document is compared with those before it in the file too.
-        let linked = fresh.iter().try_for_each(|(id, kind, sh)| {
-            let linked = link_duplicates(&tx, shingles, *id, *kind, sh);
-            shingles.insert(*id, (*kind, sh.clone()));
-            linked
-        });
-        let stored: Vec<i64> = fresh.iter().map(|(id, ..)| *id).collect();
-        let committed = linked
-            .and_then(|()| {
-                ids.iter()
-                    .map(|&id| summary(&tx, id))
-                    .collect::<Result<Vec<_>>>()
-            })
-            .and_then(|summaries| {
-                let generation = match stored.is_empty() {
-                    true => None,
-                    false => Some(search::bump_generation(&tx)?),
-                };
-                tx.commit()?;
-                Ok((summaries, stored, generation))
-            });
-        if committed.is_err() {
-            // The transaction rolled back; forget what it added.
-            for (id, ..) in &fresh {
-                shingles_remove(&mut self.shingles, *id);
-            }
+        #[cfg(any(test, feature = "fault-injection"))]
+        if docs.iter().any(|d| d.body.contains(guard::PANIC_MARKER)) {
+            panic!("fault injection: {}", guard::PANIC_MARKER);
         }
-        committed
+        // Each new document is compared with those before it in the file
+        // too: its sketch is stored only after it has been compared.
+        for (id, doc) in &fresh {
+            let shingles = Shingles::of(&doc.body);
+            link_duplicates(&tx, *id, doc.kind, &shingles)?;
+            store_sketch(&tx, *id, &shingles)?;
+        }
+        let summaries = ids
+            .iter()
+            .map(|&id| summary(&tx, id))
+            .collect::<Result<Vec<_>>>()?;
+        let stored: Vec<i64> = fresh.iter().map(|(id, _)| *id).collect();
+        let generation = match stored.is_empty() {
+            true => None,
+            false => Some(search::bump_generation(&tx)?),
+        };
+        tx.commit()?;
+        Ok((summaries, stored, generation))
     }
 
-    fn load_shingles(&mut self) -> Result<()> {
-        if self.shingles.is_some() {
+    /// Give every stored document without a sketch one (libraries made
+    /// before sketches existed), one document at a time so memory stays
+    /// that of the largest document. Done once per open library.
+    fn sketch_stored(&mut self) -> Result<()> {
+        if self.sketched {
             return Ok(());
         }
-        let mut stmt = self.conn.prepare("SELECT id, kind, body FROM documents")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?;
-        let mut map = HashMap::new();
-        for row in rows {
-            let (id, kind, body) = row?;
-            map.insert(
-                id,
-                (
-                    Kind::parse(&kind).unwrap_or(Kind::Source),
-                    Shingles::of(&body),
-                ),
-            );
+        let tx = store::write(&mut self.conn)?;
+        let missing: Vec<i64> = {
+            let mut stmt = tx.prepare(
+                "SELECT id FROM documents d
+                 WHERE NOT EXISTS (SELECT 1 FROM doc_signatures g WHERE g.document_id = d.id)",
+            )?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for id in missing {
+            let body: String =
+                tx.query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            store_sketch(&tx, id, &Shingles::of(&body))?;
         }
-        drop(stmt);
-        self.shingles = Some(map);
+        tx.commit()?;
+        self.sketched = true;
         Ok(())
+    }
+
+    /// One stored document's body as safe HTML with its citations marked,
+    /// as the reader shows it; a panic while rendering is caught here and
+    /// reported as this document's internal error.
+    pub fn document_html(&self, id: i64) -> Result<String> {
+        let body: String = self
+            .conn
+            .query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
+        let marks = self.citation_marks(id)?;
+        guard::catch(|| crate::render::markdown_with_citations(&body, &marks))
+            .map_err(|panic| Error::Internal(format!("could not render document {id}: {panic}")))
     }
 
     /// Documents for the library view, oldest first.
@@ -416,13 +432,21 @@ impl Library {
 
     /// Audit document `id` again (citations against its reference list,
     /// using any corrected parses) and store the result.
+    /// A panic in the audit is caught and reported as this document's.
     pub fn audit(&self, id: i64) -> Result<quire_cite::EssayAudit> {
         let doc = self.document(id)?;
-        // Its citations and issues are replaced together or not at all.
-        let tx = store::write_shared(&self.conn)?;
-        let audit = citations::audit_document(&tx, id, &doc.body, &doc.references)?;
-        tx.commit()?;
-        Ok(audit)
+        guard::catch(|| {
+            // Its citations and issues are replaced together or not at all.
+            let tx = store::write_shared(&self.conn)?;
+            let audit = citations::audit_document(&tx, id, &doc.body, &doc.references)?;
+            tx.commit()?;
+            Ok(audit)
+        })
+        .unwrap_or_else(|panic| {
+            Err(Error::Internal(format!(
+                "could not audit document {id}: {panic}"
+            )))
+        })
     }
 
     /// The citations of document `id` from its last audit, as spans of its
@@ -472,7 +496,6 @@ impl Library {
         });
         match deleted {
             Ok(generation) => {
-                shingles_remove(&mut self.shingles, id);
                 index_sync::after_commit(self, index_ready, &[], &[id], generation);
                 Ok(())
             }
@@ -484,10 +507,12 @@ impl Library {
     }
 }
 
-fn shingles_remove(cache: &mut Option<HashMap<i64, (Kind, Shingles)>>, id: i64) {
-    if let Some(map) = cache {
-        map.remove(&id);
-    }
+/// The report for a file whose import panicked.
+fn internal_import_error(shown: &str, name: &str, panic: &str) -> Error {
+    Error::import(
+        shown,
+        format!("could not import {name} (internal error: {panic})"),
+    )
 }
 
 /// sha256 over what makes a document itself: kind, title, author, body and
@@ -563,22 +588,80 @@ fn insert_doc(
     Ok(id)
 }
 
-/// Compare a new document with every stored one and record near-copies.
-/// The original is the essay when an essay meets a source (a blog post
-/// reproduces an essay, not the other way round), else the older document;
-/// a document that already copies another is never made an original.
-fn link_duplicates(
-    tx: &Transaction,
-    known: &HashMap<i64, (Kind, Shingles)>,
-    id: i64,
-    kind: Kind,
-    shingles: &Shingles,
-) -> Result<()> {
+/// Store a document's near-duplicate sketch (`import::dedupe`). A text too
+/// short to be judged gets only its signature row, so it is not sketched again.
+fn store_sketch(tx: &Transaction, id: i64, shingles: &Shingles) -> Result<()> {
+    let sketch = if shingles.judged() {
+        shingles.sketch()
+    } else {
+        Vec::new()
+    };
+    tx.execute(
+        "INSERT OR REPLACE INTO doc_signatures (document_id, shingles, samples) VALUES (?1, ?2, ?3)",
+        params![id, shingles.len() as i64, sketch.len() as i64],
+    )?;
+    let mut stmt =
+        tx.prepare("INSERT OR IGNORE INTO doc_sketch (document_id, hash) VALUES (?1, ?2)")?;
+    for hash in sketch {
+        stmt.execute(params![id, hash])?;
+    }
+    Ok(())
+}
+
+/// Documents whose sketches suggest they share most of the shorter text
+/// with `shingles`, best estimate first: found through the hash index, so
+/// the cost is that of the postings of this document's sketch, not of the
+/// library.
+fn candidates(tx: &Transaction, id: i64, shingles: &Shingles) -> Result<Vec<i64>> {
+    let sketch = shingles.sketch();
+    let mut shared: HashMap<i64, usize> = HashMap::new();
+    let mut stmt = tx.prepare_cached("SELECT document_id FROM doc_sketch WHERE hash = ?1")?;
+    for hash in &sketch {
+        let rows = stmt.query_map([hash], |r| r.get::<_, i64>(0))?;
+        for other in rows {
+            let other = other?;
+            if other != id {
+                *shared.entry(other).or_default() += 1;
+            }
+        }
+    }
+    let mut size =
+        tx.prepare_cached("SELECT samples FROM doc_signatures WHERE document_id = ?1")?;
+    let mut found = Vec::new();
+    for (other, n) in shared {
+        let samples: i64 = size.query_row([other], |r| r.get(0))?;
+        let estimate = dedupe::estimate(n, sketch.len(), samples.try_into().unwrap_or(0));
+        if let Some(e) = estimate.filter(|&e| e >= CANDIDATE_SHARE) {
+            found.push((other, e));
+        }
+    }
+    found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    found.truncate(MAX_CANDIDATES);
+    Ok(found.into_iter().map(|(other, _)| other).collect())
+}
+
+/// Compare a new document with the stored ones its sketch points to and
+/// record a near-copy. The original is the essay when an essay meets a
+/// source (a blog post reproduces an essay, not the other way round), else
+/// the older document; a document that already copies another is never
+/// made an original.
+fn link_duplicates(tx: &Transaction, id: i64, kind: Kind, shingles: &Shingles) -> Result<()> {
+    if !shingles.judged() {
+        return Ok(());
+    }
     let mut best: Option<(i64, Kind, f64)> = None;
-    for (&other, (other_kind, other_sh)) in known {
-        if let Some(sim) = shingles.containment(other_sh).filter(|&s| s >= THRESHOLD) {
-            if best.is_none_or(|(_, _, b)| sim > b) {
-                best = Some((other, *other_kind, sim));
+    for other in candidates(tx, id, shingles)? {
+        let (other_kind, body): (String, String) = tx.query_row(
+            "SELECT kind, body FROM documents WHERE id = ?1",
+            [other],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let other_sh = Shingles::of(&body);
+        if let Some(sim) = shingles.containment(&other_sh).filter(|&s| s >= THRESHOLD) {
+            // Ties go to the older document, as the order of import would.
+            if best.is_none_or(|(b_id, _, b)| sim > b || (sim == b && other < b_id)) {
+                let other_kind = Kind::parse(&other_kind).unwrap_or(Kind::Source);
+                best = Some((other, other_kind, sim));
             }
         }
     }

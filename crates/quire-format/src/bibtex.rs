@@ -6,15 +6,21 @@
 
 use std::collections::HashSet;
 
-use biblatex::{Bibliography, Chunk, ChunksExt, EditorType, Entry, EntryType, Person, Spanned};
+use biblatex::{
+    Bibliography, Chunk, ChunksExt, EditorType, Entry, EntryType, Person, RawBibliography, Spanned,
+};
 
 use quire_csl::{CslItem, DateField, Name};
 
 use crate::{Error, Result};
 
 /// Parse a `.bib` file into CSL-JSON items (key → `id`).
+/// Links are checked first (`bibcheck`): biblatex would recurse forever on a
+/// cyclic `crossref` or `@string`.
 pub fn from_bibtex(src: &str) -> Result<Vec<CslItem>> {
-    let bib = Bibliography::parse(src).map_err(|e| Error::Bibtex(e.to_string()))?;
+    let raw = RawBibliography::parse(src).map_err(|e| Error::Bibtex(e.to_string()))?;
+    crate::bibcheck::check(&raw)?;
+    let bib = Bibliography::from_raw(raw).map_err(|e| Error::Bibtex(e.to_string()))?;
     Ok(bib.iter().map(entry_to_item).collect())
 }
 

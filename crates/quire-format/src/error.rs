@@ -18,6 +18,27 @@ pub enum Error {
     CslJson(#[source] serde_json::Error),
     #[error("invalid BibTeX: {0}")]
     Bibtex(String),
+    /// `@string` macros or `crossref`/`xdata` parents that lead back to
+    /// themselves: resolving them would never end.
+    #[error("invalid BibTeX: {what} form a cycle ({})", keys.join(" → "))]
+    BibtexCycle {
+        what: &'static str,
+        keys: Vec<String>,
+    },
+    /// Links that are not cyclic but would take too deep or too much work to resolve.
+    #[error("invalid BibTeX: {0}")]
+    BibtexTooComplex(String),
+    #[error("is {size:.1} MB; {kind} files over {limit} MB are refused")]
+    TooLarge {
+        kind: &'static str,
+        size: f64,
+        limit: u64,
+    },
+    #[error("not a BibTeX, RIS or CSL-JSON file")]
+    UnknownWorksFormat,
+    /// A reader panicked on this input; the message is the panic's.
+    #[error("internal error: {0}")]
+    Internal(String),
     #[error("invalid RIS at line {line}: {message}")]
     Ris { line: usize, message: String },
     #[error("the citation processor failed on this input: {0}")]

@@ -8,13 +8,17 @@
 //! citeproc-js in the tests. The conversion to hayagriva's item type lives
 //! here, not in quire-csl, so nothing else depends on hayagriva.
 
+mod bibcheck;
 mod bibtex;
+#[cfg(test)]
+mod bibtex_grammar;
 mod citeproc;
 mod error;
 mod markup;
 mod render;
 mod ris;
 mod style;
+mod works_file;
 
 pub use bibtex::{from_bibtex, to_bibtex};
 pub use error::{Error, Result};
@@ -22,6 +26,7 @@ pub use markup::{escape_html, Markup};
 pub use render::{format, Formatted, FormattedEntry};
 pub use ris::{from_ris, to_ris};
 pub use style::{Style, BUNDLED_STYLES};
+pub use works_file::{read_works, MAX_WORKS_FILE_BYTES};
 
 use quire_csl::CslItem;
 

@@ -110,7 +110,7 @@ fn record_to_item(fields: &[(String, String)]) -> CslItem {
     };
     let issued = first(&["DA"])
         .and_then(|d| ris_date(&d))
-        .filter(|d| d.date_parts[0].len() > 1)
+        .filter(|d| d.date_parts.first().is_some_and(|p| p.len() > 1))
         .or_else(|| first(&["PY", "Y1"]).and_then(|d| ris_date(&d)));
     CslItem {
         id: first(&["ID"]),

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use quire_engine::{render, Collection, DocFilter, DocRow, Document, ImportReport, Kind, Library};
+use quire_engine::{Collection, DocFilter, DocRow, Document, ImportReport, Kind, Library};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -74,7 +74,8 @@ pub async fn get_document(library: State<'_, Mutex<Library>>, id: i64) -> Comman
         None => None,
     };
     Ok(ReaderDoc {
-        html: render::markdown_with_citations(&document.body, &library.citation_marks(id)?),
+        // Rendered through the engine, which catches a panic at this document.
+        html: library.document_html(id)?,
         min_words: collection.as_ref().and_then(|c| c.min_words),
         max_words: collection.as_ref().and_then(|c| c.max_words),
         document,

@@ -169,9 +169,12 @@ pub async fn import_works(
     for path in &paths {
         match read_items(path) {
             Ok(items) => ids.extend(lock(&library).import_works(&items)?),
+            Err(quire_engine::Error::Import { path, message }) => {
+                errors.push(ImportFailure { path, message })
+            }
             Err(err) => errors.push(ImportFailure {
                 path: path.display().to_string(),
-                message: err.message(),
+                message: chain(&err),
             }),
         }
     }
@@ -235,37 +238,9 @@ fn preview(works: Vec<Work>, style: Option<&str>) -> CommandResult<Vec<WorkRow>>
         .collect())
 }
 
-enum ReadError {
-    Io(std::io::Error),
-    Format(quire_format::Error),
-}
-
-impl ReadError {
-    fn message(&self) -> String {
-        match self {
-            ReadError::Io(e) => e.to_string(),
-            ReadError::Format(e) => chain(e),
-        }
-    }
-}
-
-/// Reads an interchange file, by extension, else by its first character.
-fn read_items(path: &Path) -> Result<Vec<CslItem>, ReadError> {
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
-    let src = String::from_utf8_lossy(&bytes);
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let first = src.trim_start().chars().next();
-    let items = match (ext.as_str(), first) {
-        ("bib" | "bibtex", _) | (_, Some('@')) => quire_format::from_bibtex(&src),
-        ("ris", _) => quire_format::from_ris(&src),
-        ("json", _) | (_, Some('[' | '{')) => quire_format::from_csl_json(&src),
-        _ => quire_format::from_ris(&src),
-    };
-    items.map_err(ReadError::Format)
+/// Reads an interchange file (the engine sniffs the format and bounds the size).
+fn read_items(path: &Path) -> Result<Vec<CslItem>, quire_engine::Error> {
+    quire_engine::import::read_works(path)
 }
 
 /// Case-insensitive matching for the search box.

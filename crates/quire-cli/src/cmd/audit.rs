@@ -68,19 +68,33 @@ pub fn audit(ctx: &Context, a: AuditArgs) -> anyhow::Result<()> {
 /// Every essay in the file; a file with no essays is audited document by
 /// document, since a source can carry citations too.
 fn from_file(path: &std::path::Path) -> anyhow::Result<Vec<EssayReport>> {
-    let docs = import::read_file(path)?;
+    let docs = quire_engine::guard::catch(|| import::read_file(path)).map_err(|panic| {
+        anyhow::anyhow!(
+            "could not read {} (internal error: {panic})",
+            path.display()
+        )
+    })??;
     let has_essays = docs.iter().any(|d| d.kind == Kind::Essay);
-    Ok(docs
-        .into_iter()
+    docs.into_iter()
         .filter(|d| !has_essays || d.kind == Kind::Essay)
-        .map(|d| EssayReport {
-            audit: audit_essay(&d.body, &d.references),
-            title: d.title,
-            author: d.author,
-            affiliation: d.affiliation,
-            word_count: d.word_count,
+        .map(|d| -> anyhow::Result<EssayReport> {
+            // A panic in the audit is this file's internal error, not an abort.
+            let audit = quire_engine::guard::catch(|| audit_essay(&d.body, &d.references))
+                .map_err(|panic| {
+                    anyhow::anyhow!(
+                        "could not audit {} (internal error: {panic})",
+                        path.display()
+                    )
+                })?;
+            Ok(EssayReport {
+                audit,
+                title: d.title,
+                author: d.author,
+                affiliation: d.affiliation,
+                word_count: d.word_count,
+            })
         })
-        .collect())
+        .collect()
 }
 
 fn from_library(ctx: &Context, id: i64) -> anyhow::Result<EssayReport> {

@@ -12,7 +12,9 @@ use quick_xml::Reader;
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Convert a .docx file's bytes to Markdown, or say why it cannot be read.
-pub fn to_markdown(bytes: &[u8]) -> Result<String, String> {
+/// Extraction stops as soon as the text passes `max_text` bytes, so a small
+/// file that unpacks to far more text is refused without building it.
+pub fn to_markdown(bytes: &[u8], max_text: u64) -> Result<String, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("not a valid .docx (cannot open it as a zip archive: {e})"))?;
     let entry = zip
@@ -26,7 +28,27 @@ pub fn to_markdown(bytes: &[u8]) -> Result<String, String> {
     if xml.len() as u64 > MAX_XML_BYTES {
         return Err("Word document text is larger than 64 MB unpacked".to_owned());
     }
-    convert(&xml).map_err(|e| format!("damaged Word document (bad XML in word/document.xml: {e})"))
+    match convert(&xml, max_text) {
+        Ok(md) => Ok(md),
+        Err(Failure::TooLarge) => Err(super::TEXT_TOO_LARGE.to_owned()),
+        Err(Failure::Xml(e)) => Err(format!(
+            "damaged Word document (bad XML in word/document.xml: {e})"
+        )),
+    }
+}
+
+/// Why `convert` stopped.
+#[derive(Debug)]
+enum Failure {
+    Xml(quick_xml::Error),
+    /// The text passed the limit.
+    TooLarge,
+}
+
+impl From<quick_xml::Error> for Failure {
+    fn from(e: quick_xml::Error) -> Self {
+        Failure::Xml(e)
+    }
 }
 
 /// One run of text with its formatting.
@@ -44,8 +66,9 @@ struct Para {
     spans: Vec<Span>,
 }
 
-fn convert(xml: &str) -> Result<String, quick_xml::Error> {
+fn convert(xml: &str, max_text: u64) -> Result<String, Failure> {
     let mut reader = Reader::from_str(xml);
+    let mut extracted: u64 = 0;
     let mut out: Vec<String> = Vec::new();
     // A stack: text boxes hold paragraphs inside a paragraph's run.
     let mut paras: Vec<Para> = Vec::new();
@@ -81,7 +104,14 @@ fn convert(xml: &str) -> Result<String, quick_xml::Error> {
             }
         }
         match event {
-            Event::Text(t) if in_text => push_text(&mut paras, &t.unescape()?, italic, bold),
+            Event::Text(t) if in_text => {
+                let text = t.unescape()?;
+                extracted += text.len() as u64;
+                if extracted > max_text {
+                    return Err(Failure::TooLarge);
+                }
+                push_text(&mut paras, &text, italic, bold);
+            }
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
                 b"rPr" => in_run_props = false,
@@ -230,7 +260,7 @@ mod tests {
             r#"<w:p><w:r><w:rPr><w:i w:val="0"/></w:rPr><w:t>1. not a list *really*</w:t></w:r></w:p>"#,
         ));
         assert_eq!(
-            convert(&xml).unwrap(),
+            convert(&xml, u64::MAX).unwrap(),
             "## Continuity\n\nPlain *italic* and **bold & more**\n\n- item\n\n\\1. not a list \\*really\\*"
         );
     }
@@ -242,11 +272,11 @@ mod tests {
             r#"<w:p><w:r><w:t>Boxed</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>"#,
             r#"<w:r><w:t xml:space="preserve"> after</w:t></w:r></w:p>"#,
         ));
-        assert_eq!(convert(&xml).unwrap(), "Boxed\n\nBefore after");
+        assert_eq!(convert(&xml, u64::MAX).unwrap(), "Boxed\n\nBefore after");
     }
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        assert!(to_markdown(b"not a zip").is_err());
+        assert!(to_markdown(b"not a zip", u64::MAX).is_err());
     }
 }

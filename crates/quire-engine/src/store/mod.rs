@@ -36,6 +36,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/004_works.sql")),
     M::up(include_str!("migrations/002_citations.sql")),
     M::up(include_str!("migrations/005_imported_works.sql")),
+    M::up(include_str!("migrations/006_minhash.sql")),
 ];
 
 /// How to open a library folder.
