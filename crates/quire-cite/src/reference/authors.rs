@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use quire_csl::Name;
 use regex::Regex;
 
+use crate::slice;
+
 /// Author names and whether the list was cut short with "et al.".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Authors {
@@ -30,7 +32,8 @@ static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\p{Lu}\.?(?:-\p{Lu}\.?)*\.?){1,3}$").expect("initials regex")
 });
 static VANCOUVER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\p{Lu}][\p{L}'’\- ]*[\p{L}]) (\p{Lu}{1,3})$").expect("vancouver regex")
+    Regex::new(r"^((?:(?:van|von|de|der|den|du|da|di|la|le|del|dos) )*[\p{Lu}][\p{L}'’\- ]*[\p{L}]) (\p{Lu}{1,3})$")
+        .expect("vancouver regex")
 });
 
 const PARTICLES: [&str; 12] = [
@@ -49,11 +52,11 @@ fn is_connector(word: &str) -> bool {
 pub fn parse_authors(s: &str) -> Authors {
     let s = s.trim().trim_end_matches([',', ';', ' ']);
     let (s, editors) = match EDITED.find(s) {
-        Some(m) => (&s[..m.start()], true),
+        Some(m) => (slice::before(s, m.start()), true),
         None => (s, false),
     };
     let (s, et_al) = match ET_AL.find(s) {
-        Some(m) => (&s[..m.start()], true),
+        Some(m) => (slice::before(s, m.start()), true),
         None => (s, false),
     };
     let s = s.trim().trim_end_matches([',', ' ']);
@@ -157,8 +160,9 @@ fn inverted(s: &str) -> Vec<Name> {
         if is_connector(t) || t == ";" {
             finish(&mut family, &mut given, &mut names);
             in_given = false;
-            if !toks[i + 1..].contains(&",") && i + 1 < toks.len() {
-                names.push(natural(&toks[i + 1..]));
+            let rest = toks.get(i + 1..).unwrap_or_default();
+            if !rest.is_empty() && !rest.contains(&",") {
+                names.push(natural(rest));
                 return names;
             }
         } else if t == "," {
@@ -169,7 +173,7 @@ fn inverted(s: &str) -> Vec<Name> {
                 if full_given {
                     // "Featherstone, Brid, Sue White, and Kate Morris" (Chicago,
                     // MLA): only the first author is inverted.
-                    names.extend(split_natural(&toks[i + 1..]));
+                    names.extend(split_natural(toks.get(i + 1..).unwrap_or_default()));
                     return names;
                 }
             } else if !family.is_empty() {
@@ -191,6 +195,25 @@ fn inverted(s: &str) -> Vec<Name> {
     }
     finish(&mut family, &mut given, &mut names);
     names
+}
+
+/// IEEE author lists, given names first: "J. Smith, A. B. Jones, and C.
+/// Brown", "J. Smith et al.".
+pub fn parse_natural(s: &str) -> Authors {
+    let s = s.trim().trim_end_matches([',', ';', ' ']);
+    let (s, et_al) = match ET_AL.find(s) {
+        Some(m) => (slice::before(s, m.start()), true),
+        None => (s, false),
+    };
+    let toks: Vec<&str> = TOKEN.find_iter(s).map(|m| m.as_str()).collect();
+    Authors {
+        names: split_natural(&toks)
+            .into_iter()
+            .filter(|n| n.family.is_some())
+            .collect(),
+        et_al,
+        editors: false,
+    }
 }
 
 /// "Jane Doe", "R. Vasta", "Ludwig van Beethoven": given names first.

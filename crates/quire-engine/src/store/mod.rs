@@ -27,6 +27,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/004_works.sql")),
     M::up(include_str!("migrations/002_citations.sql")),
     M::up(include_str!("migrations/005_imported_works.sql")),
+    M::up(include_str!("migrations/007_numeric_citations.sql")),
 ];
 
 /// Open (creating if needed) the database in `dir` and migrate it.
