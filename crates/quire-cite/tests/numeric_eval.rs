@@ -1,7 +1,12 @@
 //! Evaluation of numeric citations on `tests/fixtures/cite/numeric-essays.json`,
 //! a set written (and committed) before the numeric code first ran and not
 //! tuned on: citation precision/recall (cited numbers, as multisets) and
-//! issue precision/recall (kind with its citation or entry). Run with
+//! issue precision/recall (kind with its citation, or with its entry for
+//! issues about an entry). First run, before any change: citations
+//! precision 1.000, recall 0.929 (a superscript right after a year,
+//! "2010²,³", is read as a power and missed); issues 0.75/0.75 when also
+//! keyed by the linked entry, which the labels leave out, 1.0/1.0 as
+//! keyed here. Run with
 //! `--nocapture` for the figures; the test fails if the mode is wrong for
 //! any essay or either figure drops below 0.8.
 
@@ -60,7 +65,13 @@ fn numeric_essays_audit_as_labelled() {
         for (n, &p) in &got {
             c_fp += (p - gold.get(n).copied().unwrap_or(0)).max(0) as usize;
         }
-        let key = |kind: &str, c: Option<u64>, r: Option<u64>| format!("{kind}/{c:?}/{r:?}");
+        // An issue about a citation is keyed by the citation, one about an
+        // entry by the entry (the entry an out-of-order citation links to
+        // is a detail the labels leave out).
+        let key = |kind: &str, c: Option<u64>, r: Option<u64>| match c {
+            Some(c) => format!("{kind}/citation {c}"),
+            None => format!("{kind}/entry {r:?}"),
+        };
         let gold_issues: Vec<String> = essay["issues"]
             .as_array()
             .into_iter()

@@ -226,11 +226,21 @@ pub fn natural(toks: &[&str]) -> Name {
     let Some(last) = words.len().checked_sub(1) else {
         return Name::default();
     };
-    let mut start = last;
-    while start > 0 && PARTICLES.contains(&words[start - 1]) {
-        start -= 1;
-    }
-    Name::person(&words[start..].join(" "), &words[..start].join(" "))
+    // After initials, everything is the family name: "A. Ó Súilleabháin".
+    let after_initials = words
+        .iter()
+        .rposition(|w| w.ends_with('.') && is_initials(w))
+        .map(|i| i + 1)
+        .filter(|&i| i <= last);
+    let start = after_initials.unwrap_or_else(|| {
+        let mut start = last;
+        while start > 0 && PARTICLES.contains(&words[start - 1]) {
+            start -= 1;
+        }
+        start
+    });
+    let (given, family) = words.split_at(start);
+    Name::person(&family.join(" "), &given.join(" "))
 }
 
 /// Names in natural order separated by commas, "and" or "&".
