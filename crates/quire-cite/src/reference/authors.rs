@@ -19,8 +19,11 @@ pub struct Authors {
     pub editors: bool,
 }
 
-static EDITED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)[,\s]*\(?\beds?\b\.?\)?\.?\s*$").expect("edited regex"));
+/// "(ed.)", "(Eds)", ", eds.", " Ed.": but not the initials "ED" of a
+/// Vancouver name ("Smith ED."), so capitals only inside brackets.
+static EDITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[,\s]*\((?i:eds?)\.?\)|[,\s]+(?:eds?|Eds?)\b\.?)\.?\s*$").expect("edited regex")
+});
 
 static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),?\s*(?:et\.?\s*al\.?|and others)\s*$").expect("et al regex")
@@ -314,6 +317,15 @@ mod tests {
             families("van Spijker, B. van Straten, A. and Kerkhof, A."),
             ["van Spijker", "van Straten", "Kerkhof"]
         );
+    }
+
+    #[test]
+    fn vancouver_initials_ed_are_not_an_editor_mark() {
+        let smith = parse_authors("Smith ED.");
+        assert!(!smith.editors);
+        assert_eq!(smith.names, vec![Name::person("Smith", "ED")]);
+        assert!(parse_authors("Lishman, J. (Ed.)").editors);
+        assert!(parse_authors("Lishman, J. and Ruch, G. eds.").editors);
     }
 
     #[test]

@@ -9,8 +9,10 @@ use regex::Regex;
 
 use crate::slice;
 
-/// The year as written: "2018a", "n.d.", "in press".
-const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|no date|in press|forthcoming";
+/// The year as written: "2018a", "n.d.", "N.D.", "in press". Capital "N. D."
+/// with a space is initials ("A. Smith, N. D. Smith"), not "no date".
+const YEAR: &str =
+    r"(?:1[5-9]\d\d|20\d\d)[a-z]?|(?-i:n\.\s?d\.?|N\.D\.?)|no date|in press|forthcoming";
 
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\(\s*({YEAR})\s*(?:,\s*([^)]*))?\)\s*[.,:]?"))
@@ -192,6 +194,9 @@ mod tests {
             (h.authors, h.year.as_deref()),
             ("Smith JA, Jones B. ", Some("2020"))
         );
+        let h = split_head("A. Smith, N. D. Smith, and A. Smith, “Title,” *J*, vol. 1, pp. 1–2, 1950.");
+        assert_eq!(h.year.as_deref(), Some("1950"));
+        assert!(h.natural_order);
         let h =
             split_head("'Social Work Skills and Knowledge.' *Berkshire: Open University Press*.");
         assert_eq!((h.authors, h.year), ("", None));
