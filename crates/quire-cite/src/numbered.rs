@@ -209,6 +209,13 @@ mod tests {
     }
 
     #[test]
+    fn numbers_escaped_by_word_are_read() {
+        assert_eq!(crate::entry_number("\\[12\\] J. Smith, “T,” 2005."), Some(12));
+        assert_eq!(crate::entry_number("\\3. Smith J. T. 2005."), Some(3));
+        assert_eq!(crate::entry_number("2005. Smith J."), None);
+    }
+
+    #[test]
     fn ieee_lists_keep_their_numbers() {
         let refs = [
             "[1] J. Smith, “Poverty and shame,” J. Soc. Work, vol. 10, no. 2, pp. 1–5, 2005.",

@@ -47,11 +47,11 @@ pub fn parse_reference(entry: &str) -> CslItem {
 }
 
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*•+]\s+|\\?\[\d+\\?\]\s*|\d{1,3}[.)]\s+)").expect("list marker regex")
+    Regex::new(r"^\s*(?:[-*•+]\s+|\\?\[\d+\\?\]\s*|\\?\d{1,3}[.)]\s+)").expect("list marker regex")
 });
-/// The number of a numbered entry; Word's brackets come escaped ("\[3\]").
+/// The number of a numbered entry; from Word it comes escaped ("\[3\]", "\3.").
 static ENTRY_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*•+]\s+)?(?:\\?\[(\d{1,3})\\?\]|(\d{1,3})[.)])\s")
+    Regex::new(r"^\s*(?:[-*•+]\s+)?(?:\\?\[(\d{1,3})\\?\]|\\?(\d{1,3})[.)])\s")
         .expect("entry number regex")
 });
 
