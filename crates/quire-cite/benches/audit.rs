@@ -5,6 +5,9 @@
 //! Then the cliff of issue 8: essays of 100–800 KB dense with narrative
 //! citations ("Gupta (2015) argues …"), which took 2.6 s to 124 s when each
 //! citation re-read the whole text before it. Target: 800 KB in under 1 s.
+//! Measured after the fix (release, on a shared 2-core machine at load
+//! average ~20, so wall times are inflated): 94 / 225 / 394 / 894 ms at
+//! 100 / 200 / 400 / 800 KB, about 0.9 MiB/s at every size: linear.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
