@@ -320,6 +320,13 @@ mod tests {
     }
 
     #[test]
+    fn ieee_names_after_initials_are_family_names() {
+        let names = parse_natural("A. Ó Súilleabháin, B. C. van der Berg, and D. Smith");
+        let families: Vec<&str> = names.names.iter().map(|n| n.cited_form()).collect();
+        assert_eq!(families, ["Ó Súilleabháin", "van der Berg", "Smith"]);
+    }
+
+    #[test]
     fn vancouver_initials_ed_are_not_an_editor_mark() {
         let smith = parse_authors("Smith ED.");
         assert!(!smith.editors);
