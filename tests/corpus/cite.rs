@@ -109,3 +109,78 @@ fn blog_copy_without_references_gets_one_issue() {
         }
     }
 }
+
+/// A `.docx` whose citations are superscript runs, with a numbered
+/// reference list, as a nursing or medical student hands it in.
+fn superscript_docx() -> Vec<u8> {
+    use std::io::Write;
+    let run = |t: &str| format!(r#"<w:r><w:t xml:space="preserve">{t}</w:t></w:r>"#);
+    let raised = |t: &str| {
+        format!(r#"<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>{t}</w:t></w:r>"#)
+    };
+    let para = |runs: String| format!("<w:p>{runs}</w:p>");
+    let body = [
+        para(run("Poverty and shame in child protection")),
+        para(run("Ana Lee - University of York")),
+        para(format!(
+            "{}{}{}{}{}{}",
+            run("Families describe shame"),
+            raised("1"),
+            run(" and fear of judgement"),
+            raised("2,3"),
+            run(", which practice must answer"),
+            raised("1-3"),
+        )),
+        para(run("References")),
+        para(run("1. Gupta A. Poverty and shame: messages for social work. Crit Radic Soc Work. 2015;3(1):131-9.")),
+        para(run("2. Ruch G. Relationship-based practice. Child Fam Soc Work. 2005;10(2):111-23.")),
+        para(run("3. Morris K. Troubling the notion of participation. Child Fam Soc Work. 2012;17(1):11-20.")),
+    ]
+    .concat();
+    let xml = format!(
+        r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .expect("zip entry");
+    zip.write_all(xml.as_bytes()).expect("zip write");
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn superscript_citations_in_a_docx_are_audited_by_number() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("numeric.docx");
+    std::fs::write(&path, superscript_docx()).expect("write docx");
+    let docs = import::read_file(&path).expect("docx reads");
+    let essay = docs
+        .iter()
+        .find(|d| !d.references.is_empty())
+        .expect("an essay with references");
+    assert!(essay.body.contains("shame¹"), "{}", essay.body);
+    let a = audit(&essay.body, &essay.references);
+    let numbers: Vec<Option<u32>> = a.citations.iter().map(|c| c.citation.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 1, 2, 3].map(Some));
+    assert!(a.issues.is_empty(), "{:?}", a.issues);
+}
+
+#[test]
+fn a_page_number_like_a_year_no_longer_stops_an_audit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("krumer-nevo.md");
+    std::fs::write(
+        &path,
+        "Poverty-aware practice\n\nAna Lee - University of York\n\n\
+         Shame matters (Krumer-Nevo, 2016, p. 1796).\n\nReferences\n\n\
+         Krumer-Nevo, M. (2016) 'Poverty-aware social work', *British Journal of Social Work*, 46(6), pp. 1793-1808.\n",
+    )
+    .expect("write");
+    let docs = import::read_file(&path).expect("reads");
+    let a = audit(&docs[0].body, &docs[0].references);
+    assert_eq!(a.citations.len(), 1);
+    assert_eq!(a.citations[0].citation.locator.as_deref(), Some("p. 1796"));
+    assert!(a.issues.is_empty(), "{:?}", a.issues);
+}

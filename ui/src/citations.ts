@@ -9,7 +9,8 @@ export type IssueKind =
   | Exclude<Status, "ok">
   | "uncited_reference"
   | "no_reference_list"
-  | "malformed_reference";
+  | "malformed_reference"
+  | "out_of_order_citation";
 
 export interface CitationResult {
   text: string;
@@ -18,6 +19,8 @@ export interface CitationResult {
   et_al: boolean;
   locator: string | null;
   cited_in: { authors: string[]; year: string } | null;
+  /** Numeric citations ("[3]", "³") only: the number cited; they have no authors or year. */
+  number?: number;
   reference: number | null;
   status: Status;
 }
@@ -26,6 +29,8 @@ export interface ReferenceResult {
   text: string;
   csl: CslItem;
   cited_by: number[];
+  /** Numeric audits only: the entry's number in the list. */
+  number?: number;
 }
 
 export interface Issue {
@@ -52,6 +57,7 @@ export const KINDS: [IssueKind, string][] = [
   ["name_mismatch", "Name mismatch"],
   ["year_mismatch", "Year mismatch"],
   ["et_al_mismatch", "Et al. mismatch"],
+  ["out_of_order_citation", "Cited out of order"],
   ["uncited_reference", "Uncited reference"],
   ["malformed_reference", "Incomplete reference"],
   ["no_reference_list", "No reference list"],

@@ -1,11 +1,15 @@
 //! The citation audit of one essay: every citation linked to an entry or
 //! reported missing, every entry cited or reported unused, every mismatch
 //! described in a sentence a marker can paste into feedback.
+//!
+//! An essay is audited in one mode, author–date or numeric, chosen from
+//! what its body cites (see [`essay_citations`]); the numeric audit is in
+//! [`crate::numbered`].
 
 use quire_csl::CslItem;
 use serde::Serialize;
 
-use crate::intext::{extract_citations, Citation};
+use crate::intext::{extract_citations, extract_numeric, Citation};
 use crate::matching::{best_match, Agreement, RefKey};
 use crate::reference::{parse_entry, ParsedEntry};
 
@@ -30,6 +34,9 @@ pub enum IssueKind {
     EtAlMismatch,
     NoReferenceList,
     MalformedReference,
+    /// Numeric, citation-order styles: a number is first cited after a
+    /// higher one.
+    OutOfOrderCitation,
 }
 
 impl IssueKind {
@@ -42,6 +49,7 @@ impl IssueKind {
             IssueKind::EtAlMismatch => "et_al_mismatch",
             IssueKind::NoReferenceList => "no_reference_list",
             IssueKind::MalformedReference => "malformed_reference",
+            IssueKind::OutOfOrderCitation => "out_of_order_citation",
         }
     }
 }
@@ -51,7 +59,7 @@ impl Status {
         self.issue().map_or("ok", IssueKind::as_str)
     }
 
-    fn issue(self) -> Option<IssueKind> {
+    pub(crate) fn issue(self) -> Option<IssueKind> {
         match self {
             Status::Ok => None,
             Status::MissingReference => Some(IssueKind::MissingReference),
@@ -77,6 +85,11 @@ pub struct ReferenceResult {
     pub csl: CslItem,
     /// Indices into [`EssayAudit::citations`].
     pub cited_by: Vec<usize>,
+    /// The entry's number in a numbered list ("[3]", "3."), or its place in
+    /// an unnumbered list audited against numeric citations. Absent in
+    /// author–date audits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -97,25 +110,40 @@ pub struct EssayAudit {
 /// Audits an essay body against its reference-list entries.
 pub fn audit(body: &str, references: &[String]) -> EssayAudit {
     let parsed: Vec<ParsedEntry> = references.iter().map(|r| parse_entry(r)).collect();
-    audit_parsed(extract_citations(body), references, parsed)
+    audit_parsed(essay_citations(body, &parsed), references, parsed)
 }
 
-/// Audits citations against entries already parsed (or corrected by a user).
+/// The citations an essay is audited on: its numeric citations when it
+/// cites mostly by number ("[3]", "³"), or at least half as often by number
+/// as by author and year and its list is numbered; else its author–date
+/// citations. One mode per essay, so a stray "[1]" in an author–date essay
+/// (or a "Smith (2019)" in a numeric one) does not mix the two audits.
+pub fn essay_citations(body: &str, entries: &[ParsedEntry]) -> Vec<Citation> {
+    let author_date = extract_citations(body);
+    let numeric = extract_numeric(body);
+    let numbered = entries.iter().filter(|e| e.number.is_some()).count();
+    let numbered_list = numbered > 0 && numbered * 2 >= entries.len();
+    if numeric.len() > author_date.len()
+        || numbered_list && !numeric.is_empty() && numeric.len() * 2 >= author_date.len()
+    {
+        numeric
+    } else {
+        author_date
+    }
+}
+
+/// Audits citations against entries already parsed (or corrected by a
+/// user). Numeric citations are audited by number.
 pub fn audit_parsed(
     citations: Vec<Citation>,
     texts: &[String],
     parsed: Vec<ParsedEntry>,
 ) -> EssayAudit {
+    if !citations.is_empty() && citations.iter().all(|c| c.number.is_some()) {
+        return crate::numbered::audit_numeric(citations, texts, &parsed);
+    }
     let keys: Vec<RefKey> = parsed.iter().map(RefKey::new).collect();
-    let mut references: Vec<ReferenceResult> = texts
-        .iter()
-        .zip(&parsed)
-        .map(|(t, p)| ReferenceResult {
-            text: t.trim().to_string(),
-            csl: p.item.clone(),
-            cited_by: Vec::new(),
-        })
-        .collect();
+    let mut references = reference_results(texts, &parsed);
     let mut issues = Vec::new();
     let mut results = Vec::with_capacity(citations.len());
     let no_list = references.is_empty();
@@ -164,18 +192,7 @@ pub fn audit_parsed(
     }
 
     if no_list {
-        if !results.is_empty() {
-            let n = results.len();
-            issues.push(Issue {
-                kind: IssueKind::NoReferenceList,
-                citation: None,
-                reference: None,
-                message: format!(
-                    "The essay has {n} in-text citation{} but no reference list: add a reference list with an entry for each cited work.",
-                    if n == 1 { "" } else { "s" }
-                ),
-            });
-        }
+        issues.extend(no_list_issue(results.len()));
     } else {
         for (ri, (r, p)) in references.iter().zip(&parsed).enumerate() {
             if heading(&r.text) {
@@ -208,9 +225,36 @@ pub fn audit_parsed(
     }
 }
 
+/// One result per entry, not yet cited.
+pub(crate) fn reference_results(texts: &[String], parsed: &[ParsedEntry]) -> Vec<ReferenceResult> {
+    texts
+        .iter()
+        .zip(parsed)
+        .map(|(t, p)| ReferenceResult {
+            text: t.trim().to_string(),
+            csl: p.item.clone(),
+            cited_by: Vec::new(),
+            number: None,
+        })
+        .collect()
+}
+
+/// The issue for an essay that cites but has no reference list.
+pub(crate) fn no_list_issue(citations: usize) -> Option<Issue> {
+    (citations > 0).then(|| Issue {
+        kind: IssueKind::NoReferenceList,
+        citation: None,
+        reference: None,
+        message: format!(
+            "The essay has {citations} in-text citation{} but no reference list: add a reference list with an entry for each cited work.",
+            if citations == 1 { "" } else { "s" }
+        ),
+    })
+}
+
 /// A line such as "Books" or "Online sources" that splits a list into
 /// sections: not an entry, so neither uncited nor malformed.
-fn heading(text: &str) -> bool {
+pub(crate) fn heading(text: &str) -> bool {
     text.split_whitespace().count() <= 3 && !text.chars().any(|c| c.is_ascii_digit() || c == ',')
 }
 
@@ -236,7 +280,7 @@ fn malformed_message(r: &ReferenceResult) -> String {
 
 fn short(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
+        Some((i, _)) => format!("{}…", crate::slice::before(s, i)),
         None => s.to_string(),
     }
 }

@@ -9,7 +9,9 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::render::CiteMark;
-use quire_cite::{audit_parsed, extract_citations, parse_entry, EssayAudit, ParsedEntry};
+use quire_cite::{
+    audit_parsed, entry_number, essay_citations, parse_entry, EssayAudit, ParsedEntry,
+};
 use quire_csl::CslItem;
 
 /// Audits document `id` (body and references as stored), honouring
@@ -34,13 +36,15 @@ pub(crate) fn audit_document(
             Some(item) => ParsedEntry {
                 undated: item.issued.is_none() && item.status.is_none(),
                 et_al: false,
+                number: entry_number(raw),
                 item,
             },
             None => parse_entry(raw),
         };
         parsed.push(entry);
     }
-    let audit = audit_parsed(extract_citations(body), references, parsed);
+    // Numeric essays ("[3]", "³") are audited by number, the rest by author and year.
+    let audit = audit_parsed(essay_citations(body, &parsed), references, parsed);
     store(conn, id, &audit)?;
     Ok(audit)
 }
@@ -54,8 +58,8 @@ fn store(conn: &Connection, id: i64, audit: &EssayAudit) -> Result<()> {
     conn.execute("DELETE FROM citations WHERE document_id = ?1", [id])?;
     conn.execute("DELETE FROM citation_issues WHERE document_id = ?1", [id])?;
     let mut cite = conn.prepare(
-        "INSERT INTO citations (document_id, position, start, \"end\", text, authors, year, et_al, locator, cited_in, reference, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO citations (document_id, position, start, \"end\", text, authors, year, et_al, locator, cited_in, reference, status, number)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for (position, c) in audit.citations.iter().enumerate() {
         cite.execute(params![
@@ -71,6 +75,7 @@ fn store(conn: &Connection, id: i64, audit: &EssayAudit) -> Result<()> {
             c.citation.cited_in.as_ref().map(to_json).transpose()?,
             c.reference.map(|r| r as i64),
             c.status.as_str(),
+            c.citation.number,
         ])?;
     }
     let mut parse = conn.prepare(
@@ -201,5 +206,40 @@ mod tests {
             assert_eq!(after.references[position].csl, corrected);
         }
         assert!(library.correct_reference(id, 999, &corrected).is_err());
+    }
+
+    #[test]
+    fn numeric_citations_are_stored_with_their_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = Library::open(dir.path()).unwrap();
+        let text = "Shame and poverty\n\nAna Lee - University of York\n\n\
+            Poverty shames [1]. Relationships help [2, 3]. Some [3].\n\n\
+            References\n\n\
+            1. Smith J. Poverty and shame. J Soc Work. 2005;10(2):1-5.\n\
+            2. Jones AB. Relationship-based practice. Br J Soc Work. 2019;49(4):1021-45.\n\
+            3. Lee K. Care and control. Child Fam Soc Work. 2012;3:41-50.\n\
+            4. Roe B. Never cited. Soc Work. 2010;1:1-2.\n";
+        library
+            .import_bytes("numeric.md", text.as_bytes(), None)
+            .unwrap();
+        let id = library.documents(&DocFilter::default()).unwrap()[0]
+            .summary
+            .id;
+        let audit = library.audit(id).unwrap();
+        let numbers: Vec<Option<i64>> = library
+            .conn()
+            .prepare("SELECT number FROM citations WHERE document_id = ?1 ORDER BY position")
+            .unwrap()
+            .query_map([id], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(numbers, [Some(1), Some(2), Some(3), Some(3)]);
+        assert!(audit.citations.iter().all(|c| c.status == Status::Ok));
+        assert_eq!(
+            audit.issues.iter().map(|i| i.kind).collect::<Vec<_>>(),
+            [IssueKind::UncitedReference]
+        );
+        assert_eq!(audit.references[3].number, Some(4));
     }
 }

@@ -210,7 +210,8 @@ export function mountAudit(id: number, root: HTMLElement): AuditView {
               renderRefs();
             },
           },
-          h("span", { class: "ref-label" }, shortLabel(ref.csl)),
+          // A numeric essay cites entries by number, so the number leads.
+          h("span", { class: "ref-label" }, ref.number === undefined ? shortLabel(ref.csl) : `[${ref.number}] ${shortLabel(ref.csl)}`),
           h("span", { class: "ref-badge" }, badge),
         ),
         details,

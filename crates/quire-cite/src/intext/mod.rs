@@ -7,15 +7,19 @@
 //! are read backwards from the text before it ("Gupta (2015)"). A parenthesis
 //! may span a line or paragraph break, because page breaks in converted
 //! documents split citations ("(Tregeagle\n\nand Darcy, 2008)").
+//! Numeric citations ("[3]", "³") are found by [`extract_numeric`].
 
 mod names;
+mod numeric;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
 
+use crate::slice::part;
 use names::{names_before, Names};
+pub use numeric::extract_numeric;
 
 /// One in-text citation of one work.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,6 +45,10 @@ pub struct Citation {
     /// "Gupta (2015)" rather than "(Gupta, 2015)".
     #[serde(skip)]
     pub narrative: bool,
+    /// The number cited by a numeric citation ("[3]", "³"); such a
+    /// citation has no authors or year. Absent for author–date citations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -100,11 +108,18 @@ struct YearAt {
 }
 
 /// Years in `s` that stand alone (not "2009-10", "£1330", "2016/17").
+/// A locator is consumed with its citation, so a page number that looks
+/// like a year ("(Krumer-Nevo, 2016, p. 1796)") is never read as one: the
+/// years returned are in order and never overlap.
 fn years(s: &str) -> Vec<YearAt> {
     let mut out = Vec::new();
+    let mut consumed = 0;
     for m in YEAR.find_iter(s) {
-        let before = s[..m.start()].chars().next_back();
-        let after = &s[m.end()..];
+        if m.start() < consumed {
+            continue;
+        }
+        let before = part(s, 0, m.start()).chars().next_back();
+        let after = part(s, m.end(), s.len());
         let mut next = after.chars();
         let glued_before = before.is_some_and(|c| c.is_alphanumeric() || "£$€/-".contains(c));
         let glued_after = match next.next() {
@@ -119,6 +134,7 @@ fn years(s: &str) -> Vec<YearAt> {
             Some(c) => (m.end() + c[0].len(), Some(c[1].to_string())),
             None => (m.end(), None),
         };
+        consumed = end;
         out.push(YearAt {
             start: m.start(),
             end,
@@ -141,17 +157,18 @@ fn only_separators(s: &str) -> bool {
 }
 
 fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
-    let content = &body[open + 1..close];
+    let content = part(body, open + 1, close);
     let found = years(content);
     let Some(first) = found.first() else {
         return Vec::new();
     };
-    let narrative_names = if content[..first.start].trim().is_empty()
+    let before_first = part(content, 0, first.start);
+    let narrative_names = if before_first.trim().is_empty()
         || CITED_IN
-            .find(&content[..first.start])
-            .is_some_and(|m| content[..m.start()].trim().is_empty())
+            .find(before_first)
+            .is_some_and(|m| part(content, 0, m.start()).trim().is_empty())
     {
-        narrative_names(&body[..open])
+        narrative_names(body, open)
     } else {
         None
     };
@@ -159,9 +176,9 @@ fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
     let mut out: Vec<Citation> = Vec::new();
     let mut prev_end = 0;
     for y in &found {
-        let segment = &content[prev_end..y.start];
+        let segment = part(content, prev_end, y.start);
         let (cited_in_at, names_part) = match CITED_IN.find(segment) {
-            Some(m) => (Some(m.start()), &segment[m.end()..]),
+            Some(m) => (Some(m.start()), part(segment, m.end(), segment.len())),
             None => (None, segment),
         };
         let names = names_before(&blank_brackets(names_part));
@@ -170,7 +187,7 @@ fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
             (Some(n), Some(at)) => {
                 // "X, cited in Y, 2012": the previous citation in this group
                 // ("(X, 1990, cited in Y, 2012)") or the text before is X.
-                let original_start = if only_separators(&segment[..at]) && !out.is_empty() {
+                let original_start = if only_separators(part(segment, 0, at)) && !out.is_empty() {
                     out.pop().map(|c| c.start)
                 } else {
                     None
@@ -212,11 +229,11 @@ fn citations_in_group(body: &str, open: usize, close: usize) -> Vec<Citation> {
             narrative(body, close, n, names_start, &found, out)
         }
         _ => {
-            if out.len() == 1 {
+            if let [lone] = out.as_mut_slice() {
                 // A lone citation is the whole parenthesis.
-                out[0].start = open;
-                out[0].end = close + 1;
-                out[0].text = collapse(&body[open..=close]);
+                lone.start = open;
+                lone.end = close + 1;
+                lone.text = collapse(part(body, open, close + 1));
             }
             out
         }
@@ -267,9 +284,9 @@ fn citation(
 ) -> Citation {
     let end = open + 1 + y.end;
     Citation {
-        start,
+        start: start.min(end),
         end,
-        text: collapse(&body[start..end]),
+        text: collapse(part(body, start, end)),
         cited_in: cited_in.then(|| CitedIn {
             authors: n.authors.clone(),
             year: y.year.clone(),
@@ -279,13 +296,31 @@ fn citation(
         et_al: n.et_al,
         locator: y.locator.clone(),
         narrative: false,
+        number: None,
     }
 }
 
-/// The authors written before a narrative parenthesis, and where they start.
+/// How far back from a narrative parenthesis its authors are looked for.
+/// An author list is a few dozen words at most; reading only this window
+/// keeps extraction linear in the essay (reading the whole prefix for each
+/// citation made 800 KB essays take minutes).
+const LOOK_BACK: usize = 600;
+
+/// The authors written before the narrative parenthesis at `open`, and
+/// where they start in `body`.
+fn narrative_names(body: &str, open: usize) -> Option<(Names, usize)> {
+    let mut from = open.saturating_sub(LOOK_BACK);
+    while from > 0 && !body.is_char_boundary(from) {
+        from -= 1;
+    }
+    let (n, start) = narrative_names_in(part(body, from, open))?;
+    Some((n, from + start))
+}
+
+/// The authors at the end of `before`, and where they start in it.
 /// When no name is right before it, a short "in 2010" is skipped so that
 /// "the Marmot Review in 2010 (2020)" still names what is cited.
-fn narrative_names(before: &str) -> Option<(Names, usize)> {
+fn narrative_names_in(before: &str) -> Option<(Names, usize)> {
     // "British Association of Social Workers (BASW) (2018)": skip the short form.
     static SHORT_FORM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s*\([\p{Lu}][\p{L}&]{1,11}\)\s*$").expect("short form regex")
@@ -293,7 +328,7 @@ fn narrative_names(before: &str) -> Option<(Names, usize)> {
     let trimmed = before.trim_end();
     let trimmed = SHORT_FORM
         .find(trimmed)
-        .map_or(trimmed, |m| &trimmed[..m.start()]);
+        .map_or(trimmed, |m| part(trimmed, 0, m.start()));
     if let Some(n) = names_before(trimmed) {
         let start = n.start;
         return Some((n, start));
@@ -302,7 +337,7 @@ fn narrative_names(before: &str) -> Option<(Names, usize)> {
         Regex::new(r"\s+(?:in|since|from|of)\s+(?:1[5-9]\d\d|20\d\d)$").expect("skippable regex")
     });
     let m = SKIPPABLE.find(trimmed)?;
-    let n = names_before(&trimmed[..m.start()])?;
+    let n = names_before(part(trimmed, 0, m.start()))?;
     let start = n.start;
     Some((n, start))
 }
@@ -316,7 +351,7 @@ fn narrative(
     found: &[YearAt],
     secondary: Vec<Citation>,
 ) -> Vec<Citation> {
-    let text = collapse(&body[names_start..=close]);
+    let text = collapse(part(body, names_start, close + 1));
     if let Some(s) = secondary.into_iter().next() {
         // "Garbarino and Ganzel (cited in Russell, Harris and Gockel, 2008)"
         return vec![Citation {
@@ -339,6 +374,7 @@ fn narrative(
             locator: y.locator.clone(),
             cited_in: None,
             narrative: true,
+            number: None,
         })
         .collect()
 }
@@ -372,6 +408,34 @@ mod tests {
                     cost (approx £1330/month) in 2009-10 (just before the election). \"Together we can do so much\" (Helen Keller). \
                     (The justice secretaries in 2015 were Chris Grayling, then Michael Gove)";
         assert_eq!(cites(body), vec![]);
+    }
+
+    #[test]
+    fn a_page_number_that_looks_like_a_year_is_a_locator() {
+        assert_eq!(
+            cites("(Krumer-Nevo, 2016, p. 1796)"),
+            vec![one(&["Krumer-Nevo"], "2016", Some("p. 1796"))]
+        );
+        assert_eq!(
+            cites("Krumer-Nevo (2016, p. 1796) argues"),
+            vec![one(&["Krumer-Nevo"], "2016", Some("p. 1796"))]
+        );
+        assert_eq!(
+            cites("(Krumer-Nevo, 2016, pp. 1796–1801; Smith, 2019)"),
+            vec![
+                one(&["Krumer-Nevo"], "2016", Some("pp. 1796–1801")),
+                one(&["Smith"], "2019", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn narrative_names_are_read_from_a_bounded_window() {
+        let body = format!("{}Gupta (2015)", "word ".repeat(10_000));
+        let found = extract_citations(&body);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].authors, ["Gupta"]);
+        assert_eq!(&body[found[0].start..found[0].end], "Gupta (2015)");
     }
 
     #[test]

@@ -191,7 +191,7 @@ pub fn names_before(s: &str) -> Option<Names> {
     Some(Names {
         authors,
         et_al,
-        start: toks[start].start,
+        start: toks.get(start)?.start,
     })
 }
 
@@ -266,12 +266,15 @@ fn name_backwards(toks: &[Token<'_>], end: usize, last: bool) -> Option<(String,
     if NOT_AUTHOR_ENDINGS.contains(&last_word) {
         return None;
     }
-    let mut name = words.join(" ");
-    if last {
-        let trimmed = strip_possessive(last_word);
-        name.truncate(name.len() - last_word.len());
-        name.push_str(trimmed);
-    }
+    let name = match words.split_last() {
+        Some((final_word, front)) if last => front
+            .iter()
+            .copied()
+            .chain([strip_possessive(final_word)])
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => words.join(" "),
+    };
     Some((name, i + skip))
 }
 

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use quire_csl::Name;
 use regex::Regex;
 
+use crate::slice;
+
 /// Author names and whether the list was cut short with "et al.".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Authors {
@@ -17,8 +19,11 @@ pub struct Authors {
     pub editors: bool,
 }
 
-static EDITED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)[,\s]*\(?\beds?\b\.?\)?\.?\s*$").expect("edited regex"));
+/// "(ed.)", "(Eds)", ", eds.", " Ed.": but not the initials "ED" of a
+/// Vancouver name ("Smith ED."), so capitals only inside brackets.
+static EDITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[,\s]*\((?i:eds?)\.?\)|[,\s]+(?:eds?|Eds?)\b\.?)\.?\s*$").expect("edited regex")
+});
 
 static ET_AL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),?\s*(?:et\.?\s*al\.?|and others)\s*$").expect("et al regex")
@@ -30,7 +35,8 @@ static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\p{Lu}\.?(?:-\p{Lu}\.?)*\.?){1,3}$").expect("initials regex")
 });
 static VANCOUVER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\p{Lu}][\p{L}'’\- ]*[\p{L}]) (\p{Lu}{1,3})$").expect("vancouver regex")
+    Regex::new(r"^((?:(?:van|von|de|der|den|du|da|di|la|le|del|dos) )*[\p{Lu}][\p{L}'’\- ]*[\p{L}]) (\p{Lu}{1,3})$")
+        .expect("vancouver regex")
 });
 
 const PARTICLES: [&str; 12] = [
@@ -49,11 +55,11 @@ fn is_connector(word: &str) -> bool {
 pub fn parse_authors(s: &str) -> Authors {
     let s = s.trim().trim_end_matches([',', ';', ' ']);
     let (s, editors) = match EDITED.find(s) {
-        Some(m) => (&s[..m.start()], true),
+        Some(m) => (slice::before(s, m.start()), true),
         None => (s, false),
     };
     let (s, et_al) = match ET_AL.find(s) {
-        Some(m) => (&s[..m.start()], true),
+        Some(m) => (slice::before(s, m.start()), true),
         None => (s, false),
     };
     let s = s.trim().trim_end_matches([',', ' ']);
@@ -157,8 +163,9 @@ fn inverted(s: &str) -> Vec<Name> {
         if is_connector(t) || t == ";" {
             finish(&mut family, &mut given, &mut names);
             in_given = false;
-            if !toks[i + 1..].contains(&",") && i + 1 < toks.len() {
-                names.push(natural(&toks[i + 1..]));
+            let rest = toks.get(i + 1..).unwrap_or_default();
+            if !rest.is_empty() && !rest.contains(&",") {
+                names.push(natural(rest));
                 return names;
             }
         } else if t == "," {
@@ -169,7 +176,7 @@ fn inverted(s: &str) -> Vec<Name> {
                 if full_given {
                     // "Featherstone, Brid, Sue White, and Kate Morris" (Chicago,
                     // MLA): only the first author is inverted.
-                    names.extend(split_natural(&toks[i + 1..]));
+                    names.extend(split_natural(toks.get(i + 1..).unwrap_or_default()));
                     return names;
                 }
             } else if !family.is_empty() {
@@ -193,6 +200,25 @@ fn inverted(s: &str) -> Vec<Name> {
     names
 }
 
+/// IEEE author lists, given names first: "J. Smith, A. B. Jones, and C.
+/// Brown", "J. Smith et al.".
+pub fn parse_natural(s: &str) -> Authors {
+    let s = s.trim().trim_end_matches([',', ';', ' ']);
+    let (s, et_al) = match ET_AL.find(s) {
+        Some(m) => (slice::before(s, m.start()), true),
+        None => (s, false),
+    };
+    let toks: Vec<&str> = TOKEN.find_iter(s).map(|m| m.as_str()).collect();
+    Authors {
+        names: split_natural(&toks)
+            .into_iter()
+            .filter(|n| n.family.is_some())
+            .collect(),
+        et_al,
+        editors: false,
+    }
+}
+
 /// "Jane Doe", "R. Vasta", "Ludwig van Beethoven": given names first.
 pub fn natural(toks: &[&str]) -> Name {
     let words: Vec<&str> = toks
@@ -203,11 +229,21 @@ pub fn natural(toks: &[&str]) -> Name {
     let Some(last) = words.len().checked_sub(1) else {
         return Name::default();
     };
-    let mut start = last;
-    while start > 0 && PARTICLES.contains(&words[start - 1]) {
-        start -= 1;
-    }
-    Name::person(&words[start..].join(" "), &words[..start].join(" "))
+    // After initials, everything is the family name: "A. Ó Súilleabháin".
+    let after_initials = words
+        .iter()
+        .rposition(|w| w.ends_with('.') && is_initials(w))
+        .map(|i| i + 1)
+        .filter(|&i| i <= last);
+    let start = after_initials.unwrap_or_else(|| {
+        let mut start = last;
+        while start > 0 && PARTICLES.contains(&words[start - 1]) {
+            start -= 1;
+        }
+        start
+    });
+    let (given, family) = words.split_at(start);
+    Name::person(&family.join(" "), &given.join(" "))
 }
 
 /// Names in natural order separated by commas, "and" or "&".
@@ -281,6 +317,22 @@ mod tests {
             families("van Spijker, B. van Straten, A. and Kerkhof, A."),
             ["van Spijker", "van Straten", "Kerkhof"]
         );
+    }
+
+    #[test]
+    fn ieee_names_after_initials_are_family_names() {
+        let names = parse_natural("A. Ó Súilleabháin, B. C. van der Berg, and D. Smith");
+        let families: Vec<&str> = names.names.iter().map(|n| n.cited_form()).collect();
+        assert_eq!(families, ["Ó Súilleabháin", "van der Berg", "Smith"]);
+    }
+
+    #[test]
+    fn vancouver_initials_ed_are_not_an_editor_mark() {
+        let smith = parse_authors("Smith ED.");
+        assert!(!smith.editors);
+        assert_eq!(smith.names, vec![Name::person("Smith", "ED")]);
+        assert!(parse_authors("Lishman, J. (Ed.)").editors);
+        assert!(parse_authors("Lishman, J. and Ruch, G. eds.").editors);
     }
 
     #[test]

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use quire_csl::DateField;
 use regex::Regex;
 
+use crate::slice;
+
 use super::date::parse_date;
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -64,13 +66,13 @@ pub fn take_links(entry: &str) -> (String, Links) {
             Some(d) => links.doi = Some(trim_url(&d[1]).to_string()),
             None => links.url = Some(url),
         }
-        let mut tail = s[range.end..].to_string();
+        let mut tail = slice::after(&s, range.end).to_string();
         // Keep what followed the URL inside italics ("…/bcv118*").
         let closing_italic = c[0].ends_with('*') || c[1].ends_with('*');
         if closing_italic {
             tail.insert(0, '*');
         }
-        s = format!("{} {}", &s[..range.start], tail);
+        s = format!("{} {}", slice::before(&s, range.start), tail);
     }
     if links.doi.is_none() {
         if let Some(c) = DOI.captures(&s) {

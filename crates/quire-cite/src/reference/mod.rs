@@ -20,7 +20,8 @@ use std::sync::LazyLock;
 use quire_csl::{CslItem, DateField};
 use regex::Regex;
 
-use authors::{parse_authors, parse_editors};
+use crate::slice;
+use authors::{parse_authors, parse_editors, parse_natural};
 use head::{first_sentence_end, split_head, Head};
 use links::take_links;
 use numbers::{take_numbers, take_trailing_edition};
@@ -34,6 +35,9 @@ pub struct ParsedEntry {
     pub et_al: bool,
     /// The entry says "n.d.": undated on purpose, not a missing year.
     pub undated: bool,
+    /// The entry's number in a numbered list: "[3] J. Smith, …" (IEEE),
+    /// "3. Smith J. …" (Vancouver).
+    pub number: Option<u32>,
 }
 
 /// Parses one reference-list entry in any common style into CSL-JSON.
@@ -43,8 +47,24 @@ pub fn parse_reference(entry: &str) -> CslItem {
 }
 
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*•+]\s+|\[\d+\]\s*|\d{1,3}[.)]\s+)").expect("list marker regex")
+    Regex::new(r"^\s*(?:[-*•+]\s+|\\?\[\d+\\?\]\s*|\\?\d{1,3}[.)]\s+)").expect("list marker regex")
 });
+/// The number of a numbered entry; from Word it comes escaped ("\[3\]", "\3.").
+static ENTRY_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*•+]\s+)?(?:\\?\[(\d{1,3})\\?\]|\\?(\d{1,3})[.)])\s")
+        .expect("entry number regex")
+});
+
+/// The number a numbered entry starts with: "[3] J. Smith, …", "3. Smith J. …".
+pub fn entry_number(entry: &str) -> Option<u32> {
+    let c = ENTRY_NUMBER.captures(entry)?;
+    c.get(1)
+        .or(c.get(2))?
+        .as_str()
+        .parse()
+        .ok()
+        .filter(|&n| n > 0)
+}
 /// "Title. In: Editor (ed.) *Book*" written inside the title's quotes.
 static CHAPTER_IN_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[.?!'’”\x22]\s+In:?\s+").expect("chapter regex"));
@@ -95,11 +115,16 @@ pub fn parse_entry(entry: &str) -> ParsedEntry {
     }
     let Head {
         authors,
+        natural_order,
         year,
         date_detail,
         rest,
     } = head;
-    let authors = parse_authors(authors);
+    let authors = if natural_order {
+        parse_natural(authors)
+    } else {
+        parse_authors(authors)
+    };
     let mut item = if authors.editors {
         CslItem {
             editor: authors.names,
@@ -129,6 +154,7 @@ pub fn parse_entry(entry: &str) -> ParsedEntry {
         item,
         et_al: authors.et_al,
         undated,
+        number: entry_number(entry),
     }
 }
 
@@ -163,8 +189,12 @@ struct Found {
 /// Splits `s` at the first italic span: (before, inside, after).
 fn italic(s: &str) -> Option<(&str, &str, &str)> {
     let open = s.find('*')?;
-    let close = s[open + 1..].find('*')? + open + 1;
-    Some((&s[..open], &s[open + 1..close], &s[close + 1..]))
+    let close = slice::after(s, open + 1).find('*')? + open + 1;
+    Some((
+        slice::before(s, open),
+        slice::part(s, open + 1, close),
+        slice::after(s, close + 1),
+    ))
 }
 
 fn tidy(s: &str) -> String {
@@ -245,9 +275,15 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
         let inner = r.trim_start_matches(QUOTES);
         let offset = r.len() - inner.len();
         match closing_quote(inner) {
-            Some(q) => (inner[..q].to_string(), &r[offset + q..]),
+            Some(q) => (
+                slice::before(inner, q).to_string(),
+                slice::after(r, offset + q),
+            ),
             None => match inner.find('*') {
-                Some(star) => (inner[..star].to_string(), &r[offset + star..]),
+                Some(star) => (
+                    slice::before(inner, star).to_string(),
+                    slice::after(r, offset + star),
+                ),
                 None => split_sentence(inner),
             },
         }
@@ -259,9 +295,11 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
         }
     } else {
         match (r.find('*'), first_sentence_end(r)) {
-            (Some(star), Some(end)) if star < end => (r[..star].to_string(), &r[star..]),
-            (_, Some(end)) => (r[..end].to_string(), &r[end..]),
-            (Some(star), None) => (r[..star].to_string(), &r[star..]),
+            (Some(star), Some(end)) if star < end => {
+                (slice::before(r, star).to_string(), slice::after(r, star))
+            }
+            (_, Some(end)) => (slice::before(r, end).to_string(), slice::after(r, end)),
+            (Some(star), None) => (slice::before(r, star).to_string(), slice::after(r, star)),
             (None, None) => split_at_container(r),
         }
     };
@@ -270,15 +308,18 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
     let (mut title, after) = match CHAPTER_IN_TITLE.find(&title) {
         Some(m) => {
             found.chapter = true;
+            // Keep the punctuation that closed the title; it may be a
+            // multi-byte quote ("’ In").
+            let kept = m.start() + m.as_str().chars().next().map_or(0, char::len_utf8);
             (
-                title[..m.start() + 1].to_string(),
-                format!("{}{}", &title[m.end()..], after),
+                slice::part(&title, 0, kept).to_string(),
+                format!("{}{}", slice::part(&title, m.end(), title.len()), after),
             )
         }
         None => match CHAPTER_AT_START.find(after) {
             Some(m) => {
                 found.chapter = true;
-                (title, after[m.end()..].to_string())
+                (title, slice::after(after, m.end()).to_string())
             }
             None => (title, after.to_string()),
         },
@@ -322,7 +363,10 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
     {
         Some(at) => {
             let c = container.unwrap_or_default();
-            (Some(c[..at].to_string()), format!("{} {tail}", &c[at..]))
+            (
+                Some(slice::before(&c, at).to_string()),
+                format!("{} {tail}", slice::after(&c, at)),
+            )
         }
         None => (container, tail),
     };
@@ -344,7 +388,7 @@ fn parse_rest(rest: &str, item: &mut CslItem) -> Found {
 /// first comma before a capitalised journal, publisher or organisation.
 fn split_at_container(r: &str) -> (String, &str) {
     for (i, _) in r.match_indices(", ") {
-        let next = &r[i + 2..];
+        let next = slice::after(r, i + 2);
         let segment = next.split(',').next().unwrap_or(next);
         let segment_words =
             segment.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
@@ -354,7 +398,7 @@ fn split_at_container(r: &str) -> (String, &str) {
                 || words::is_publisher(segment_words)
                 || words::is_organisation(segment_words))
         {
-            return (r[..i].to_string(), next);
+            return (slice::before(r, i).to_string(), next);
         }
     }
     (r.to_string(), "")
@@ -363,7 +407,7 @@ fn split_at_container(r: &str) -> (String, &str) {
 /// Title up to the first sentence end, and the rest.
 fn split_sentence(s: &str) -> (String, &str) {
     match first_sentence_end(s) {
-        Some(end) => (s[..end].to_string(), &s[end..]),
+        Some(end) => (slice::before(s, end).to_string(), slice::after(s, end)),
         None => (s.to_string(), ""),
     }
 }
@@ -377,18 +421,21 @@ fn plain_container(after: &str) -> (Option<String>, String) {
             c == ','
                 || c == ';'
                 || c.is_ascii_digit()
-                || (c == '.' && after[i + 1..].starts_with(' '))
+                || (c == '.' && slice::after(after, i + 1).starts_with(' '))
         })
         .map_or(after.len(), |(i, _)| i);
-    let candidate = after[..end].trim();
-    let has_numbers = after[end..].chars().any(|c| c.is_ascii_digit());
+    let candidate = slice::before(after, end).trim();
+    let has_numbers = slice::after(after, end).chars().any(|c| c.is_ascii_digit());
     if candidate.is_empty()
         || candidate.contains(':')
         || !has_numbers && !words::is_journal(candidate) && !words::is_news(candidate)
     {
         return (None, after.to_string());
     }
-    (Some(candidate.to_string()), after[end..].to_string())
+    (
+        Some(candidate.to_string()),
+        slice::after(after, end).to_string(),
+    )
 }
 
 /// Editors of a chapter's book, then the book title as container.
@@ -401,8 +448,12 @@ fn take_editors(after: &str, item: &mut CslItem) -> String {
         ),
         None => match EDITOR_MARK.find(after) {
             Some(m) => {
-                let (book, tail) = split_sentence(after[m.end()..].trim_start());
-                (after[..m.start()].to_string(), Some(book), tail.to_string())
+                let (book, tail) = split_sentence(slice::after(after, m.end()).trim_start());
+                (
+                    slice::before(after, m.start()).to_string(),
+                    Some(book),
+                    tail.to_string(),
+                )
             }
             None => (String::new(), None, after.to_string()),
         },

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::slice;
+
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Numbers {
     pub volume: Option<String>,
@@ -79,9 +81,14 @@ fn take(re: &Regex, s: &mut String) -> Option<Vec<String>> {
 pub fn take_trailing_edition(title: &str) -> Option<(String, String)> {
     let m = EDITION.captures_iter(title).last()?;
     let whole = m.get(0)?;
-    let rest = title[whole.end()..].trim_matches(|c: char| c.is_whitespace() || ".,".contains(c));
-    rest.is_empty()
-        .then(|| (title[..whole.start()].to_string(), m[1].to_string()))
+    let rest = slice::after(title, whole.end())
+        .trim_matches(|c: char| c.is_whitespace() || ".,".contains(c));
+    rest.is_empty().then(|| {
+        (
+            slice::before(title, whole.start()).to_string(),
+            m[1].to_string(),
+        )
+    })
 }
 
 /// Finds the numbers in `s` (a tail with italics markers removed) and

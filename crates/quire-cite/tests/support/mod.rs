@@ -3,6 +3,8 @@
 //! "References" heading. (The engine's importer does the real splitting; the
 //! crate's own tests must not depend on it.)
 
+#![allow(dead_code)] // each test binary uses part of it
+
 use std::path::PathBuf;
 
 pub struct SeedEssay {

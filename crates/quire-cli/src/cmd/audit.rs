@@ -119,6 +119,7 @@ fn kind_label(kind: IssueKind) -> &'static str {
         IssueKind::EtAlMismatch => "\"et al.\" mismatch",
         IssueKind::NoReferenceList => "No reference list",
         IssueKind::MalformedReference => "Incomplete reference",
+        IssueKind::OutOfOrderCitation => "Cited out of order",
     }
 }
 

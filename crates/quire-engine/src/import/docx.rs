@@ -1,6 +1,9 @@
 //! `.docx` → Markdown: paragraphs, headings (`#`), list items (`- `),
 //! italics (`*x*`) and bold (`**x**`). That is what essays use and what the
 //! reader shows; tables, images, comments and footnotes are left out.
+//! Superscript citation numbers ("1", "2,4", "3-5" raised) become Unicode
+//! superscripts ("¹", "²,⁴", "³⁻⁵"), which a reader sees as raised and the
+//! citation parser reads as numeric citations.
 
 use std::io::Read;
 
@@ -73,6 +76,7 @@ fn convert(xml: &str, max_text: u64) -> Result<String, Failure> {
     // A stack: text boxes hold paragraphs inside a paragraph's run.
     let mut paras: Vec<Para> = Vec::new();
     let (mut italic, mut bold, mut in_text, mut in_run_props) = (false, false, false, false);
+    let mut raised = false;
     loop {
         let event = reader.read_event()?;
         let (start, empty) = match &event {
@@ -83,10 +87,13 @@ fn convert(xml: &str, max_text: u64) -> Result<String, Failure> {
         if let Some(e) = start {
             match e.local_name().as_ref() {
                 b"p" if !empty => paras.push(Para::default()),
-                b"r" => (italic, bold) = (false, false),
+                b"r" => (italic, bold, raised) = (false, false, false),
                 b"rPr" => in_run_props = !empty,
                 b"i" if in_run_props => italic = toggle_on(e),
                 b"b" if in_run_props => bold = toggle_on(e),
+                b"vertAlign" if in_run_props => {
+                    raised = attr(e, b"w:val").as_deref() == Some("superscript");
+                }
                 b"t" => in_text = !empty,
                 b"tab" | b"br" | b"cr" => push_text(&mut paras, " ", italic, bold),
                 b"pStyle" => {
@@ -110,7 +117,10 @@ fn convert(xml: &str, max_text: u64) -> Result<String, Failure> {
                 if extracted > max_text {
                     return Err(Failure::TooLarge);
                 }
-                push_text(&mut paras, &text, italic, bold);
+                match raised.then(|| superscript_number(&text)).flatten() {
+                    Some(numbers) => push_text(&mut paras, &numbers, italic, bold),
+                    None => push_text(&mut paras, &text, italic, bold),
+                }
             }
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => in_text = false,
@@ -148,6 +158,24 @@ fn push_text(paras: &mut [Para], text: &str, italic: bool, bold: bool) {
             bold,
         }),
     }
+}
+
+/// A superscript run that is a citation number list ("1", "2,4", "3-5")
+/// in Unicode superscripts; `None` for any other raised text ("th", "TM").
+fn superscript_number(text: &str) -> Option<String> {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '0'..='9' => c.to_digit(10).and_then(|d| DIGITS.get(d as usize).copied()),
+            '-' | '–' | '—' => Some('⁻'),
+            ',' => Some(','),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `<w:i/>` and `<w:i w:val="true"/>` switch on; `w:val="0"`/`"false"` off.
@@ -273,6 +301,20 @@ mod tests {
             r#"<w:r><w:t xml:space="preserve"> after</w:t></w:r></w:p>"#,
         ));
         assert_eq!(convert(&xml, u64::MAX).unwrap(), "Boxed\n\nBefore after");
+    }
+
+    #[test]
+    fn superscript_citation_numbers_become_unicode_superscripts() {
+        let raised = |t: &str| {
+            format!(r#"<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>{t}</w:t></w:r>"#)
+        };
+        let xml = doc(&format!(
+            r#"<w:p><w:r><w:t>Shame</w:t></w:r>{}<w:r><w:t xml:space="preserve"> and care</w:t></w:r>{}<w:r><w:t xml:space="preserve"> on the 4</w:t></w:r>{}</w:p>"#,
+            raised("1"),
+            raised("2,4-6"),
+            raised("th"),
+        ));
+        assert_eq!(convert(&xml).unwrap(), "Shame¹ and care²,⁴⁻⁶ on the 4th");
     }
 
     #[test]
