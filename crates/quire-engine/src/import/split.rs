@@ -75,9 +75,9 @@ static LIST_ITEM: LazyLock<Regex> =
 pub fn split(text: &str, format: Format, origin: &str) -> Vec<ParsedDoc> {
     let blocks = blocks(text, format);
     // The file's first line that is not furniture: a name alone under it
-    // is a byline, under any later line it may be a heading.
-    // A dated first line is a published article's, whose "by" line is not
-    // a student's byline.
+    // is a byline, under any later line it may be a heading. When that line
+    // is a date, the file is a published article, whose "by" line is not a
+    // student's byline.
     let top = blocks.iter().position(|b| !is_furniture_block(b));
     let mut starts: Vec<(usize, Byline)> = Vec::new();
     // Blocks before this one belong to the last byline found (a second
@@ -812,8 +812,7 @@ mod grammar {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
-
+        // 256 cases by default; PROPTEST_CASES sets more for a long run.
         /// Every generated essay is read, is one essay, and names the
         /// generated author and university.
         #[test]
