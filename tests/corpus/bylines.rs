@@ -55,7 +55,11 @@ fn every_byline_form_is_found_and_lookalikes_are_not() {
         }
         // The byline never stays in the body, where it would be counted.
         if let Some(author) = &row.author {
-            assert!(!doc.body.contains(author.as_str()), "{}: author left in body", row.file);
+            assert!(
+                !doc.body.contains(author.as_str()),
+                "{}: author left in body",
+                row.file
+            );
         }
     }
     let right = rows.len() - wrong.len();

@@ -54,9 +54,8 @@ static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Publishers carry university names ("Open University Press").
 static PUBLISHER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpress\b").expect("valid regex"));
-static DASHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.+?)\s+[-–—|]\s+(.+)$").expect("valid regex")
-});
+static DASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.+?)\s+[-–—|]\s+(.+)$").expect("valid regex"));
 static BRACKETED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([^()]+?)\s*\(([^()]+)\)$").expect("valid regex"));
 static BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -70,12 +69,14 @@ static INITIALS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:(?:\p{Lu}\.-?)+|\p{Lu})$").expect("valid regex"));
 
 /// Lower-case words inside names ("Ludwig van Beethoven", "Ana de Souza").
+#[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "le", "la", "bin",
     "binti", "ibn", "al", "el", "ten", "ter", "dos", "das", "y", "e",
 ];
 
 /// Words that never stand in a name (checked case-insensitively).
+#[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "but", "nor", "in", "on", "at", "to", "for", "from",
     "with", "without", "into", "onto", "by", "as", "is", "are", "was", "were", "be", "been",
@@ -92,6 +93,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Words common in headings and titles, which a name line is not made of
 /// alone ("Working Better Together", "Social Work Practice").
+#[rustfmt::skip]
 const HEADING_WORDS: &[&str] = &[
     "abstract", "introduction", "conclusion", "conclusions", "summary", "overview", "background",
     "discussion", "analysis", "method", "methods", "methodology", "results", "findings",
@@ -131,6 +133,7 @@ const HEADING_WORDS: &[&str] = &[
 
 /// Common given names: a line starting with one is a name even if the
 /// surname is also a word ("Rose Hill", "Grace Green").
+#[rustfmt::skip]
 const GIVEN_NAMES: &[&str] = &[
     "aaron", "abby", "abdul", "abigail", "adam", "adrian", "ahmed", "aidan", "aisha", "alan",
     "albert", "alex", "alexander", "alexandra", "alfie", "ali", "alice", "alison", "amanda",
@@ -235,21 +238,28 @@ pub fn at(blocks: &[Vec<String>]) -> Option<Byline> {
 /// "Name - University", "Name, University", "Name (University)", each also
 /// after "by".
 pub fn affiliated(line: &str) -> Option<(String, String)> {
-    let line = BY.captures(line).map_or(line, |c| c.get(1).map_or(line, |m| m.as_str()));
+    let line = BY
+        .captures(line)
+        .map_or(line, |c| c.get(1).map_or(line, |m| m.as_str()));
     let candidates = [
-        DASHED.captures(line).map(|c| (c[1].to_owned(), c[2].to_owned())),
+        DASHED
+            .captures(line)
+            .map(|c| (c[1].to_owned(), c[2].to_owned())),
         line.split_once(',')
             .map(|(a, b)| (a.to_owned(), b.to_owned())),
         BRACKETED
             .captures(line)
             .map(|c| (c[1].to_owned(), c[2].to_owned())),
     ];
-    candidates.into_iter().flatten().find_map(|(name, affiliation)| {
-        let name = name.trim();
-        let affiliation = affiliation.trim();
-        (is_name(name, false) && is_affiliation(affiliation))
-            .then(|| (name.to_owned(), affiliation.to_owned()))
-    })
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|(name, affiliation)| {
+            let name = name.trim();
+            let affiliation = affiliation.trim();
+            (is_name(name, false) && is_affiliation(affiliation))
+                .then(|| (name.to_owned(), affiliation.to_owned()))
+        })
 }
 
 /// "by Name" (evidence `By`) or a clear name alone (evidence `Name`).
@@ -291,8 +301,12 @@ pub fn is_name(line: &str, strict: bool) -> bool {
         && !main
             .last()
             .is_some_and(|(w, _)| INITIALS.is_match(w) || w.ends_with('.'))
-        && !lower.iter().any(|l| FUNCTION_WORDS.contains(&l.trim_end_matches('.')))
-        && words.first().is_some_and(|w| !PARTICLES.contains(&w.to_lowercase().as_str()));
+        && !lower
+            .iter()
+            .any(|l| FUNCTION_WORDS.contains(&l.trim_end_matches('.')))
+        && words
+            .first()
+            .is_some_and(|w| !PARTICLES.contains(&w.to_lowercase().as_str()));
     if !shaped || !strict {
         return shaped;
     }
@@ -307,9 +321,9 @@ pub fn is_name(line: &str, strict: bool) -> bool {
     let shouting = main.iter().all(|(w, _)| !w.chars().any(char::is_lowercase));
     !shouting
         && (given || !first_lower.ends_with("ing"))
-        && !checked.iter().any(|(_, l)| {
-            l.split('-').any(|part| HEADING_WORDS.contains(&part)) || noun_shaped(l)
-        })
+        && !checked
+            .iter()
+            .any(|(_, l)| l.split('-').any(|part| HEADING_WORDS.contains(&part)) || noun_shaped(l))
 }
 
 /// Endings of abstract nouns and adjectives, which names rarely have.
@@ -344,16 +358,56 @@ mod tests {
     #[test]
     fn forms_with_an_institution() {
         for (line, name, uni) in [
-            ("Holly Clarke - University of Lincoln", "Holly Clarke", "University of Lincoln"),
-            ("Jane Doe, University of Kent", "Jane Doe", "University of Kent"),
-            ("Jane Doe (University of Kent)", "Jane Doe", "University of Kent"),
-            ("**Jane Doe, University of Kent**", "Jane Doe", "University of Kent"),
-            ("**Jane Doe**, University of Kent", "Jane Doe", "University of Kent"),
-            ("by Sam O'Neil, Cardiff University", "Sam O'Neil", "Cardiff University"),
-            ("By Ana de Souza - King's College London", "Ana de Souza", "King's College London"),
-            ("Jane Doe\nUniversity of Kent", "Jane Doe", "University of Kent"),
-            ("Jane Doe\n\n*University of Kent*", "Jane Doe", "University of Kent"),
-            ("Keith Krumer-Nevo | School of Social Work, Tel Aviv University", "Keith Krumer-Nevo", "School of Social Work, Tel Aviv University"),
+            (
+                "Holly Clarke - University of Lincoln",
+                "Holly Clarke",
+                "University of Lincoln",
+            ),
+            (
+                "Jane Doe, University of Kent",
+                "Jane Doe",
+                "University of Kent",
+            ),
+            (
+                "Jane Doe (University of Kent)",
+                "Jane Doe",
+                "University of Kent",
+            ),
+            (
+                "**Jane Doe, University of Kent**",
+                "Jane Doe",
+                "University of Kent",
+            ),
+            (
+                "**Jane Doe**, University of Kent",
+                "Jane Doe",
+                "University of Kent",
+            ),
+            (
+                "by Sam O'Neil, Cardiff University",
+                "Sam O'Neil",
+                "Cardiff University",
+            ),
+            (
+                "By Ana de Souza - King's College London",
+                "Ana de Souza",
+                "King's College London",
+            ),
+            (
+                "Jane Doe\nUniversity of Kent",
+                "Jane Doe",
+                "University of Kent",
+            ),
+            (
+                "Jane Doe\n\n*University of Kent*",
+                "Jane Doe",
+                "University of Kent",
+            ),
+            (
+                "Keith Krumer-Nevo | School of Social Work, Tel Aviv University",
+                "Keith Krumer-Nevo",
+                "School of Social Work, Tel Aviv University",
+            ),
         ] {
             assert_eq!(
                 found(line),
@@ -373,7 +427,12 @@ mod tests {
             found("**Priya Natarajan**"),
             Some(("Priya Natarajan".to_owned(), None, Evidence::Name))
         );
-        for name in ["Rose Hill", "J. K. Rowling", "Chiamaka Obi", "Tomasz Wiśniewski"] {
+        for name in [
+            "Rose Hill",
+            "J. K. Rowling",
+            "Chiamaka Obi",
+            "Tomasz Wiśniewski",
+        ] {
             assert_eq!(author(name).as_deref(), Some(name), "{name}");
         }
     }

@@ -218,7 +218,10 @@ mod tests {
 
     #[test]
     fn latin1_accents_decode() {
-        assert_eq!(text(b"Ana na\xefve, \xe0 la fa\xe7on"), "Ana naïve, à la façon");
+        assert_eq!(
+            text(b"Ana na\xefve, \xe0 la fa\xe7on"),
+            "Ana naïve, à la façon"
+        );
     }
 
     #[test]
@@ -279,7 +282,10 @@ mod tests {
     #[test]
     fn c1_controls_in_utf8_are_read_as_1252() {
         // “ written as Latin-1 U+0093, then saved as UTF-8.
-        assert_eq!(text("\u{93}Hi\u{94} \u{81}".as_bytes()), "\u{201C}Hi\u{201D} \u{FFFD}");
+        assert_eq!(
+            text("\u{93}Hi\u{94} \u{81}".as_bytes()),
+            "\u{201C}Hi\u{201D} \u{FFFD}"
+        );
     }
 
     #[test]

@@ -550,12 +550,36 @@ mod tests {
     #[test]
     fn byline_forms_start_essays() {
         for (text, author, affiliation) in [
-            ("A title\n\nJane Doe, University of Kent\n\nBody text here.", "Jane Doe", Some("University of Kent")),
-            ("# A title\n\n**Jane Doe**\n\nBody text here.", "Jane Doe", None),
-            ("A title\n\nby Jane Doe\n\nBody text here.", "Jane Doe", None),
-            ("A title\n\nJane Doe\nUniversity of Kent\n\nBody text here.", "Jane Doe", Some("University of Kent")),
-            ("A title\n\nJane Doe\n\nUniversity of Kent\n\nBody text here.", "Jane Doe", Some("University of Kent")),
-            ("A title\n\nJane Doe (University of Kent)\n\nBody text here.", "Jane Doe", Some("University of Kent")),
+            (
+                "A title\n\nJane Doe, University of Kent\n\nBody text here.",
+                "Jane Doe",
+                Some("University of Kent"),
+            ),
+            (
+                "# A title\n\n**Jane Doe**\n\nBody text here.",
+                "Jane Doe",
+                None,
+            ),
+            (
+                "A title\n\nby Jane Doe\n\nBody text here.",
+                "Jane Doe",
+                None,
+            ),
+            (
+                "A title\n\nJane Doe\nUniversity of Kent\n\nBody text here.",
+                "Jane Doe",
+                Some("University of Kent"),
+            ),
+            (
+                "A title\n\nJane Doe\n\nUniversity of Kent\n\nBody text here.",
+                "Jane Doe",
+                Some("University of Kent"),
+            ),
+            (
+                "A title\n\nJane Doe (University of Kent)\n\nBody text here.",
+                "Jane Doe",
+                Some("University of Kent"),
+            ),
         ] {
             for format in [Format::Text, Format::Markdown] {
                 let docs = split(text, format, "f.md");
@@ -582,7 +606,11 @@ mod tests {
         ] {
             let text = format!("A title\n\n{second}\n\nBody text here.");
             let doc = &split(&text, Format::Text, "f.txt")[0];
-            assert_eq!((doc.kind, doc.author.as_deref()), (Kind::Source, None), "{second}");
+            assert_eq!(
+                (doc.kind, doc.author.as_deref()),
+                (Kind::Source, None),
+                "{second}"
+            );
         }
     }
 
@@ -611,8 +639,18 @@ mod grammar {
         "Lotte", "José",
     ];
     const SURNAMES: &[&str] = &[
-        "Doe", "Mohamed", "O'Reilly", "Krumer-Nevo", "van der Berg", "Wiśniewski", "Eze", "de Souza",
-        "McAllister", "Ní Bhriain", "Okafor", "Lindqvist",
+        "Doe",
+        "Mohamed",
+        "O'Reilly",
+        "Krumer-Nevo",
+        "van der Berg",
+        "Wiśniewski",
+        "Eze",
+        "de Souza",
+        "McAllister",
+        "Ní Bhriain",
+        "Okafor",
+        "Lindqvist",
     ];
     const UNIVERSITIES: &[&str] = &[
         "University of Kent",
@@ -640,8 +678,20 @@ mod grammar {
         "This essay argues that honesty about power is where a relationship starts",
         "in the middle of a sentence cut by a page break.",
     ];
-    const HEADINGS: &[&str] = &["Introduction", "Continuity", "Empathy and trust", "The wider picture", "Conclusion"];
-    const FURNITURE: &[&str] = &["UNIVERSITY OF\nLINCOLN", "12", "Page 3 of 9", "Figure 1: A model of trust", "Picture: A. Photographer"];
+    const HEADINGS: &[&str] = &[
+        "Introduction",
+        "Continuity",
+        "Empathy and trust",
+        "The wider picture",
+        "Conclusion",
+    ];
+    const FURNITURE: &[&str] = &[
+        "UNIVERSITY OF\nLINCOLN",
+        "12",
+        "Page 3 of 9",
+        "Figure 1: A model of trust",
+        "Picture: A. Photographer",
+    ];
     const REFERENCES: &[&str] = &[
         "Ruch, G. (2018) Relationship-based social work. London: Jessica Kingsley.",
         "- Munro, E. (2011) The Munro review of child protection. London: DfE.",
@@ -740,7 +790,17 @@ mod grammar {
             encoding(),
         )
             .prop_map(
-                |(furniture_on_top, title, (given, surname), university, form, (first, rest), references, markdown, encoding)| Essay {
+                |(
+                    furniture_on_top,
+                    title,
+                    (given, surname),
+                    university,
+                    form,
+                    (first, rest),
+                    references,
+                    markdown,
+                    encoding,
+                )| Essay {
                     furniture_on_top,
                     title,
                     name: format!("{given} {surname}"),
@@ -778,11 +838,19 @@ mod grammar {
         fn text(&self) -> String {
             let mut parts: Vec<String> = Vec::new();
             parts.extend(self.furniture_on_top.map(str::to_owned));
-            parts.push(if self.markdown { format!("# {}", self.title) } else { self.title.to_owned() });
+            parts.push(if self.markdown {
+                format!("# {}", self.title)
+            } else {
+                self.title.to_owned()
+            });
             parts.push(self.byline());
             parts.extend(self.body.iter().cloned());
             if !self.references.is_empty() {
-                parts.push(if self.markdown { "## References".to_owned() } else { "References".to_owned() });
+                parts.push(if self.markdown {
+                    "## References".to_owned()
+                } else {
+                    "References".to_owned()
+                });
                 parts.extend(self.references.iter().map(|r| (*r).to_owned()));
             }
             parts.join("\n\n") + "\n"
@@ -793,8 +861,16 @@ mod grammar {
             Some(match self.encoding {
                 Encoding::Utf8 => text.into_bytes(),
                 Encoding::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
-                Encoding::Utf16LeBom => b"\xFF\xFE".iter().copied().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
-                Encoding::Utf16BeBom => b"\xFE\xFF".iter().copied().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
+                Encoding::Utf16LeBom => b"\xFF\xFE"
+                    .iter()
+                    .copied()
+                    .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+                    .collect(),
+                Encoding::Utf16BeBom => b"\xFE\xFF"
+                    .iter()
+                    .copied()
+                    .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+                    .collect(),
                 Encoding::Utf16LeBare => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
                 Encoding::Windows1252 => {
                     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
@@ -807,7 +883,11 @@ mod grammar {
         }
 
         fn file_name(&self) -> &'static str {
-            if self.markdown { "essay.md" } else { "essay.txt" }
+            if self.markdown {
+                "essay.md"
+            } else {
+                "essay.txt"
+            }
         }
     }
 
