@@ -1,8 +1,10 @@
 //! Reading files into documents, without touching the store: decoding
 //! (`decode`), Word files (`docx`), splitting a file into essays or a source
-//! (`split`), page furniture (`furniture`) and near-copies (`dedupe`).
+//! (`split`), the author lines under essays' titles (`byline`), page
+//! furniture (`furniture`) and near-copies (`dedupe`).
 //! `quire audit PATH` uses `read_file` directly; `Library` stores the result.
 
+mod byline;
 mod decode;
 pub(crate) mod dedupe;
 mod docx;
@@ -47,6 +49,10 @@ pub struct ParsedDoc {
     pub word_count: u32,
     /// The collection (competition) the file says this document belongs to.
     pub collection: Option<CollectionHint>,
+    /// What was lost reading the file (characters replaced while
+    /// decoding), for the user; empty when nothing was.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// A collection as a file describes it (e.g. a competition header).
@@ -138,16 +144,22 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Vec<ParsedDoc>, String> {
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let (text, format) = match ext.as_str() {
+    let (decoded, format) = match ext.as_str() {
         "txt" | "text" | "" => (
-            decode::decode(bytes).map_err(|e| e.0.to_owned())?,
+            decode::decode(bytes).map_err(|e| e.to_string())?,
             Format::Text,
         ),
         "md" | "markdown" => (
-            decode::decode(bytes).map_err(|e| e.0.to_owned())?,
+            decode::decode(bytes).map_err(|e| e.to_string())?,
             Format::Markdown,
         ),
-        "docx" => (docx::to_markdown(bytes, MAX_FILE_BYTES)?, Format::Markdown),
+        "docx" => (
+            decode::Decoded {
+                text: docx::to_markdown(bytes, MAX_FILE_BYTES)?,
+                warning: None,
+            },
+            Format::Markdown,
+        ),
         "doc" => return Err("old Word .doc files are not supported: save it as .docx".to_owned()),
         other => {
             return Err(format!(
@@ -155,12 +167,17 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Vec<ParsedDoc>, String> {
             ))
         }
     };
-    if text.len() as u64 > MAX_FILE_BYTES {
+    if decoded.text.len() as u64 > MAX_FILE_BYTES {
         return Err(TEXT_TOO_LARGE.to_owned());
     }
-    let docs = split::split(&text, format, name);
+    let mut docs = split::split(&decoded.text, format, name);
     if docs.iter().all(|d| d.body.trim().is_empty()) {
         return Err("contains no text".to_owned());
+    }
+    if let Some(warning) = decoded.warning {
+        for doc in &mut docs {
+            doc.warnings.push(warning.clone());
+        }
     }
     Ok(docs)
 }
