@@ -99,9 +99,9 @@ impl Library {
         if name.is_empty() || query.trim().is_empty() {
             return Err(Error::Invalid("a theme needs a name and a query".into()));
         }
-        self.index()
-            .check_query(query)
-            .map_err(|e| Error::Invalid(format!("the query of theme {name:?} cannot be saved: {e}")))?;
+        self.index().check_query(query).map_err(|e| {
+            Error::Invalid(format!("the query of theme {name:?} cannot be saved: {e}"))
+        })?;
         let colour = match colour {
             Some(c) if is_colour(c) => c.to_string(),
             Some(c) => return Err(Error::Invalid(format!("{c:?} is not a #rrggbb colour"))),

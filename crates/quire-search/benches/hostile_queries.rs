@@ -21,8 +21,14 @@ fn hostile(c: &mut Criterion) {
         ),
         ("100,000 (", "(".repeat(100_000)),
         ("3,000 NOT", format!("{}poverty", "NOT ".repeat(3_000))),
-        ("100 KB of words", "poverty relationships ".repeat(100 * 1024 / 22)),
-        ("100 KB phrase", format!("\"{}\"", "use of self ".repeat(100 * 1024 / 12))),
+        (
+            "100 KB of words",
+            "poverty relationships ".repeat(100 * 1024 / 22),
+        ),
+        (
+            "100 KB phrase",
+            format!("\"{}\"", "use of self ".repeat(100 * 1024 / 12)),
+        ),
         ("100 KB word", "x".repeat(100 * 1024)),
     ];
     let mut group = c.benchmark_group("search");

@@ -242,8 +242,15 @@ mod tests {
         let q = "poverty ".repeat(500);
         let b = bound(&q);
         assert!(b.text.chars().count() <= MAX_CHARS);
-        assert!(b.text.ends_with("poverty"), "{:?}", &b.text[b.text.len() - 20..]);
-        assert!(matches!(b.cuts[..], [QueryError::TooLong { chars: 4000, .. }]));
+        assert!(
+            b.text.ends_with("poverty"),
+            "{:?}",
+            &b.text[b.text.len() - 20..]
+        );
+        assert!(matches!(
+            b.cuts[..],
+            [QueryError::TooLong { chars: 4000, .. }]
+        ));
         // One huge word has no space to stop at.
         let word = "é".repeat(100_000);
         let b = bound(&word);

@@ -238,9 +238,9 @@ fn without_exists(
         }
         UserInputAst::Leaf(leaf) => match *leaf {
             UserInputLeaf::Exists { field }
-                if schema
+                if !schema
                     .get_field(&field)
-                    .map_or(true, |f| !schema.get_field_entry(f).is_fast()) =>
+                    .is_ok_and(|f| schema.get_field_entry(f).is_fast()) =>
             {
                 notes.push(format!(
                     "{field}:* (has a value) cannot be searched; that part was left out"

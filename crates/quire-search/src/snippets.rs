@@ -170,7 +170,12 @@ pub(crate) fn char_spans(text: &str, ranges: &[Range<usize>]) -> Vec<(usize, usi
             chars.push(n);
         }
     }
-    let at = |b: usize| bytes.binary_search(&b).ok().and_then(|i| chars.get(i).copied());
+    let at = |b: usize| {
+        bytes
+            .binary_search(&b)
+            .ok()
+            .and_then(|i| chars.get(i).copied())
+    };
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for r in &ranges {
         let (Some(start), Some(end)) = (at(r.start), at(r.end)) else {
@@ -201,7 +206,10 @@ mod tests {
 
     #[test]
     fn odd_ranges_are_tidied() {
-        assert_eq!(char_spans("abcdef", &[3..5, 0..2, 1..3, 4..4, 5..99]), [(0, 6)]);
+        assert_eq!(
+            char_spans("abcdef", &[3..5, 0..2, 1..3, 4..4, 5..99]),
+            [(0, 6)]
+        );
         assert_eq!(char_spans("", &[0..3]), []);
         // An offset inside "é" (bytes 1..3) moves to its end.
         assert_eq!(char_spans("aéb", &[2..4]), [(2, 3)]);

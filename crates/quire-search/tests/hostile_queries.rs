@@ -57,7 +57,11 @@ fn thousands_of_brackets_search_what_is_inside() {
         assert_eq!(r.total, 0, "nothing left to search for matches nothing");
     }
     // Inside the bound, a word wrapped in brackets is found as usual.
-    let q = format!("{}poverty{}", "(".repeat(MAX_GROUPS), ")".repeat(MAX_GROUPS));
+    let q = format!(
+        "{}poverty{}",
+        "(".repeat(MAX_GROUPS),
+        ")".repeat(MAX_GROUPS)
+    );
     let r = on_small_stack(&index, &q);
     assert!(r.ignored.is_empty(), "{:?}", r.ignored);
     assert_eq!(r.total, on_small_stack(&index, "poverty").total);
@@ -79,7 +83,9 @@ fn chains_of_not_and_signs() {
     assert!(mentions(&r, "NOTs in a row"), "{:?}", r.ignored);
     let r = on_small_stack(&index, &format!("{}poverty", "NOT (".repeat(1_000)));
     assert!(!r.ignored.is_empty());
-    for unit in ["-(", "+(", "-", "+-", "NOT -", "(NOT ", "AND ", "OR (", "^2 "] {
+    for unit in [
+        "-(", "+(", "-", "+-", "NOT -", "(NOT ", "AND ", "OR (", "^2 ",
+    ] {
         on_small_stack(&index, &format!("{}poverty", unit.repeat(2_000)));
     }
 }
@@ -103,7 +109,11 @@ fn long_queries_are_cut_and_say_so() {
 #[test]
 fn theme_queries_past_the_bounds_are_refused() {
     let (_d, index) = support::library();
-    let deep = format!("{}a{}", "(".repeat(MAX_GROUPS + 1), ")".repeat(MAX_GROUPS + 1));
+    let deep = format!(
+        "{}a{}",
+        "(".repeat(MAX_GROUPS + 1),
+        ")".repeat(MAX_GROUPS + 1)
+    );
     assert!(matches!(
         index.check_query(&deep),
         Err(QueryError::TooManyGroups { .. })

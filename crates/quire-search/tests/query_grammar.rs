@@ -97,7 +97,14 @@ fn word() -> impl Strategy<Value = String> {
 }
 
 const FIELDS: [&str; 8] = [
-    "author", "title", "cites", "affiliation", "body", "kind", "year", "nosuchfield",
+    "author",
+    "title",
+    "cites",
+    "affiliation",
+    "body",
+    "kind",
+    "year",
+    "nosuchfield",
 ];
 
 /// One leaf: a word or phrase with the grammar's decorations.

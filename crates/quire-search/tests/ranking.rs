@@ -62,7 +62,11 @@ fn a_hyphenated_word_is_a_phrase_of_its_parts() {
         assert_eq!(hit.highlights.len(), 2, "{}", marked(hit));
         // Inside a longer query, and with a field.
         let r = search(&index, &format!("{compound} family"));
-        assert!(docs(&r).iter().all(|&d| d == 2), "{compound}: {:#?}", r.hits);
+        assert!(
+            docs(&r).iter().all(|&d| d == 2),
+            "{compound}: {:#?}",
+            r.hits
+        );
         let r = search(&index, &format!("body:{compound}"));
         assert_eq!(docs(&r), [2], "{compound}");
     }
@@ -81,7 +85,8 @@ fn hyphenated_words_on_the_seeds() {
         for h in &r.hits {
             let text = marked(h).to_lowercase();
             assert!(
-                text.contains(&format!("<b>{first}</b>")) && text.contains(&format!("<b>{second}</b>")),
+                text.contains(&format!("<b>{first}</b>"))
+                    && text.contains(&format!("<b>{second}</b>")),
                 "{compound}: {text}"
             );
         }
@@ -108,7 +113,11 @@ fn closer_spellings_rank_higher() {
     for h in &r.hits {
         assert!(marked(h).starts_with("<b>Trevith"), "{}", marked(h));
     }
-    assert!(r.similar.contains(&"trevithik → trevithick".to_string()), "{:?}", r.similar);
+    assert!(
+        r.similar.contains(&"trevithik → trevithick".to_string()),
+        "{:?}",
+        r.similar
+    );
 }
 
 #[test]
@@ -117,8 +126,15 @@ fn misspelt_names_in_fields_highlight_the_name() {
     let r = search(&index, "author:Clarkk");
     assert!(r.total >= 1, "{r:#?}");
     for h in &r.hits {
-        assert!(marked(h).contains("<b>Clarke</b>") || h.paragraph.is_none(), "{h:#?}");
+        assert!(
+            marked(h).contains("<b>Clarke</b>") || h.paragraph.is_none(),
+            "{h:#?}"
+        );
     }
     let r = search(&index, "Beresfrod");
-    assert!(marked(&r.hits[0]).contains("<b>Beresford</b>"), "{}", marked(&r.hits[0]));
+    assert!(
+        marked(&r.hits[0]).contains("<b>Beresford</b>"),
+        "{}",
+        marked(&r.hits[0])
+    );
 }

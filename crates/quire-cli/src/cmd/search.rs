@@ -212,10 +212,7 @@ pub fn themes(ctx: &Context, a: ThemesArgs) -> anyhow::Result<()> {
     }
     for t in &themes {
         if let Some(error) = &t.error {
-            println!(
-                "{:<30} cannot be used: {error}",
-                t.theme.name
-            );
+            println!("{:<30} cannot be used: {error}", t.theme.name);
             continue;
         }
         println!(
