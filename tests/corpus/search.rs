@@ -4,9 +4,25 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use quire_engine::search::{SearchQuery, SearchResults};
+use quire_engine::search::{Hit, SearchQuery, SearchResults};
 use quire_engine::{DocFilter, Library, Progress};
 use quire_tests::{empty_library, seeded_library};
+
+/// A hit's snippet with its highlights drawn as `<b>…</b>`.
+fn marked(hit: &Hit) -> String {
+    let chars: Vec<char> = hit.snippet.chars().collect();
+    let mut out = String::new();
+    let mut at = 0;
+    for &(start, end) in &hit.highlights {
+        out.extend(&chars[at..start]);
+        out.push_str("<b>");
+        out.extend(&chars[start..end]);
+        out.push_str("</b>");
+        at = end;
+    }
+    out.extend(&chars[at..]);
+    out
+}
 
 fn search(library: &Library, text: &str) -> SearchResults {
     library.search(&SearchQuery::new(text)).unwrap()
@@ -35,7 +51,7 @@ fn stemming_matches_other_forms_of_a_word() {
     assert!(
         r.hits
             .iter()
-            .any(|h| h.snippet.contains("<b>relationship</b>")),
+            .any(|h| marked(h).contains("<b>relationship</b>")),
         "no hit shows the singular: {:#?}",
         r.hits
     );
@@ -75,7 +91,7 @@ fn cites_prefix_finds_the_essay_citing_krumer_nevo() {
     let r = search(&library, "cites:Krumer-Nevo");
     assert_eq!(r.total, 1, "{:#?}", r.hits);
     assert_eq!(r.hits[0].author.as_deref(), Some("Verity Clarke"));
-    assert!(r.hits[0].snippet.contains("<b>Krumer</b>-<b>Nevo</b>"));
+    assert!(marked(&r.hits[0]).contains("<b>Krumer</b>-<b>Nevo</b>"));
 }
 
 #[test]
@@ -84,9 +100,9 @@ fn misspelt_name_finds_beresford() {
     let r = search(&library, "Beresfrod");
     assert!(r.total >= 1);
     assert!(
-        r.hits[0].snippet.contains("<b>Beresford</b>"),
+        marked(&r.hits[0]).contains("<b>Beresford</b>"),
         "{}",
-        r.hits[0].snippet
+        marked(&r.hits[0])
     );
     assert_eq!(r.similar, ["beresfrod → beresford"]);
 }
@@ -219,6 +235,88 @@ fn added_theme_is_saved_and_evaluated() {
     let report = library.theme("use of self").unwrap();
     assert_eq!(report.theme.name, "Use of self");
     assert!(library.theme("No such theme").is_err());
+}
+
+#[test]
+fn a_query_past_the_bounds_is_not_saved_as_a_theme() {
+    let (_dir, mut library) = seeded_library();
+    let deep = format!("{}poverty{}", "(".repeat(3_000), ")".repeat(3_000));
+    for bad in [deep.as_str(), "poverty AND (", "nosuchfield:poverty"] {
+        let err = library.add_theme("Deep", bad, None).unwrap_err();
+        assert!(
+            matches!(err, quire_engine::Error::Invalid(_)),
+            "{bad}: {err}"
+        );
+        assert!(err.to_string().contains("cannot be saved"), "{err}");
+    }
+    assert!(library
+        .themes()
+        .unwrap()
+        .iter()
+        .all(|t| t.theme.name != "Deep"));
+}
+
+/// A theme stored before the check existed (or edited in the database)
+/// must not take the themes page down: it is listed with its error.
+#[test]
+fn an_invalid_stored_theme_is_listed_with_its_error() {
+    let (dir, library) = seeded_library();
+    drop(library);
+    let db = rusqlite::Connection::open(dir.path().join("library.sqlite3")).unwrap();
+    let deep = format!("{}poverty{}", "(".repeat(3_000), ")".repeat(3_000));
+    db.execute(
+        "INSERT INTO themes (name, query, colour) VALUES ('Deep', ?1, '#000000')",
+        [&deep],
+    )
+    .unwrap();
+    drop(db);
+    let library = Library::open(dir.path()).unwrap();
+    // On a small stack, as the app's command threads have.
+    let (library, themes) = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let themes = library.themes().unwrap();
+            (library, themes)
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    let bad = themes.iter().find(|t| t.theme.name == "Deep").unwrap();
+    assert!(
+        bad.error.as_deref().is_some_and(|e| e.contains("left out")),
+        "{:?}",
+        bad.error
+    );
+    assert_eq!(bad.documents, 0);
+    let good = themes.iter().find(|t| t.theme.name == "Poverty").unwrap();
+    assert!(good.error.is_none() && good.documents >= 1);
+    // The JSON of a usable theme keeps its old keys, and no `error`.
+    let json = serde_json::to_value(good).unwrap();
+    assert!(json.get("error").is_none());
+    assert!(serde_json::to_value(bad).unwrap()["error"].is_string());
+    // Showing the bad theme reports what was ignored instead of failing.
+    let report = library.theme("Deep").unwrap();
+    assert!(!report.ignored.is_empty());
+}
+
+#[test]
+fn hyphenated_words_are_phrases_on_the_seeds() {
+    let (_dir, library) = seeded_library();
+    for compound in ["poverty-aware", "relationship-based", "co-production"] {
+        let r = search(&library, compound);
+        let apart = search(&library, &compound.replace('-', " "));
+        assert!(r.total <= apart.total, "{compound}");
+        let words: Vec<&str> = compound.split('-').collect();
+        for h in &r.hits {
+            let text = marked(h).to_lowercase();
+            assert!(
+                text.contains(&format!("<b>{}</b>", words[0]))
+                    && text.contains(&format!("<b>{}</b>", words[1])),
+                "{compound}: {text}"
+            );
+        }
+    }
+    assert!(search(&library, "poverty-aware").total >= 1);
 }
 
 #[test]

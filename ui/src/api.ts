@@ -308,7 +308,11 @@ export interface Facets {
   year: FacetCount[];
 }
 
-/** One place a query matched. `snippet` is HTML-escaped by the engine with matches in `<b>`. */
+/**
+ * One place a query matched. `snippet` is plain text (not HTML); `highlights`
+ * are the matched words in it as `[start, end)` offsets in code points (index
+ * `[...snippet]`, not `snippet`), in order and not overlapping.
+ */
 export interface SearchHit {
   doc: number;
   title: string;
@@ -318,6 +322,7 @@ export interface SearchHit {
   paragraph: number | null;
   score: number;
   snippet: string;
+  highlights: [number, number][];
 }
 
 export interface SearchResults {
@@ -338,6 +343,8 @@ export interface ThemeSummary extends Theme {
   documents: number;
   paragraphs: number;
   coverage: { doc: number; paragraphs: number }[];
+  /** Why the saved query cannot be used (it then covers nothing); absent when it can. */
+  error?: string;
 }
 
 export interface ThemeReport {

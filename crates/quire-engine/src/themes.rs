@@ -1,6 +1,12 @@
 //! Themes: named saved searches kept in SQLite (migration 003 seeds the
 //! starter set), evaluated against the search index.
 //!
+//! A theme's query is checked before it is saved ([`quire_search::Index::check_query`]:
+//! within the search's bounds, nothing left out), so a query that once
+//! aborted every listing cannot be stored. A stored theme that fails the
+//! check all the same (saved by an older Quire, or edited in the database)
+//! is listed with its `error` and left unevaluated, never fatal.
+//!
 //! The works a theme's paragraphs cite come from the citations stored at
 //! import: every in-text citation inside a matching paragraph names the work
 //! its reference-list entry is linked to (or, unmatched, the citation as
@@ -33,6 +39,10 @@ pub struct ThemeSummary {
     pub documents: usize,
     pub paragraphs: usize,
     pub coverage: Vec<Coverage>,
+    /// Why the theme's query cannot be used; it then covers nothing until
+    /// it is saved again with a query that can. Absent for a usable theme.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// Matching paragraphs of one theme in one document.
@@ -47,6 +57,16 @@ impl Library {
     pub fn themes(&self) -> Result<Vec<ThemeSummary>> {
         let mut out = Vec::new();
         for theme in self.saved_themes()? {
+            if let Err(e) = self.index().check_query(&theme.query) {
+                out.push(ThemeSummary {
+                    theme,
+                    documents: 0,
+                    paragraphs: 0,
+                    coverage: Vec::new(),
+                    error: Some(e.to_string()),
+                });
+                continue;
+            }
             let (hits, _) = self.index().matches(&theme.query)?;
             let mut coverage: Vec<Coverage> = Vec::new();
             for hit in &hits {
@@ -65,18 +85,23 @@ impl Library {
                 paragraphs: coverage.iter().map(|c| c.paragraphs).sum(),
                 coverage,
                 theme,
+                error: None,
             });
         }
         Ok(out)
     }
 
     /// Save a theme (or change the query and colour of the one with that
-    /// name). Without a colour the next one of the palette is used.
+    /// name). Without a colour the next one of the palette is used. A query
+    /// the search could not use as written is refused, and nothing stored.
     pub fn add_theme(&mut self, name: &str, query: &str, colour: Option<&str>) -> Result<Theme> {
         let name = name.trim();
         if name.is_empty() || query.trim().is_empty() {
             return Err(Error::Invalid("a theme needs a name and a query".into()));
         }
+        self.index().check_query(query).map_err(|e| {
+            Error::Invalid(format!("the query of theme {name:?} cannot be saved: {e}"))
+        })?;
         let colour = match colour {
             Some(c) if is_colour(c) => c.to_string(),
             Some(c) => return Err(Error::Invalid(format!("{c:?} is not a #rrggbb colour"))),

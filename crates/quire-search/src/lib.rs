@@ -3,19 +3,23 @@
 //! truth. Hits point to paragraphs, facets count documents, and every
 //! commit carries a generation number so a stale index can be detected.
 
+mod bounds;
 mod cites;
 mod doc;
 mod error;
 mod facets;
+mod fuzzy;
 mod index;
 mod schema;
 mod search;
+mod snippets;
 mod terms;
 mod themes;
 
 #[cfg(feature = "bench")]
 pub mod bench;
 
+pub use bounds::{QueryError, MAX_CHARS, MAX_GROUPS};
 pub use doc::IndexDoc;
 pub use error::{Error, Result};
 pub use facets::{FacetCount, Facets};

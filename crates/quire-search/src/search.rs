@@ -1,29 +1,27 @@
-//! Running a query: lenient parsing, fuzzy fallback, filters, hits, snippets.
+//! Running a query: bounded lenient parsing, fuzzy neighbours, filters,
+//! hits.
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, BooleanQuery, FuzzyTermQuery, Occur, QueryParser, TermQuery};
-use tantivy::query_grammar::{self, LenientError};
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
+use tantivy::query::{AllQuery, BooleanQuery, EmptyQuery, Occur, QueryParser, TermQuery};
+use tantivy::query_grammar::{self, LenientError, UserInputAst, UserInputLeaf};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use crate::cites;
+use crate::bounds::{self, QueryError};
 use crate::error::Result;
 use crate::facets::{DocCollector, Facets};
 use crate::index::Index;
-use crate::schema::Fields;
+use crate::schema::{self, Fields};
+use crate::snippets::Snippets;
+use crate::{cites, fuzzy};
 
-/// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 220;
-/// A query term is tried fuzzily only when it is at least this long: short
-/// words have too many neighbours ("care" → "car", "core", "cafe").
-const FUZZY_MIN_LEN: usize = 4;
-/// Edits allowed in a fuzzy match; a swap of two letters counts as one.
-const FUZZY_DISTANCE: u8 = 1;
+/// Most hits one search returns, whatever `limit` asks: a bound on the
+/// memory and time of a page, far above what anyone reads.
+const MAX_HITS: usize = 10_000;
 
 /// What to search for.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -31,7 +29,9 @@ pub struct Query {
     /// User syntax: words, `"phrases"`, `AND`/`OR`/`NOT`, `-word`,
     /// `author:`, `title:`, `cites:`, `affiliation:`. Several words must all
     /// match; write `OR` for either. Empty text matches everything, so the
-    /// filters alone can browse.
+    /// filters alone can browse. Text past [`crate::MAX_CHARS`] characters
+    /// or [`crate::MAX_GROUPS`] brackets is cut before parsing, and the cut
+    /// reported in `ignored`.
     pub text: String,
     pub kind: Option<String>,
     pub collection: Option<String>,
@@ -78,8 +78,13 @@ pub struct Hit {
     /// title, author, affiliation or references matched.
     pub paragraph: Option<usize>,
     pub score: f32,
-    /// HTML-escaped text with the matched words in `<b>`.
+    /// A passage of the matching text, as plain text: never HTML, so it is
+    /// shown with text nodes and needs no unescaping.
     pub snippet: String,
+    /// The matched words in `snippet`, as `[start, end)` offsets counted in
+    /// Unicode scalar values (Rust `char`s, JavaScript code points), in
+    /// order and not overlapping.
+    pub highlights: Vec<(usize, usize)>,
 }
 
 impl Index {
@@ -91,7 +96,7 @@ impl Index {
         let parsed = parse(&self.index, &searcher, f, &query.text)?;
         let filtered = with_filters(f, parsed.query.box_clone(), query);
 
-        let limit = query.limit.max(1);
+        let limit = query.limit.clamp(1, MAX_HITS);
         let page = limit * 2 + 8;
         // One pass: the document/facet count must visit every match anyway,
         // so block-max WAND could not skip any; a second pass would only
@@ -175,46 +180,118 @@ impl Index {
 pub(crate) struct Parsed {
     pub query: Box<dyn tantivy::query::Query>,
     pub ignored: Vec<String>,
-    /// The query without fuzzy matching: its terms are the ones to highlight.
-    pub exact: Box<dyn tantivy::query::Query>,
+    /// The query before `cites:` was joined per document: its terms are the
+    /// ones to highlight, fuzzy neighbours included.
+    pub highlight: Box<dyn tantivy::query::Query>,
     /// Query words (as indexed stems) found nowhere in the index, with the
-    /// indexed words one edit away that were matched instead, per field.
+    /// nearby indexed words that were matched instead.
     pub corrections: BTreeMap<String, BTreeSet<String>>,
-    pub corrected: HashMap<Field, BTreeSet<String>>,
 }
 
-/// Parse leniently; if some word is absent from the index, parse again with
-/// fuzzy matching on the text fields so "Beresfrod" finds "Beresford".
-pub(crate) fn parse(
-    index: &tantivy::Index,
-    searcher: &Searcher,
-    f: Fields,
-    text: &str,
-) -> Result<Parsed> {
-    if text.trim().is_empty() {
-        return Ok(Parsed {
-            query: Box::new(AllQuery),
-            ignored: Vec::new(),
-            exact: Box::new(AllQuery),
-            corrections: BTreeMap::new(),
-            corrected: HashMap::new(),
-        });
-    }
+/// Most notes in `ignored`: a long garbled query can break the grammar in
+/// hundreds of places, and a person reads the first few.
+const MAX_NOTES: usize = 6;
+
+/// The query parser over the default fields (body, title, author).
+fn parser(index: &tantivy::Index, f: Fields) -> QueryParser {
+    let mut parser = QueryParser::for_index(index, vec![f.body, f.title, f.author]);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(f.title, 2.0);
+    parser
+}
+
+/// The grammar's reading of `text` (already bounded), with its errors in
+/// words. Broken syntax falls back to the bare words.
+fn grammar(text: &str) -> (UserInputAst, Vec<String>) {
     let (mut ast, syntax_errors) = query_grammar::parse_query_lenient(text);
-    let mut ignored: Vec<String> = syntax_errors.iter().map(|e| describe(text, e)).collect();
+    let mut notes: Vec<String> = syntax_errors.iter().map(|e| describe(text, e)).collect();
     if !syntax_errors.is_empty() {
         // What the lenient grammar keeps of broken syntax can be worse than
         // nothing: `"unclosed AND (` becomes the phrase "unclosed and".
         let bare = bare_words(text);
         if !bare.is_empty() {
             ast = query_grammar::parse_query_lenient(&bare).0;
-            ignored.push(format!("searched for {bare} instead"));
+            notes.push(format!("searched for {bare} instead"));
         }
     }
+    (ast, notes)
+}
 
-    let mut parser = QueryParser::for_index(index, vec![f.body, f.title, f.author]);
-    parser.set_conjunction_by_default();
-    parser.set_field_boost(f.title, 2.0);
+/// `ast` with each `field:*` ("has a value") on a field tantivy cannot
+/// answer it for (an unknown field, or any but a fast field, so every text
+/// field) read as `*`: tantivy fails the whole search on one, instead of
+/// leaving it out.
+fn without_exists(
+    ast: UserInputAst,
+    schema: &tantivy::schema::Schema,
+    notes: &mut Vec<String>,
+) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, a)| (occur, without_exists(a, schema, notes)))
+                .collect(),
+        ),
+        UserInputAst::Boost(a, boost) => {
+            UserInputAst::Boost(Box::new(without_exists(*a, schema, notes)), boost)
+        }
+        UserInputAst::Leaf(leaf) => match *leaf {
+            UserInputLeaf::Exists { field }
+                if !schema
+                    .get_field(&field)
+                    .is_ok_and(|f| schema.get_field_entry(f).is_fast()) =>
+            {
+                notes.push(format!(
+                    "{field}:* (has a value) cannot be searched; that part was left out"
+                ));
+                UserInputAst::Leaf(Box::new(UserInputLeaf::All))
+            }
+            leaf => UserInputAst::Leaf(Box::new(leaf)),
+        },
+    }
+}
+
+/// `notes` cut to [`MAX_NOTES`], saying how many more there were.
+fn capped(mut notes: Vec<String>) -> Vec<String> {
+    if notes.len() > MAX_NOTES {
+        let more = notes.len() - (MAX_NOTES - 1);
+        notes.truncate(MAX_NOTES - 1);
+        notes.push(format!("and {more} more problems with the query"));
+    }
+    notes
+}
+
+/// Parse leniently within the [`bounds`]; words absent from the index are
+/// replaced by their indexed neighbours, weighted by edit distance, so
+/// "Beresfrod" finds "Beresford".
+pub(crate) fn parse(
+    index: &tantivy::Index,
+    searcher: &Searcher,
+    f: Fields,
+    text: &str,
+) -> Result<Parsed> {
+    let nothing = |query: Box<dyn tantivy::query::Query>, ignored| Parsed {
+        highlight: query.box_clone(),
+        query,
+        ignored,
+        corrections: BTreeMap::new(),
+    };
+    if text.trim().is_empty() {
+        return Ok(nothing(Box::new(AllQuery), Vec::new()));
+    }
+    let bounded = bounds::bound(text);
+    let mut ignored: Vec<String> = bounded.cuts.iter().map(ToString::to_string).collect();
+    let text = &*bounded.text;
+    if text.trim().is_empty() {
+        // Something was typed, and nothing of it is left to search for.
+        return Ok(nothing(Box::new(EmptyQuery), ignored));
+    }
+    let (ast, notes) = grammar(text);
+    ignored.extend(notes);
+    let ast = without_exists(ast, &index.schema(), &mut ignored);
+
+    let parser = parser(index, f);
     let (exact, errors) = parser.build_query_from_user_input_ast_lenient(ast.clone());
     ignored.extend(
         errors
@@ -222,8 +299,59 @@ pub(crate) fn parse(
             .map(|e| format!("{e}; that part was left out")),
     );
 
-    // A word is misspelt when no text field holds it: "empathy" is in
-    // bodies but never in author names, and that is no reason to go fuzzy.
+    let misspelt = misspelt(searcher, f, &*exact)?;
+    if misspelt.len() > fuzzy::MAX_WORDS {
+        ignored.push(format!(
+            "only the first {} misspelt words were matched by similar spellings",
+            fuzzy::MAX_WORDS
+        ));
+    }
+    let mut analyzer = schema::english();
+    let mut neighbours: BTreeMap<String, Vec<fuzzy::Neighbour>> = BTreeMap::new();
+    for stem in misspelt.iter().take(fuzzy::MAX_WORDS) {
+        for field in text_fields(f) {
+            let near = fuzzy::neighbours(searcher, field, stem, &mut analyzer)?;
+            if !near.is_empty() {
+                neighbours.entry(stem.clone()).or_default().extend(near);
+            }
+        }
+    }
+    let corrections = neighbours
+        .iter()
+        .map(|(stem, near)| (stem.clone(), near.iter().map(|n| n.word.clone()).collect()))
+        .collect();
+    let ast = if neighbours.is_empty() {
+        ast
+    } else {
+        let schema = index.schema();
+        fuzzy::expand(
+            ast,
+            &neighbours,
+            &[f.body, f.title, f.author],
+            &|name| schema.get_field(name).ok(),
+            &|field| schema.get_field_name(field).to_string(),
+        )
+    };
+    let (highlight, _) = parser.build_query_from_user_input_ast_lenient(ast.clone());
+    let (query, _) =
+        parser.build_query_from_user_input_ast_lenient(cites::join(&parser, searcher, ast)?);
+    Ok(Parsed {
+        query,
+        highlight,
+        ignored: capped(ignored),
+        corrections,
+    })
+}
+
+/// Analysed query words that no text field holds, long enough to be tried
+/// fuzzily, in order. A word is misspelt only when no text field holds it:
+/// "empathy" is in bodies but never in author names, and that is no reason
+/// to go fuzzy.
+fn misspelt(
+    searcher: &Searcher,
+    f: Fields,
+    exact: &dyn tantivy::query::Query,
+) -> Result<Vec<String>> {
     let mut freq: BTreeMap<String, u64> = BTreeMap::new();
     let mut lookup_error = None;
     exact.query_terms(&mut |term, _| {
@@ -239,61 +367,36 @@ pub(crate) fn parse(
     if let Some(e) = lookup_error {
         return Err(e.into());
     }
-    let misspelt: Vec<String> = freq
+    Ok(freq
         .into_iter()
-        .filter(|(s, n)| *n == 0 && s.chars().count() >= FUZZY_MIN_LEN)
+        .filter(|(s, n)| *n == 0 && fuzzy::max_distance(s.chars().count()) > 0)
         .map(|(s, _)| s)
-        .collect();
-    let mut corrections: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut corrected: HashMap<Field, BTreeSet<String>> = HashMap::new();
-    for typed in &misspelt {
-        for field in text_fields(f) {
-            for word in near(searcher, field, typed)? {
-                corrections
-                    .entry(typed.clone())
-                    .or_default()
-                    .insert(word.clone());
-                corrected.entry(field).or_default().insert(word);
-            }
-        }
-    }
-    if !corrections.is_empty() {
-        for field in text_fields(f) {
-            parser.set_field_fuzzy(field, false, FUZZY_DISTANCE, true);
-        }
-    }
-    let (query, _) =
-        parser.build_query_from_user_input_ast_lenient(cites::join(&parser, searcher, ast)?);
-    Ok(Parsed {
-        query,
-        exact,
-        ignored,
-        corrections,
-        corrected,
-    })
+        .collect())
 }
 
-/// Indexed words of `field` one edit from `stem`, found by running the
-/// fuzzy query's automaton over the term dictionaries.
-fn near(searcher: &Searcher, field: Field, stem: &str) -> Result<Vec<String>> {
-    let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, stem), FUZZY_DISTANCE, true);
-    let mut out = Vec::new();
-    for seg in searcher.segment_readers() {
-        let inverted = seg.inverted_index(field)?;
-        let mut stream = inverted
-            .terms()
-            .search(fuzzy.automaton()?)
-            .into_stream()
-            .map_err(|e| crate::Error::Tantivy(e.into()))?;
-        while stream.advance() {
-            if let Ok(word) = std::str::from_utf8(stream.key()) {
-                if !out.iter().any(|w| w == word) {
-                    out.push(word.to_string());
-                }
-            }
+impl Index {
+    /// Whether `text` can be used as written: within the [`bounds`], and
+    /// with nothing the grammar or the fields had to leave out. Themes are
+    /// checked with this before they are saved, and again when listed.
+    pub fn check_query(&self, text: &str) -> Result<(), QueryError> {
+        if text.trim().is_empty() {
+            return Err(QueryError::Empty);
+        }
+        if let Some(cut) = bounds::bound(text).cuts.into_iter().next() {
+            return Err(cut);
+        }
+        let (ast, errors) = query_grammar::parse_query_lenient(text);
+        let mut problems: Vec<String> = errors.iter().map(|e| describe(text, e)).collect();
+        let ast = without_exists(ast, &self.index.schema(), &mut problems);
+        let (_, errors) =
+            parser(&self.index, self.fields).build_query_from_user_input_ast_lenient(ast);
+        problems.extend(errors.iter().map(ToString::to_string));
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(QueryError::Syntax(capped(problems)))
         }
     }
-    Ok(out)
 }
 
 fn text_fields(f: Fields) -> [Field; 5] {
@@ -375,134 +478,6 @@ fn with_filters(
         clauses.pop().expect("one clause").1
     } else {
         Box::new(BooleanQuery::new(clauses))
-    }
-}
-
-/// Turns matching entries into hits with snippets.
-struct Snippets {
-    f: Fields,
-    /// Whether any query word can match a body: if not, every match is
-    /// by metadata and paragraphs need no snippet.
-    body_terms: bool,
-    body: SnippetGenerator,
-    cites: SnippetGenerator,
-    title: SnippetGenerator,
-    author: SnippetGenerator,
-}
-
-impl Snippets {
-    /// Generators highlighting the exact query's terms plus, for a fuzzy
-    /// search, the corrected words (tantivy's fuzzy query reports no terms
-    /// to highlight).
-    fn new(searcher: &Searcher, f: Fields, parsed: &Parsed) -> Result<Snippets> {
-        let make = |field: Field| -> Result<(SnippetGenerator, bool)> {
-            let mut terms: BTreeMap<String, f32> = BTreeMap::new();
-            let mut failure = None;
-            parsed.exact.query_terms(&mut |term, _| {
-                if term.field() != field {
-                    return;
-                }
-                let Some(text) = term.value().as_str().map(str::to_string) else {
-                    return;
-                };
-                match searcher.doc_freq(term) {
-                    Ok(0) => {}
-                    Ok(df) => {
-                        terms.insert(text, 1.0 / (1.0 + df as f32));
-                    }
-                    Err(e) => failure = Some(e),
-                }
-            });
-            if let Some(e) = failure {
-                return Err(e.into());
-            }
-            for word in parsed.corrected.get(&field).into_iter().flatten() {
-                terms.insert(word.clone(), 1.0);
-            }
-            let tokenizer = searcher.index().tokenizer_for_field(field)?;
-            let any = !terms.is_empty();
-            Ok((
-                SnippetGenerator::new(terms, tokenizer, field, SNIPPET_CHARS),
-                any,
-            ))
-        };
-        let (body, body_terms) = make(f.body)?;
-        Ok(Snippets {
-            f,
-            body_terms,
-            body,
-            cites: make(f.cites)?.0,
-            title: make(f.title)?.0,
-            author: make(f.author)?.0,
-        })
-    }
-
-    /// A paragraph hit if the entry's own text matched; otherwise a
-    /// document-level hit, once per document (`doc_level` remembers which).
-    fn hit(
-        &self,
-        stored: &TantivyDocument,
-        score: f32,
-        doc_level: &mut HashSet<i64>,
-    ) -> Option<Hit> {
-        let f = self.f;
-        let text = |field| {
-            stored
-                .get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-        };
-        let doc = stored.get_first(f.doc_id).and_then(|v| v.as_i64())?;
-        let paragraph = stored
-            .get_first(f.paragraph)
-            .and_then(|v| v.as_u64())
-            .map(|p| p as usize);
-        if paragraph.is_some() && self.body_terms {
-            let snippet = self.body.snippet(text(f.body));
-            if !snippet.highlighted().is_empty() {
-                return Some(hit(f, stored, doc, paragraph, score, snippet.to_html()));
-            }
-        }
-        if !doc_level.insert(doc) {
-            return None;
-        }
-        let cites: Vec<&str> = stored.get_all(f.cites).filter_map(|v| v.as_str()).collect();
-        let candidates = [
-            (&self.cites, cites.join(" · ")),
-            (&self.title, text(f.title).to_string()),
-            (&self.author, text(f.author).to_string()),
-        ];
-        let snippet = candidates
-            .iter()
-            .map(|(generator, text)| generator.snippet(text))
-            .find(|s| !s.highlighted().is_empty())
-            .unwrap_or_else(|| self.title.snippet(text(f.title)));
-        Some(hit(f, stored, doc, None, score, snippet.to_html()))
-    }
-}
-
-fn hit(
-    f: Fields,
-    stored: &TantivyDocument,
-    doc: i64,
-    paragraph: Option<usize>,
-    score: f32,
-    snippet: String,
-) -> Hit {
-    let text = |field| {
-        stored
-            .get_first(field)
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
-    };
-    Hit {
-        doc,
-        title: text(f.title).unwrap_or_default(),
-        author: text(f.author),
-        kind: text(f.kind).unwrap_or_default(),
-        paragraph,
-        score,
-        snippet,
     }
 }
 

@@ -1,78 +1,9 @@
-//! The index on the sample library's seed texts, split the simple way the
-//! engine's importer does properly: essays at their "Name - University"
-//! line, paragraphs at blank lines, references after "References".
+//! The index on the sample library's seed texts (see `support`).
+
+mod support;
 
 use quire_search::{CitedWork, Index, IndexDoc, Query, Theme};
-
-const COMPETITION: &str =
-    include_str!("../../../assets/sample/world-social-work-day-competition-2020.txt");
-const RESOURCE: &str = include_str!("../../../assets/sample/social-work-as-a-resource.txt");
-const COURSE: &str = include_str!("../../../assets/sample/becoming-a-critical-practitioner.txt");
-const BLOG: &str = include_str!("../../../assets/sample/the-value-of-social-work-blog.txt");
-
-fn essays() -> Vec<IndexDoc> {
-    let mut docs: Vec<IndexDoc> = Vec::new();
-    let mut in_refs = false;
-    for line in COMPETITION.lines().map(str::trim) {
-        if let Some((name, uni)) = line.split_once(" - ") {
-            if uni.contains("University") && name.split(' ').count() == 2 {
-                docs.push(IndexDoc {
-                    id: docs.len() as i64 + 1,
-                    kind: "essay".into(),
-                    title: "Working better together".into(),
-                    author: Some(name.into()),
-                    affiliation: Some(uni.into()),
-                    collection: Some("World Social Work Day 2020".into()),
-                    year: Some(2020),
-                    ..IndexDoc::default()
-                });
-                in_refs = false;
-                continue;
-            }
-        }
-        let Some(doc) = docs.last_mut() else { continue };
-        if line == "References" {
-            in_refs = true;
-        } else if in_refs {
-            if let Some(r) = line.strip_prefix("- ") {
-                doc.references.push(r.into());
-            }
-        } else if line.split_whitespace().count() > 12 {
-            doc.paragraphs.push(line.into());
-        }
-    }
-    docs
-}
-
-fn source(id: i64, title: &str, text: &str) -> IndexDoc {
-    IndexDoc {
-        id,
-        kind: "source".into(),
-        title: title.into(),
-        paragraphs: text
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| p.split_whitespace().count() > 12)
-            .map(str::to_string)
-            .collect(),
-        ..IndexDoc::default()
-    }
-}
-
-fn library() -> (tempfile::TempDir, Index) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut index = Index::open(dir.path()).unwrap();
-    let mut docs = essays();
-    assert_eq!(docs.len(), 4, "four essays in the competition file");
-    docs.push(source(10, "Social work as a resource", RESOURCE));
-    docs.push(source(11, "Becoming a critical practitioner", COURSE));
-    docs.push(source(12, "The value of social work", BLOG));
-    for d in &docs {
-        index.replace_document(d).unwrap();
-    }
-    index.commit(1).unwrap();
-    (dir, index)
-}
+use support::{library, marked};
 
 fn search(index: &Index, text: &str) -> quire_search::SearchResults {
     index.search(&Query::new(text)).unwrap()
@@ -86,7 +17,7 @@ fn stemming_finds_other_forms() {
     let singular = r
         .hits
         .iter()
-        .any(|h| h.snippet.to_lowercase().contains("<b>relationship</b>"));
+        .any(|h| marked(h).to_lowercase().contains("<b>relationship</b>"));
     assert!(singular, "{:#?}", r.hits);
 }
 
@@ -97,7 +28,7 @@ fn phrase_needs_the_words_in_order() {
     // Snippets highlight the phrase's words; the fragment shown may hold
     // them apart, so check both are there.
     for h in &r.hits {
-        let s = h.snippet.to_lowercase();
+        let s = marked(h).to_lowercase();
         assert!(
             s.contains("<b>social</b>") && s.contains("<b>media</b>"),
             "{h:#?}"
@@ -130,9 +61,9 @@ fn cites_finds_essays_citing_a_name() {
     assert_eq!(r.total, 1);
     assert_eq!(r.hits[0].author.as_deref(), Some("Verity Clarke"));
     assert!(
-        r.hits[0].snippet.contains("<b>Krumer</b>-<b>Nevo</b>"),
+        marked(&r.hits[0]).contains("<b>Krumer</b>-<b>Nevo</b>"),
         "{}",
-        r.hits[0].snippet
+        marked(&r.hits[0])
     );
 }
 
@@ -146,9 +77,9 @@ fn cites_combines_with_body_words_per_document() {
         assert_eq!(h.author.as_deref(), Some("Verity Clarke"));
         assert!(h.paragraph.is_some(), "{h:#?}");
         assert!(
-            h.snippet.to_lowercase().contains("<b>poverty</b>"),
+            marked(h).to_lowercase().contains("<b>poverty</b>"),
             "{}",
-            h.snippet
+            marked(h)
         );
     }
     let others = search(&index, "poverty -cites:krumer-nevo");
@@ -166,9 +97,9 @@ fn misspelt_name_is_matched_fuzzily() {
     let r = search(&index, "Beresfrod");
     assert!(r.total >= 1);
     assert!(
-        r.hits[0].snippet.contains("<b>Beresford</b>"),
+        marked(&r.hits[0]).contains("<b>Beresford</b>"),
         "{}",
-        r.hits[0].snippet
+        marked(&r.hits[0])
     );
     assert_eq!(r.similar, vec!["beresfrod → beresford"]);
     assert!(search(&index, "Beresford").similar.is_empty());
@@ -229,23 +160,29 @@ fn bad_syntax_still_searches_and_says_what_was_ignored() {
 }
 
 #[test]
-fn snippets_escape_html() {
+fn snippets_are_plain_text_with_char_spans() {
     let dir = tempfile::tempdir().unwrap();
     let mut index = Index::open(dir.path()).unwrap();
     let doc = IndexDoc {
         id: 7,
         kind: "source".into(),
         title: "<script>".into(),
-        paragraphs: vec!["Trust <script>alert(1)</script> & empathy matter".into()],
+        paragraphs: vec!["Trust <script>alert(1)</script> & Müller’s empathy matter".into()],
         ..IndexDoc::default()
     };
     index.replace_document(&doc).unwrap();
     index.commit(3).unwrap();
     let r = search(&index, "empathy");
+    let hit = &r.hits[0];
     assert_eq!(
-        r.hits[0].snippet,
-        "Trust &lt;script&gt;alert(1)&lt;/script&gt; &amp; <b>empathy</b> matter"
+        hit.snippet,
+        "Trust <script>alert(1)</script> & Müller’s empathy matter"
     );
+    assert_eq!(hit.highlights, [(43, 50)]);
+    let chars: Vec<char> = hit.snippet.chars().collect();
+    assert_eq!(chars[43..50].iter().collect::<String>(), "empathy");
+    let json = serde_json::to_value(hit).unwrap();
+    assert_eq!(json["highlights"], serde_json::json!([[43, 50]]));
 }
 
 #[test]

@@ -22,55 +22,53 @@ const FACETS: { name: FacetName; label: string }[] = [
   { name: "year", label: "Year" },
 ];
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+/** A hit's snippet and where its matched words are. */
+export type Snippet = Pick<SearchHit, "snippet" | "highlights">;
 
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] !== "#") return ENTITIES[code.toLowerCase()] ?? whole;
-    const n = code[1] === "x" || code[1] === "X" ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
-  });
-}
-
-/** The snippet's pieces: text, and whether it was inside `<b>`. */
-function snippetParts(snippet: string): { text: string; bold: boolean }[] {
-  return snippet
-    .split(/(<\/?b>)/i)
-    .reduce<{ parts: { text: string; bold: boolean }[]; bold: boolean }>(
-      (acc, piece) => {
-        if (/^<b>$/i.test(piece)) acc.bold = true;
-        else if (/^<\/b>$/i.test(piece)) acc.bold = false;
-        else if (piece) acc.parts.push({ text: decode(piece), bold: acc.bold });
-        return acc;
-      },
-      { parts: [], bold: false },
-    ).parts;
+/**
+ * The snippet's pieces in order: text, and whether it is a matched word.
+ * Spans are code-point offsets; ones out of order, overlapping or past the
+ * end are clipped rather than trusted.
+ */
+export function snippetParts({ snippet, highlights }: Snippet): { text: string; matched: boolean }[] {
+  const chars = [...snippet];
+  const parts: { text: string; matched: boolean }[] = [];
+  let at = 0;
+  for (const [start, end] of highlights) {
+    const from = Math.max(at, Math.min(start, chars.length));
+    const to = Math.max(from, Math.min(end, chars.length));
+    if (from > at) parts.push({ text: chars.slice(at, from).join(""), matched: false });
+    if (to > from) parts.push({ text: chars.slice(from, to).join(""), matched: true });
+    at = to;
+  }
+  if (at < chars.length) parts.push({ text: chars.slice(at).join(""), matched: false });
+  return parts;
 }
 
 /**
- * An engine snippet (escaped text with `<b>` around matches) as DOM: text
- * nodes and `<b>` elements only, so no markup in a document can get through.
+ * A snippet as DOM: text nodes, and `<b>` elements around the matched words.
+ * The text is never parsed as markup.
  */
-export function renderSnippet(snippet: string): DocumentFragment {
+export function renderSnippet(snippet: Snippet): DocumentFragment {
   const fragment = document.createDocumentFragment();
   for (const part of snippetParts(snippet)) {
-    fragment.append(part.bold ? h("b", {}, part.text) : document.createTextNode(part.text));
+    fragment.append(part.matched ? h("b", {}, part.text) : document.createTextNode(part.text));
   }
   return fragment;
 }
 
 /** The words a snippet shows as matched: what the reader marks. */
-export function matchedWords(snippet: string): string[] {
+export function matchedWords(snippet: Snippet): string[] {
   const words = snippetParts(snippet)
-    .filter((p) => p.bold)
+    .filter((p) => p.matched)
     .flatMap((p) => p.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   return [...new Set(words)];
 }
 
 /** Where a hit opens: the reader at its paragraph, with its words to mark. */
-export function hitHref(hit: Pick<SearchHit, "doc" | "paragraph" | "snippet">): string {
+export function hitHref(hit: Pick<SearchHit, "doc" | "paragraph" | "snippet" | "highlights">): string {
   if (hit.paragraph === null) return `#/doc/${hit.doc}`;
-  const words = matchedWords(hit.snippet);
+  const words = matchedWords(hit);
   const query = words.length > 0 ? `?${new URLSearchParams({ hl: words.join(" ") })}` : "";
   return `#/doc/${hit.doc}/p/${hit.paragraph}${query}`;
 }
@@ -238,7 +236,7 @@ export function createSearchPalette(): Palette {
         hit.author && h("span", { class: "muted" }, ` · ${hit.author}`),
         h("span", { class: "hit-where" }, `${hit.kind} · ${where}`),
       ),
-      h("p", { class: "hit-snippet", testid: "search-snippet" }, renderSnippet(hit.snippet)),
+      h("p", { class: "hit-snippet", testid: "search-snippet" }, renderSnippet(hit)),
     );
   }
 

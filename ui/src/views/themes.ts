@@ -86,7 +86,9 @@ export async function mountThemes(root: HTMLElement, params: Params): Promise<Vi
             h("span", {}, t.name),
             h("code", { class: "theme-query" }, t.query),
           ),
-          h("span", { class: "theme-counts", testid: "theme-counts" }, `${plural(t.documents, "doc")} · ${plural(t.paragraphs, "¶", "¶")}`),
+          t.error === undefined
+            ? h("span", { class: "theme-counts", testid: "theme-counts" }, `${plural(t.documents, "doc")} · ${plural(t.paragraphs, "¶", "¶")}`)
+            : h("span", { class: "theme-counts error", testid: "theme-error", title: t.error }, "Query cannot be used"),
           h(
             "button",
             {
@@ -308,7 +310,7 @@ function report(r: ThemeReport): Node[] {
                       "a",
                       { class: "theme-para", href: hitHref(p), testid: "theme-paragraph" },
                       h("span", { class: "hit-where" }, `¶ ${(p.paragraph ?? 0) + 1}`),
-                      h("span", { class: "hit-snippet" }, renderSnippet(p.snippet)),
+                      h("span", { class: "hit-snippet" }, renderSnippet(p)),
                     ),
                   ),
                 ),

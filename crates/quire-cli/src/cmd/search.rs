@@ -2,6 +2,14 @@
 //!
 //! With `--json` the output is the contract of issue 4; without it, a short
 //! report for a person.
+//!
+//! A hit's `snippet` is plain text (never HTML: no tags, no entities) and
+//! `highlights` lists the matched words in it as `[start, end]` pairs:
+//! half-open offsets counted in Unicode scalar values (Rust `char`s; in
+//! JavaScript, code points, so index `[...snippet]`, not `snippet`), in
+//! order and not overlapping. For example
+//! `{"snippet": "Poverty-aware practice", "highlights": [[0, 7], [8, 13]]}`.
+//! The same shape is in `quire theme show --json` and the app's payloads.
 
 use std::collections::BTreeMap;
 
@@ -47,7 +55,9 @@ pub struct ThemeArgs {
 
 #[derive(Subcommand)]
 pub enum ThemeAction {
-    /// Save a theme: a named query.
+    /// Save a theme: a named query. A query the search could not use as
+    /// written (too long, too deeply nested, or with parts it would leave
+    /// out) is refused.
     Add { name: String, query: String },
     /// Show which documents, paragraphs and references a theme covers.
     Show {
@@ -80,7 +90,11 @@ struct HitJson {
     kind: String,
     paragraph: Option<usize>,
     score: f32,
+    /// Plain text of the passage that matched.
     snippet: String,
+    /// Matched words in `snippet`: `[start, end)` in chars (see the module
+    /// comment).
+    highlights: Vec<(usize, usize)>,
 }
 
 pub fn search(ctx: &Context, a: SearchArgs) -> anyhow::Result<()> {
@@ -113,7 +127,7 @@ pub fn search(ctx: &Context, a: SearchArgs) -> anyhow::Result<()> {
             .unwrap_or_default();
         let head = format!("[{}] {}{} ({}, {at})", h.doc, h.title, author, h.kind);
         println!("\n{}", crate::terminal::safe(&head));
-        println!("    {}", plain(&h.snippet));
+        println!("    {}", marked(&h.snippet, &h.highlights));
     }
     if a.facets {
         for (name, counts) in facet_map(&results) {
@@ -147,6 +161,7 @@ fn contract(r: SearchResults, facets: bool) -> SearchJson {
                 paragraph: h.paragraph,
                 score: h.score,
                 snippet: h.snippet,
+                highlights: h.highlights,
             })
             .collect(),
     }
@@ -162,19 +177,30 @@ fn facet_map(r: &SearchResults) -> BTreeMap<&'static str, Vec<FacetCount>> {
     ])
 }
 
-/// A snippet for the terminal: matches in `*stars*`, entities decoded,
-/// escape sequences from the document removed.
-fn plain(snippet: &str) -> String {
-    let text = snippet
-        .replace("<b>", "*")
-        .replace("</b>", "*")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#x2F;", "/")
-        .replace("&amp;", "&");
-    crate::terminal::safe(&text).into_owned()
+/// A snippet for the terminal: matches in `*stars*`, escape sequences and
+/// control characters a document may hold left out.
+fn marked(snippet: &str, highlights: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(snippet.len() + 2 * highlights.len());
+    let mut spans = highlights.iter().peekable();
+    let mut open = None;
+    for (i, c) in snippet.chars().enumerate() {
+        if open == Some(i) {
+            out.push('*');
+            open = None;
+        }
+        if let Some(&&(start, end)) = spans.peek() {
+            if start == i {
+                out.push('*');
+                open = Some(end);
+                spans.next();
+            }
+        }
+        out.push(c);
+    }
+    if open.is_some() {
+        out.push('*');
+    }
+    crate::terminal::safe(&out).into_owned()
 }
 
 pub fn themes(ctx: &Context, a: ThemesArgs) -> anyhow::Result<()> {
@@ -184,6 +210,10 @@ pub fn themes(ctx: &Context, a: ThemesArgs) -> anyhow::Result<()> {
         return print_json(&themes);
     }
     for t in &themes {
+        if let Some(error) = &t.error {
+            println!("{:<30} cannot be used: {error}", t.theme.name);
+            continue;
+        }
         println!(
             "{:<30} {:>3} documents {:>4} paragraphs  {}  {}",
             t.theme.name, t.documents, t.paragraphs, t.theme.colour, t.theme.query
@@ -231,7 +261,7 @@ pub fn theme(ctx: &Context, a: ThemeArgs) -> anyhow::Result<()> {
                 );
                 for p in &d.paragraphs {
                     let at = p.paragraph.map_or(0, |i| i + 1);
-                    println!("    ¶{at}: {}", plain(&p.snippet));
+                    println!("    ¶{at}: {}", marked(&p.snippet, &p.highlights));
                 }
             }
             if !report.works.is_empty() {
