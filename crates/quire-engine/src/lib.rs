@@ -20,6 +20,7 @@ mod store;
 pub mod themes;
 pub mod words;
 mod works;
+mod works_view;
 
 pub use error::{Error, Result};
 pub use import::{CollectionHint, ParsedDoc};
@@ -30,3 +31,4 @@ pub use model::{
     LimitFlag, Progress,
 };
 pub use works::{CitedBy, Work};
+pub use works_view::{WorkRow, WorksFilter, WorksPage};

@@ -27,6 +27,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/004_works.sql")),
     M::up(include_str!("migrations/002_citations.sql")),
     M::up(include_str!("migrations/005_imported_works.sql")),
+    M::up(include_str!("migrations/008_formatted_cache.sql")),
 ];
 
 /// Open (creating if needed) the database in `dir` and migrate it.
