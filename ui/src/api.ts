@@ -148,7 +148,7 @@ export interface CitedBy {
   count: number;
 }
 
-/** A work with its entry in the preview style: `html` is escaped by the engine. */
+/** A work with its entry in the preview style: `html` is sanitised by the engine. */
 export interface WorkRow {
   id: number;
   csl: CslItem;
@@ -244,8 +244,14 @@ export interface ListShow {
   style_error: string | null;
 }
 
-export const listWorks = (filter: WorksFilter = {}, style?: string) =>
-  call<WorkRow[]>("list_works", { filter, style: style ?? null });
+/** One page of the works matching a filter, and how many match in all. */
+export interface WorksPage {
+  rows: WorkRow[];
+  total: number;
+}
+
+export const listWorks = (filter: WorksFilter = {}, offset = 0, limit = 100, style?: string) =>
+  call<WorksPage>("list_works", { filter, style: style ?? null, offset, limit });
 export const getWork = (id: number, style?: string) => call<WorkDetail>("get_work", { id, style: style ?? null });
 export const updateWork = (id: number, csl: CslItem) => call<WorkRow>("update_work", { id, csl });
 export const mergeWorks = (keep: number, others: number[]) => call<WorkRow>("merge_works", { keep, others });

@@ -8,6 +8,7 @@ use quire_format::{escape_html, Markup, Style};
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::render::formatted_to_safe_html;
 use crate::lists::{Importance, ListView, Purpose};
 
 /// A list formatted in a style: per section for the preview, and whole in
@@ -17,7 +18,8 @@ pub struct FormattedList {
     pub style: String,
     pub style_title: String,
     pub sections: Vec<Section>,
-    /// `<h3>` per section and a `<p class="csl-entry">` per entry, escaped by quire-format.
+    /// `<h3>` per section and a `<p class="csl-entry">` per entry, escaped by
+    /// quire-format and sanitised like every HTML the app shows.
     pub html: String,
     pub text: String,
     pub markdown: String,
@@ -33,6 +35,7 @@ pub struct Section {
 pub struct Entry {
     /// The library's work, when the item is one (not for a CSL-JSON file).
     pub work_id: Option<i64>,
+    /// Sanitised.
     pub html: String,
     pub text: String,
     #[serde(skip)]
@@ -133,7 +136,7 @@ fn entries(items: &[Item], style: &Style) -> Result<Vec<(usize, Entry)>> {
             let item = &items[e.index];
             let entry = Entry {
                 work_id: item.work_id,
-                html: e.text.clone(),
+                html: formatted_to_safe_html(&e.text),
                 text: text.entry(e.index),
                 markdown: markdown.entry(e.index),
                 citation: text.citations.get(e.index).cloned().unwrap_or_default(),
@@ -170,7 +173,7 @@ fn assemble(style: &Style, sections: Vec<Section>) -> FormattedList {
         style: style.name.clone(),
         style_title: style.title().to_string(),
         sections,
-        html,
+        html: formatted_to_safe_html(&html),
         text: text.trim_end().to_string() + "\n",
         markdown: markdown.trim_end().to_string() + "\n",
     }

@@ -21,6 +21,7 @@ mod store;
 pub mod themes;
 pub mod words;
 mod works;
+mod works_view;
 
 pub use error::{Error, Result};
 pub use import::{CollectionHint, ParsedDoc};
@@ -32,3 +33,4 @@ pub use model::{
 };
 pub use store::OpenOptions;
 pub use works::{CitedBy, Work};
+pub use works_view::{WorkRow, WorksFilter, WorksPage};

@@ -9,6 +9,16 @@
 //! [`markdown_with_citations`] also wraps each in-text citation in a
 //! `<span class="cite" data-cite="N" data-status="…">` so the reader can
 //! colour it and link it to the audit.
+//!
+//! Nesting is capped before either parser sees it ([`nesting`]), so a
+//! hostile file renders in linear time and never exhausts the stack.
+//! Formatted bibliography entries go through the same allow-list
+//! ([`formatted_to_safe_html`]), so every HTML the webview receives has
+//! passed one sanitiser.
+
+#[cfg(test)]
+mod fuzz;
+mod nesting;
 
 use std::borrow::Cow;
 use std::collections::hash_map::RandomState;
@@ -32,19 +42,36 @@ const STATUSES: [&str; 5] = [
     "et_al_mismatch",
 ];
 
+pub use nesting::MAX_DEPTH;
+
 /// Render Markdown to sanitised HTML.
 pub fn markdown_to_safe_html(md: &str) -> String {
+    let md = nesting::markdown(md);
     let mut unsafe_html = String::with_capacity(md.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(md, OPTIONS));
-    sanitiser().clean(&unsafe_html).to_string()
+    html::push_html(&mut unsafe_html, Parser::new_ext(&md, OPTIONS));
+    sanitiser().clean(&nesting::html(&unsafe_html)).to_string()
 }
 
-/// The allow-list every rendering shares.
+/// Sanitise HTML written by quire-format (a bibliography entry, or a list
+/// with `<h3>` sections and `<p class="csl-entry">` entries). quire-format
+/// escapes what it writes; this is the second line, the same as for
+/// documents, so a bug there cannot put active content in the webview.
+pub fn formatted_to_safe_html(html: &str) -> String {
+    let mut builder = sanitiser();
+    builder.add_allowed_classes("p", ["csl-entry"]);
+    builder.clean(&nesting::html(html)).to_string()
+}
+
+/// The allow-list every rendering shares: no relative URLs (nothing in a
+/// document may point into the app), small caps only as `<span class="sc">`
+/// (the CSP blocks inline styles).
 fn sanitiser() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
-        .link_rel(Some("noopener noreferrer"));
+        .url_relative(ammonia::UrlRelative::Deny)
+        .link_rel(Some("noopener noreferrer"))
+        .add_allowed_classes("span", ["sc"]);
     builder
 }
 
@@ -67,6 +94,8 @@ pub struct CiteMark {
 /// on `data-cite` that the sanitiser checks and strips, and drops any
 /// `data-cite` without it. So only `.cite[data-cite]` is a real citation.
 pub fn markdown_with_citations(md: &str, marks: &[CiteMark]) -> String {
+    // Same length as `md`, so the marks' spans still hold.
+    let md = &*nesting::markdown(md);
     let nonce = format!("q{:016x}-", RandomState::new().hash_one(md.len()));
     let mut marks: Vec<&CiteMark> = marks
         .iter()
@@ -99,7 +128,7 @@ pub fn markdown_with_citations(md: &str, marks: &[CiteMark]) -> String {
                 _ => Some(Cow::Borrowed(value)),
             },
         );
-    builder.clean(&unsafe_html).to_string()
+    builder.clean(&nesting::html(&unsafe_html)).to_string()
 }
 
 /// Walks pulldown-cmark's events with their source offsets and splits text

@@ -49,11 +49,10 @@ impl Library {
     /// Link every reference entry that has no work yet; returns how many were linked.
     pub fn link_works(&self) -> Result<usize> {
         let tx = self.conn().unchecked_transaction()?;
-        let mut known = known_works(&tx)?;
         // A person's correction of the parse, where there is one, is what
         // the entry says.
         let unlinked: Vec<(i64, i64, String, Option<String>)> = {
-            let mut stmt = tx.prepare(
+            let mut stmt = tx.prepare_cached(
                 "SELECT r.document_id, r.position, r.raw, p.corrected FROM doc_references r
                  LEFT JOIN work_refs w ON w.document_id = r.document_id AND w.position = r.position
                  LEFT JOIN reference_parses p ON p.document_id = r.document_id AND p.position = r.position
@@ -62,6 +61,12 @@ impl Library {
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
+        // The works view asks on every keystroke: with nothing to link, the
+        // known works (every CSL parsed) are not needed.
+        if unlinked.is_empty() {
+            return Ok(0);
+        }
+        let mut known = known_works(&tx)?;
         for (document_id, position, raw, corrected) in &unlinked {
             let csl = match corrected {
                 Some(json) => parse_csl(json),
@@ -346,7 +351,7 @@ fn to_json(csl: &CslItem) -> String {
 }
 
 /// A stored CSL that no longer reads (hand-edited database) shows as an empty work.
-fn parse_csl(json: &str) -> CslItem {
+pub(crate) fn parse_csl(json: &str) -> CslItem {
     serde_json::from_str(json).unwrap_or_default()
 }
 

@@ -23,7 +23,7 @@ mod works_file;
 pub use bibtex::{from_bibtex, to_bibtex};
 pub use error::{Error, Result};
 pub use markup::{escape_html, Markup};
-pub use render::{format, Formatted, FormattedEntry};
+pub use render::{format, format_single, Formatted, FormattedEntry, Single};
 pub use ris::{from_ris, to_ris};
 pub use style::{Style, BUNDLED_STYLES};
 pub use works_file::{read_works, MAX_WORKS_FILE_BYTES};

@@ -11,7 +11,8 @@ use hayagriva::{ElemChild, ElemChildren, Formatting};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Markup {
     Text,
-    /// `<i>` for italics, the form word processors keep when pasted.
+    /// `<i>` for italics, the form word processors keep when pasted; small
+    /// caps as `<span class="sc">`, which the app's style sheet defines.
     Html,
     /// `*italics*`.
     Markdown,
@@ -97,7 +98,8 @@ fn write_html(run: &Run, out: &mut String) {
         (f.font_weight == FontWeight::Bold, "<b>", "</b>"),
         (
             f.font_variant == FontVariant::SmallCaps,
-            "<span style=\"font-variant:small-caps\">",
+            // A class, not an inline style: the app's CSP blocks `style=`.
+            "<span class=\"sc\">",
             "</span>",
         ),
         (

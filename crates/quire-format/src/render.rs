@@ -98,6 +98,73 @@ pub fn format(items: &[CslItem], style: &Style, markup: Markup) -> Result<Format
     Ok(Formatted { entries, citations })
 }
 
+/// One work formatted on its own, as a list of works shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Single {
+    /// The bibliography entry without a numeric label: a work alone has no
+    /// number, and "[1]" on every row of a list would be wrong.
+    pub html: String,
+    pub text: String,
+    /// The in-text citation, or empty for a numeric style (whose "[1]"
+    /// only means something within one bibliography).
+    pub citation: String,
+}
+
+/// Format one item alone, in HTML and plain text from one rendering.
+///
+/// Unlike [`format`], the cost does not depend on any other work, so a
+/// caller can format works one at a time and keep each result: a
+/// bibliography of thousands formatted at once costs far more than its
+/// entries one by one (hayagriva disambiguates across all of them).
+pub fn format_single(item: &CslItem, style: &Style) -> Result<Single> {
+    let keyed = keyed_items(std::slice::from_ref(item));
+    let locales = style::locales();
+    let rendered = catch_unwind(AssertUnwindSafe(|| {
+        let mut driver: BibliographyDriver<'_, csl::Item> = BibliographyDriver::new();
+        driver.citation(CitationRequest::new(
+            keyed.iter().map(CitationItem::with_entry).collect(),
+            &style.csl,
+            style.locale.clone(),
+            locales,
+            None,
+        ));
+        driver.finish(BibliographyRequest::new(
+            &style.csl,
+            style.locale.clone(),
+            locales,
+        ))
+    }))
+    .map_err(|panic| Error::Render(panic_message(&panic)))?;
+
+    let entry = rendered.bibliography.and_then(|b| b.items.into_iter().next());
+    let (mut html, mut text) = (String::new(), String::new());
+    if let Some(entry) = entry {
+        if let Some(first) = entry.first_field {
+            let first = hayagriva::ElemChildren(vec![first]);
+            let label = markup::write(&first, Markup::Text);
+            // A first field with a letter is part of the entry (an author
+            // set off by second-field-align); digits and brackets are a label.
+            if label.chars().any(char::is_alphabetic) {
+                html = markup::write(&first, Markup::Html) + " ";
+                text = label + " ";
+            }
+        }
+        html.push_str(&markup::write(&entry.content, Markup::Html));
+        text.push_str(&markup::write(&entry.content, Markup::Text));
+    }
+    let citation = rendered
+        .citations
+        .first()
+        .map(|c| markup::write(&c.citation, Markup::Text))
+        .filter(|c| c.chars().any(char::is_alphabetic))
+        .unwrap_or_default();
+    Ok(Single {
+        html: html.trim().to_string(),
+        text: text.trim().to_string(),
+        citation,
+    })
+}
+
 /// Each item with a key hayagriva can tell apart: its own `id` when that is
 /// present and unique, else `item-N` (1-based input position).
 fn keyed_items(items: &[CslItem]) -> Vec<csl::Item> {
@@ -123,4 +190,33 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unexpected input".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quire_csl::{DateField, Name};
+
+    fn book() -> CslItem {
+        CslItem {
+            kind: "book".into(),
+            author: vec![Name::person("Ruch", "G.")],
+            issued: Some(DateField::ymd(2010, None, None)),
+            title: Some("Relationship-based social work".into()),
+            publisher: Some("Jessica Kingsley".into()),
+            ..CslItem::default()
+        }
+    }
+
+    #[test]
+    fn a_single_work_has_no_numeric_label() {
+        let ieee = format_single(&book(), &Style::load("ieee").unwrap()).unwrap();
+        assert!(!ieee.text.starts_with('['), "{}", ieee.text);
+        assert!(ieee.text.contains("Ruch"), "{}", ieee.text);
+        assert_eq!(ieee.citation, "");
+        let harvard = format_single(&book(), &Style::load("harvard").unwrap()).unwrap();
+        assert!(harvard.text.starts_with("Ruch, G. (2010)"), "{}", harvard.text);
+        assert_eq!(harvard.citation, "(Ruch, 2010)");
+        assert!(harvard.html.contains("<i>Relationship-based social work</i>"));
+    }
 }

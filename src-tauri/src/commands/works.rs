@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use quire_csl::CslItem;
-use quire_engine::{ImportFailure, Library, Work};
-use quire_format::{Markup, Style};
-use serde::{Deserialize, Serialize};
+use quire_engine::{ImportFailure, Library, WorkRow, WorksFilter, WorksPage};
+use quire_format::Style;
+use serde::Serialize;
 use tauri::State;
 
 use super::{chain, lock, CommandError, CommandResult};
@@ -22,55 +22,27 @@ impl From<quire_format::Error> for CommandError {
     }
 }
 
-/// A work with its bibliography entry and in-text citation in the preview style.
-#[derive(Debug, Serialize)]
-pub struct WorkRow {
-    #[serde(flatten)]
-    work: Work,
-    /// Escaped by quire-format: safe to insert as HTML.
-    html: String,
-    text: String,
-    citation: String,
-}
+/// Rows the works view shows at most per call when the UI names no limit.
+const PAGE: usize = 200;
 
-/// What the works view narrows by: words of the formatted entry, CSL type,
-/// and whether any document cites the work.
-#[derive(Debug, Default, Deserialize)]
-pub struct WorksFilter {
-    query: Option<String>,
-    kind: Option<String>,
-    cited: Option<bool>,
-}
-
+/// One page of the works matching `filter`, formatted in `style`. The engine
+/// filters, pages and caches the formatted entries, so this is cheap enough
+/// to call on every keystroke.
 #[tauri::command]
 pub async fn list_works(
     library: State<'_, Mutex<Library>>,
     filter: Option<WorksFilter>,
     style: Option<String>,
-) -> CommandResult<Vec<WorkRow>> {
-    let filter = filter.unwrap_or_default();
-    let works: Vec<Work> = lock(&library)
-        .works()?
-        .into_iter()
-        .filter(|w| filter.kind.as_ref().is_none_or(|k| &w.csl.kind == k))
-        .filter(|w| {
-            filter
-                .cited
-                .is_none_or(|cited| cited != w.cited_by.is_empty())
-        })
-        .collect();
-    let rows = preview(works, style.as_deref())?;
-    let words: Vec<String> = fold(filter.query.as_deref().unwrap_or_default())
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    Ok(rows
-        .into_iter()
-        .filter(|row| {
-            let haystack = fold(&format!("{} #{}", row.text, row.work.id));
-            words.iter().all(|w| haystack.contains(w.as_str()))
-        })
-        .collect())
+    offset: Option<usize>,
+    limit: Option<usize>,
+) -> CommandResult<WorksPage> {
+    let style = load_style(style.as_deref())?;
+    Ok(lock(&library).works_page(
+        &filter.unwrap_or_default(),
+        &style,
+        offset.unwrap_or(0),
+        Some(limit.unwrap_or(PAGE)),
+    )?)
 }
 
 /// One reference entry linked to a work, so a wrong match can be split off.
@@ -111,7 +83,7 @@ pub async fn get_work(
             }
         }
     }
-    let row = preview(vec![work], style.as_deref())?.remove(0);
+    let row = library.work_row(id, &load_style(style.as_deref())?)?;
     Ok(WorkDetail { row, entries })
 }
 
@@ -123,7 +95,7 @@ pub async fn update_work(
 ) -> CommandResult<WorkRow> {
     let mut library = lock(&library);
     library.update_work(id, &csl)?;
-    Ok(preview(vec![library.work(id)?], None)?.remove(0))
+    Ok(library.work_row(id, &load_style(None)?)?)
 }
 
 /// Folds every work of `others` into `keep`.
@@ -137,7 +109,7 @@ pub async fn merge_works(
     for other in others {
         library.merge_works(keep, other)?;
     }
-    Ok(preview(vec![library.work(keep)?], None)?.remove(0))
+    Ok(library.work_row(keep, &load_style(None)?)?)
 }
 
 /// Gives one reference entry its own work; returns the new work's id.
@@ -220,30 +192,7 @@ pub fn load_style(style: Option<&str>) -> CommandResult<Style> {
     Ok(Style::load(style.unwrap_or(DEFAULT_STYLE))?)
 }
 
-/// Each work with its formatted entry and citation, in the order given.
-fn preview(works: Vec<Work>, style: Option<&str>) -> CommandResult<Vec<WorkRow>> {
-    let style = load_style(style)?;
-    let items: Vec<CslItem> = works.iter().map(|w| w.csl.clone()).collect();
-    let html = quire_format::format(&items, &style, Markup::Html)?;
-    let text = quire_format::format(&items, &style, Markup::Text)?;
-    Ok(works
-        .into_iter()
-        .enumerate()
-        .map(|(i, work)| WorkRow {
-            html: html.entry(i),
-            text: text.entry(i),
-            citation: text.citations.get(i).cloned().unwrap_or_default(),
-            work,
-        })
-        .collect())
-}
-
 /// Reads an interchange file (the engine sniffs the format and bounds the size).
 fn read_items(path: &Path) -> Result<Vec<CslItem>, quire_engine::Error> {
     quire_engine::import::read_works(path)
-}
-
-/// Case-insensitive matching for the search box.
-fn fold(text: &str) -> String {
-    text.to_lowercase()
 }

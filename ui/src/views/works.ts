@@ -2,7 +2,9 @@
 // and filter them, see who cites each, correct a work's details, merge two
 // records of one work or split a wrong match off, import and export
 // BibTeX/RIS/CSL-JSON, and add works to a list. Entry HTML comes from the
-// engine (escaped by quire-format); everything else is set as text.
+// engine (sanitised there); everything else is set as text. The engine
+// filters and pages: the table loads a page at a time ("Show more"), so a
+// library of tens of thousands of works still filters as you type.
 
 import { open } from "@tauri-apps/plugin-dialog";
 import {
@@ -17,6 +19,7 @@ import {
   type InterchangeFormat,
   type WorkDetail,
   type WorkRow,
+  type WorksFilter,
 } from "../api";
 import { namesText, parseNames } from "../citations";
 import { h, replace } from "../dom";
@@ -25,6 +28,9 @@ import { EXTENSIONS, pickSavePath } from "../export";
 import { plural } from "../format";
 import { icon } from "../icons";
 import type { Params, View } from "../view";
+
+/** Rows fetched per page. */
+const PAGE = 100;
 
 const TYPES: [string, string][] = [
   ["book", "Book"],
@@ -51,6 +57,8 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
   // "#/works/12" (a link from a theme's supporting references) opens work 12.
   if (params.id) state.openId = Number(params.id);
   let rows: WorkRow[] = [];
+  /** How many works match the filter in all (`rows` may hold fewer). */
+  let total = 0;
   let ticket = 0;
 
   const summary = h("p", { class: "muted", testid: "works-summary" });
@@ -74,6 +82,7 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
     tbody,
   );
   const empty = h("div", { class: "empty-state", testid: "works-empty", hidden: true });
+  const more = h("button", { class: "button", testid: "works-more", hidden: true, onclick: () => void loadMore() }, "Show more");
   const detail = h("aside", { class: "work-detail", testid: "work-detail", hidden: true });
 
   const search = h("input", {
@@ -150,16 +159,36 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
     h("span", {}, "Import BibTeX/RIS/CSL-JSON"),
   );
 
-  async function refetch(): Promise<void> {
-    const mine = ++ticket;
-    const fetched = await listWorks({
+  function filter(): WorksFilter {
+    return {
       query: state.query || undefined,
       kind: state.kind || undefined,
       cited: state.cited === "all" ? undefined : state.cited === "cited",
-    });
+    };
+  }
+
+  /** The first page for the current filter; after an edit (`keep`), as many rows as were shown. */
+  async function refetch(keep = false): Promise<void> {
+    const mine = ++ticket;
+    const page = await listWorks(filter(), 0, keep ? Math.max(PAGE, rows.length) : PAGE);
     if (mine !== ticket) return;
-    rows = fetched;
+    rows = page.rows;
+    total = page.total;
     draw();
+  }
+
+  async function loadMore(): Promise<void> {
+    const mine = ++ticket;
+    more.disabled = true;
+    try {
+      const page = await listWorks(filter(), rows.length, PAGE);
+      if (mine !== ticket) return;
+      rows = rows.concat(page.rows);
+      total = page.total;
+      draw();
+    } finally {
+      more.disabled = false;
+    }
   }
 
   function show(message: string, error = false): void {
@@ -228,8 +257,9 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
 
   function draw(): void {
     replace(tbody, ...rows.map(rowFor));
-    const cited = rows.filter((r) => r.cited_by.length > 0).length;
-    summary.textContent = `${plural(rows.length, "work")} shown · ${cited} cited by documents`;
+    summary.textContent = rows.length < total ? `${plural(total, "work")} · ${rows.length} shown` : `${plural(total, "work")} shown`;
+    more.hidden = rows.length >= total;
+    more.textContent = `Show more (${total - rows.length} left)`;
     table.hidden = rows.length === 0;
     empty.hidden = rows.length > 0;
     replace(empty, h("p", {}, state.query || state.kind || state.cited !== "all" ? "No works match." : "No works yet: import essays with reference lists, or a BibTeX, RIS or CSL-JSON file."));
@@ -254,7 +284,7 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
       await attempt(async () => {
         await updateWork(work.id, csl);
         show(`Saved work #${work.id}.`);
-        await refetch();
+        await refetch(true);
         await openWork(work.id);
       });
     });
@@ -308,7 +338,7 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
                         void attempt(async () => {
                           const id = await splitWork(e.document_id, e.position);
                           show(`Split the entry off as work #${id}.`);
-                          await refetch();
+                          await refetch(true);
                           await openWork(work.id);
                         }),
                     },
@@ -331,7 +361,7 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
       await mergeWorks(keep, others);
       state.selected = new Set([keep]);
       show(`Merged ${others.length + 1} works into #${keep}.`);
-      await refetch();
+      await refetch(true);
       await openWork(keep);
     });
   }
@@ -340,8 +370,9 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
     const format = exportSelect.value as InterchangeFormat | "";
     exportSelect.value = "";
     if (!format) return;
-    const ids = state.selected.size > 0 ? rows.map((r) => r.id).filter((id) => state.selected.has(id)) : rows.map((r) => r.id);
     await attempt(async () => {
+      // Without a selection, every work the filter matches, not only the loaded pages.
+      const ids = state.selected.size > 0 ? rows.map((r) => r.id).filter((id) => state.selected.has(id)) : (await listWorks(filter(), 0, total)).rows.map((r) => r.id);
       const path = await pickSavePath("works", format);
       if (!path) return;
       await exportWorks(ids, format, path);
@@ -386,7 +417,7 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
       exportSelect,
     ),
     status,
-    h("div", { class: "works-layout" }, h("div", {}, table, empty), detail),
+    h("div", { class: "works-layout" }, h("div", {}, table, more, empty), detail),
   );
   if (state.openId !== null) void openWork(state.openId);
   return { searchBox: search };

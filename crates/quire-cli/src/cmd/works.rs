@@ -8,16 +8,25 @@ use anyhow::Context as _;
 use clap::{Args, Subcommand, ValueEnum};
 use quire_csl::CslItem;
 use quire_engine::bibliography;
-use quire_engine::{ListView, Placement};
-use quire_format::{Markup, Style};
+use quire_engine::{ListView, Placement, WorksFilter};
+use quire_format::Style;
 
 use super::library::open_library;
 use super::{emit, print_json, Context};
+
+/// The style `quire works` lists in, as the app's works view does.
+const DEFAULT_STYLE: &str = "harvard-cite-them-right";
 
 #[derive(Args)]
 pub struct WorksArgs {
     #[arg(long)]
     pub json: bool,
+    /// Skip this many works (most cited first).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Show at most this many works (default: all).
+    #[arg(long)]
+    pub limit: Option<usize>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -88,29 +97,29 @@ pub struct FormatArgs {
 
 pub fn works(ctx: &Context, a: WorksArgs) -> anyhow::Result<()> {
     let mut library = open_library(ctx)?;
-    let works = library.works()?;
     if a.json {
         #[derive(serde::Serialize)]
         struct Listing {
             works: Vec<quire_engine::Work>,
         }
+        let works = library
+            .works()?
+            .into_iter()
+            .skip(a.offset)
+            .take(a.limit.unwrap_or(usize::MAX))
+            .collect();
         return print_json(&Listing { works });
     }
-    if works.is_empty() {
+    let style = Style::load(DEFAULT_STYLE)?;
+    let page = library.works_page(&WorksFilter::default(), &style, a.offset, a.limit)?;
+    if page.total == 0 {
         return emit("No works yet: import essays with reference lists, or works from BibTeX/RIS/CSL-JSON.\n");
     }
-    let style = Style::load("harvard-cite-them-right")?;
-    let items: Vec<CslItem> = works.iter().map(|w| w.csl.clone()).collect();
-    let formatted = quire_format::format(&items, &style, Markup::Text)?;
     let mut out = String::new();
-    for (i, work) in works.iter().enumerate() {
-        let text = formatted
-            .entries
-            .iter()
-            .find(|e| e.index == i)
-            .map_or("", |e| e.text.as_str());
+    for row in &page.rows {
+        let work = &row.work;
         let cites: usize = work.cited_by.iter().map(|c| c.count).sum();
-        writeln!(out, "{:>5}  {text}", work.id)?;
+        writeln!(out, "{:>5}  {}", work.id, row.text)?;
         if cites > 0 {
             let docs: Vec<String> = work
                 .cited_by
@@ -119,6 +128,16 @@ pub fn works(ctx: &Context, a: WorksArgs) -> anyhow::Result<()> {
                 .collect();
             writeln!(out, "       cited {cites}× by {}", docs.join(", "))?;
         }
+    }
+    if page.rows.len() < page.total {
+        let first = a.offset.min(page.total);
+        writeln!(
+            out,
+            "\n(works {}–{} of {})",
+            first + 1,
+            first + page.rows.len(),
+            page.total
+        )?;
     }
     emit(&out)
 }
