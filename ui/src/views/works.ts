@@ -4,13 +4,14 @@
 // BibTeX/RIS/CSL-JSON, and add works to a list. Entry HTML comes from the
 // engine (escaped by quire-format); everything else is set as text.
 
-import { open } from "@tauri-apps/plugin-dialog";
 import {
   exportWorks,
   getWork,
   importWorks,
   listWorks,
   mergeWorks,
+  pickFiles,
+  pickSavePath,
   splitWork,
   updateWork,
   type CslItem,
@@ -21,7 +22,7 @@ import {
 import { namesText, parseNames } from "../citations";
 import { h, replace } from "../dom";
 import { listPicker } from "../list-picker";
-import { EXTENSIONS, pickSavePath } from "../export";
+import { EXTENSIONS } from "../export";
 import { plural } from "../format";
 import { icon } from "../icons";
 import type { Params, View } from "../view";
@@ -351,13 +352,8 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
 
   async function importPicked(): Promise<void> {
     await attempt(async () => {
-      const picked = await open({
-        multiple: true,
-        directory: false,
-        title: "Import works",
-        filters: [{ name: "BibTeX, RIS, CSL-JSON", extensions: ["bib", "bibtex", "ris", "json"] }],
-      });
-      if (!picked || picked.length === 0) return;
+      const picked = await pickFiles("works");
+      if (picked.length === 0) return;
       const report = await importWorks(picked);
       const failed = report.errors.map((e) => `${e.path}: ${e.message}`).join("; ");
       show(`Imported ${plural(report.ids.length, "work")}.${failed ? ` Not imported: ${failed}` : ""}`, failed !== "");
