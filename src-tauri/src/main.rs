@@ -5,18 +5,34 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod grants;
+mod navigation;
+mod pick;
+mod test_hooks;
 
 use std::sync::Mutex;
 
 use anyhow::Context;
 use quire_engine::Library;
+use tauri::{DragDropEvent, Emitter, EventTarget, Manager, Window, WindowEvent};
+
+use grants::{Access, Grants};
+use test_hooks::TestHooks;
 
 fn main() -> anyhow::Result<()> {
     let library = open_library()?;
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // Only Rust opens links (see `navigation`): the page has no opener permission.
+        .plugin(tauri_plugin_opener::init())
+        .plugin(navigation::guard())
         .manage(Mutex::new(library))
+        .manage(Grants::default())
+        .manage(TestHooks::from_env())
+        .on_window_event(on_window_event)
         .invoke_handler(tauri::generate_handler![
+            pick::pick_files,
+            pick::pick_save_path,
             commands::library::list_documents,
             commands::library::list_collections,
             commands::library::get_document,
@@ -54,6 +70,22 @@ fn main() -> anyhow::Result<()> {
         ])
         .run(tauri::generate_context!())
         .context("Quire stopped with an error")
+}
+
+/// Files dropped on a window are granted to it for reading, then announced
+/// to its page as `files-dropped` (`[path, …]`), which imports them. Granting
+/// first means the page's `import_files` always finds the grant.
+fn on_window_event(window: &Window, event: &WindowEvent) {
+    if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
+        window
+            .state::<Grants>()
+            .grant(window.label(), Access::Read, paths.iter().cloned());
+        if let Err(err) =
+            window.emit_to(EventTarget::labeled(window.label()), "files-dropped", paths)
+        {
+            eprintln!("quire: cannot announce dropped files: {err}");
+        }
+    }
 }
 
 /// Opens `$QUIRE_LIBRARY` or the default library folder, creating it on

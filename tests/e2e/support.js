@@ -1,5 +1,6 @@
 // Helpers shared by the specs.
 
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,4 +58,24 @@ export async function invoke(command, args) {
   );
   if (result.error) throw new Error(`${command} failed: ${JSON.stringify(result.error)}`);
   return result.value;
+}
+
+/**
+ * The next file dialog the app opens returns `paths` (none: cancelled)
+ * instead of showing itself: the app's QUIRE_E2E_PICK hook, set up in wdio.conf.js.
+ */
+export function pickNext(paths) {
+  writeFileSync(process.env.QUIRE_E2E_PICK, paths.map((p) => `${p}\n`).join(""));
+}
+
+/** Picks `paths` in an open dialog for `purpose`, as the page does, and returns what the app granted. */
+export async function pick(purpose, paths) {
+  pickNext(paths);
+  return invoke("pick_files", { purpose });
+}
+
+/** The links the app opened in the browser so far (the QUIRE_E2E_OPENED hook). */
+export function openedUrls() {
+  const file = process.env.QUIRE_E2E_OPENED;
+  return existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
 }

@@ -51,8 +51,13 @@ export const config = {
   // Runs in the worker before the WebDriver session exists: start a driver
   // whose environment points every data folder at a new temporary directory.
   // The app inherits it, so the tests never touch the user's real library.
+  // The app's test hooks (src-tauri/src/test_hooks.rs, debug builds only)
+  // stand in for the file dialogs and the browser; the specs reach the two
+  // files through the same variables (support.js: pickNext, openedUrls).
   async beforeSession() {
     sandbox = mkdtempSync(path.join(os.tmpdir(), "quire-e2e-"));
+    process.env.QUIRE_E2E_PICK = path.join(sandbox, "pick.txt");
+    process.env.QUIRE_E2E_OPENED = path.join(sandbox, "opened.txt");
     const env = {
       ...process.env,
       PATH: `${cargoBin}:${process.env.PATH}`,

@@ -91,6 +91,22 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
 export const listDocuments = (filter: DocFilter = {}) => call<DocRow[]>("list_documents", { filter });
 export const getDocument = (id: number) => call<ReaderDoc>("get_document", { id });
 export const listCollections = () => call<Collection[]>("list_collections");
+// --- paths (src-tauri/src/pick.rs, grants.rs) ---
+// The page never names a path on its own: Rust opens the dialogs, and a
+// command accepts only paths picked there or dropped on the window, once.
+
+/** What files are picked for: the dialog's title and filter. */
+export type PickPurpose = "documents" | "works" | "style";
+
+/** Opens the system's open dialog; resolves to the picked paths (none when cancelled). */
+export const pickFiles = (purpose: PickPurpose) => call<string[]>("pick_files", { purpose });
+/** Opens the system's save dialog for a `format` file; null when cancelled. */
+export const pickSavePath = (baseName: string, format: string) =>
+  call<string | null>("pick_save_path", { baseName, format });
+/** Files dropped on the window, after Rust granted them for import. */
+export const onFilesDropped = (handler: (paths: string[]) => void): Promise<UnlistenFn> =>
+  listen<string[]>("files-dropped", (event) => handler(event.payload));
+
 export const importFiles = (paths: string[], collection?: string) =>
   call<ImportReport>("import_files", { paths, collection: collection ?? null });
 

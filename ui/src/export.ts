@@ -1,8 +1,6 @@
 // Getting formatted references out of the app: the clipboard (rich text a
 // word processor pastes with italics, or plain text) and files chosen with
-// the system save dialog.
-
-import { save } from "@tauri-apps/plugin-dialog";
+// the system save dialog, which Rust opens (api.ts, pickSavePath).
 
 /**
  * Copies `html` as rich text with `text` as its plain-text flavour. Falls
@@ -30,18 +28,12 @@ export async function copyPlain(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
 
-export const EXTENSIONS: Record<string, { ext: string; label: string }> = {
-  html: { ext: "html", label: "HTML" },
-  markdown: { ext: "md", label: "Markdown" },
-  text: { ext: "txt", label: "Plain text" },
-  bibtex: { ext: "bib", label: "BibTeX" },
-  ris: { ext: "ris", label: "RIS" },
-  "csl-json": { ext: "json", label: "CSL-JSON" },
+/** Each export format's name in menus; the save dialog's filter is set in Rust (src-tauri/src/pick.rs). */
+export const EXTENSIONS: Record<string, { label: string }> = {
+  html: { label: "HTML" },
+  markdown: { label: "Markdown" },
+  text: { label: "Plain text" },
+  bibtex: { label: "BibTeX" },
+  ris: { label: "RIS" },
+  "csl-json": { label: "CSL-JSON" },
 };
-
-/** Asks where to save a `format` file; null when the person cancels. */
-export async function pickSavePath(baseName: string, format: string): Promise<string | null> {
-  const { ext, label } = EXTENSIONS[format];
-  const safe = baseName.replace(/[\\/:*?"<>|]+/g, " ").trim() || "references";
-  return save({ title: `Export as ${label}`, defaultPath: `${safe}.${ext}`, filters: [{ name: label, extensions: [ext] }] });
-}

@@ -2,13 +2,10 @@
 // runs at a time; the panel shows progress, then what was imported and which
 // files failed and why.
 
-import { open } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { importFiles, onImportProgress, type ImportReport, type Progress } from "./api";
+import { importFiles, onFilesDropped, onImportProgress, pickFiles, type ImportReport, type Progress } from "./api";
 import { h, replace } from "./dom";
 import { icon } from "./icons";
-
-const EXTENSIONS = ["txt", "md", "markdown", "docx"];
 
 export interface Importer {
   /** The status panel the shell places under its top bar. */
@@ -81,23 +78,19 @@ export function createImporter(onImported: () => void): Importer {
   };
   const enqueue = (paths: string[]) => (queue = queue.then(() => run(paths)));
 
+  // The webview's drag events only show the overlay; the drop itself comes
+  // from Rust, which grants the dropped files before announcing them.
   void getCurrentWebview().onDragDropEvent((event) => {
     const { type } = event.payload;
     overlay.hidden = !(type === "enter" || type === "over");
-    if (event.payload.type === "drop") void enqueue(event.payload.paths);
   });
+  void onFilesDropped((paths) => void enqueue(paths));
 
   return {
     panel,
     overlay,
     async pick() {
-      const picked = await open({
-        multiple: true,
-        directory: false,
-        title: "Import essays and sources",
-        filters: [{ name: "Essays and sources", extensions: EXTENSIONS }],
-      });
-      if (picked) await enqueue(picked);
+      await enqueue(await pickFiles("documents"));
     },
   };
 }

@@ -8,7 +8,7 @@ use quire_csl::CslItem;
 use quire_engine::Library;
 use tauri::State;
 
-use super::{lock, CommandResult};
+use super::{guarded, lock, CommandResult};
 
 /// Audits document `id` again and returns `{citations, references, issues}`,
 /// the shape of one essay in `quire audit --json`.
@@ -17,7 +17,7 @@ pub async fn audit_document(
     library: State<'_, Mutex<Library>>,
     id: i64,
 ) -> CommandResult<EssayAudit> {
-    Ok(lock(&library).audit(id)?)
+    guarded(|| Ok(lock(&library).audit(id)?))
 }
 
 /// Keeps the user's reading of reference entry `position` and returns the
@@ -29,7 +29,9 @@ pub async fn correct_reference(
     position: usize,
     csl: CslItem,
 ) -> CommandResult<EssayAudit> {
-    let library = lock(&library);
-    library.correct_reference(id, position, &csl)?;
-    Ok(library.audit(id)?)
+    guarded(|| {
+        let library = lock(&library);
+        library.correct_reference(id, position, &csl)?;
+        Ok(library.audit(id)?)
+    })
 }

@@ -9,10 +9,11 @@ use quire_engine::bibliography::{format_list, format_works, FormattedList};
 use quire_engine::{Importance, Library, ListItem, ListSummary, ListView, Placement, Purpose};
 use quire_format::{escape_html, Style};
 use serde::Serialize;
-use tauri::State;
+use tauri::{State, Window};
 
 use super::works::{interchange, load_style, write};
-use super::{lock, CommandError, CommandResult};
+use super::{guarded, lock, styles, CommandError, CommandResult};
+use crate::grants::{Access, Grants};
 
 /// A bundled style for the picker.
 #[derive(Debug, Serialize)]
@@ -23,20 +24,22 @@ pub struct StyleInfo {
 
 #[tauri::command]
 pub async fn list_styles() -> CommandResult<Vec<StyleInfo>> {
-    quire_format::BUNDLED_STYLES
-        .iter()
-        .map(|&name| -> CommandResult<StyleInfo> {
-            Ok(StyleInfo {
-                name,
-                title: Style::load(name)?.title().to_string(),
+    guarded(|| {
+        quire_format::BUNDLED_STYLES
+            .iter()
+            .map(|&name| -> CommandResult<StyleInfo> {
+                Ok(StyleInfo {
+                    name,
+                    title: Style::load(name)?.title().to_string(),
+                })
             })
-        })
-        .collect()
+            .collect()
+    })
 }
 
 #[tauri::command]
 pub async fn list_lists(library: State<'_, Mutex<Library>>) -> CommandResult<Vec<ListSummary>> {
-    Ok(lock(&library).lists()?)
+    guarded(|| Ok(lock(&library).lists()?))
 }
 
 #[tauri::command]
@@ -45,13 +48,15 @@ pub async fn create_list(
     name: String,
     purpose: String,
 ) -> CommandResult<ListSummary> {
-    let purpose: Purpose = purpose.parse()?;
-    Ok(lock(&library).create_list(&name, purpose)?)
+    guarded(|| {
+        let purpose: Purpose = purpose.parse()?;
+        Ok(lock(&library).create_list(&name, purpose)?)
+    })
 }
 
 #[tauri::command]
 pub async fn delete_list(library: State<'_, Mutex<Library>>, name: String) -> CommandResult<()> {
-    Ok(lock(&library).delete_list(&name)?)
+    guarded(|| Ok(lock(&library).delete_list(&name)?))
 }
 
 /// A list's items in the order its author chose, and the list formatted in its style.
@@ -68,16 +73,18 @@ pub async fn show_list(
     library: State<'_, Mutex<Library>>,
     name: String,
 ) -> CommandResult<ListShow> {
-    let list = lock(&library).list(&name)?;
-    let (style, style_error) = match load_style(Some(list.style.as_str())) {
-        Ok(style) => (style, None),
-        Err(err) => (load_style(None)?, Some(err.message)),
-    };
-    let preview = format_list(&list, &style)?;
-    Ok(ListShow {
-        list,
-        preview,
-        style_error,
+    guarded(|| {
+        let list = lock(&library).list(&name)?;
+        let (style, style_error) = match load_style(Some(list.style.as_str())) {
+            Ok(style) => (style, None),
+            Err(err) => (load_style(None)?, Some(err.message)),
+        };
+        let preview = format_list(&list, &style)?;
+        Ok(ListShow {
+            list,
+            preview,
+            style_error,
+        })
     })
 }
 
@@ -90,13 +97,15 @@ pub async fn add_to_list(
     importance: Option<String>,
     note: Option<String>,
 ) -> CommandResult<()> {
-    let importance = importance.map(|i| i.parse::<Importance>()).transpose()?;
-    let placement = Placement {
-        section: section.as_deref(),
-        importance,
-        note: note.as_deref(),
-    };
-    Ok(lock(&library).add_to_list(&name, &work_ids, placement)?)
+    guarded(|| {
+        let importance = importance.map(|i| i.parse::<Importance>()).transpose()?;
+        let placement = Placement {
+            section: section.as_deref(),
+            importance,
+            note: note.as_deref(),
+        };
+        Ok(lock(&library).add_to_list(&name, &work_ids, placement)?)
+    })
 }
 
 /// Adds the works an essay's reference list cites; returns how many.
@@ -106,14 +115,16 @@ pub async fn add_document_to_list(
     name: String,
     document_id: i64,
 ) -> CommandResult<usize> {
-    let mut library = lock(&library);
-    let ids: Vec<i64> = library
-        .document_works(document_id)?
-        .iter()
-        .map(|w| w.id)
-        .collect();
-    library.add_to_list(&name, &ids, Placement::default())?;
-    Ok(ids.len())
+    guarded(|| {
+        let mut library = lock(&library);
+        let ids: Vec<i64> = library
+            .document_works(document_id)?
+            .iter()
+            .map(|w| w.id)
+            .collect();
+        library.add_to_list(&name, &ids, Placement::default())?;
+        Ok(ids.len())
+    })
 }
 
 /// Moves an item to `index` (0-based, in display order) within `section`
@@ -126,19 +137,21 @@ pub async fn move_list_item(
     index: usize,
     section: Option<String>,
 ) -> CommandResult<()> {
-    let mut library = lock(&library);
-    let item = find_item(&library, &name, work_id)?;
-    if item.section != section {
-        replace_item(
-            &mut library,
-            &name,
-            &item,
-            section.as_deref(),
-            item.importance,
-            item.note.as_deref(),
-        )?;
-    }
-    Ok(library.move_list_item(&name, work_id, index)?)
+    guarded(|| {
+        let mut library = lock(&library);
+        let item = find_item(&library, &name, work_id)?;
+        if item.section != section {
+            replace_item(
+                &mut library,
+                &name,
+                &item,
+                section.as_deref(),
+                item.importance,
+                item.note.as_deref(),
+            )?;
+        }
+        Ok(library.move_list_item(&name, work_id, index)?)
+    })
 }
 
 /// Sets an item's importance and note; None (or an empty note) clears them.
@@ -150,23 +163,25 @@ pub async fn update_list_item(
     importance: Option<String>,
     note: Option<String>,
 ) -> CommandResult<()> {
-    let importance = importance.map(|i| i.parse::<Importance>()).transpose()?;
-    let note = note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    let mut library = lock(&library);
-    let items = library.list(&name)?.items;
-    let index = items
-        .iter()
-        .position(|i| i.work_id == work_id)
-        .ok_or_else(|| CommandError::new(format!("work {work_id} is not in list `{name}`")))?;
-    replace_item(
-        &mut library,
-        &name,
-        &items[index],
-        items[index].section.as_deref(),
-        importance,
-        note,
-    )?;
-    Ok(library.move_list_item(&name, work_id, index)?)
+    guarded(|| {
+        let importance = importance.map(|i| i.parse::<Importance>()).transpose()?;
+        let note = note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        let mut library = lock(&library);
+        let items = library.list(&name)?.items;
+        let index = items
+            .iter()
+            .position(|i| i.work_id == work_id)
+            .ok_or_else(|| CommandError::new(format!("work {work_id} is not in list `{name}`")))?;
+        replace_item(
+            &mut library,
+            &name,
+            &items[index],
+            items[index].section.as_deref(),
+            importance,
+            note,
+        )?;
+        Ok(library.move_list_item(&name, work_id, index)?)
+    })
 }
 
 #[tauri::command]
@@ -175,17 +190,24 @@ pub async fn remove_from_list(
     name: String,
     work_id: i64,
 ) -> CommandResult<()> {
-    Ok(lock(&library).remove_from_list(&name, work_id)?)
+    guarded(|| Ok(lock(&library).remove_from_list(&name, work_id)?))
 }
 
-/// A bundled style name or the path of a `.csl` file; refused when it does not load.
+/// A bundled style name or the path of a `.csl` file the person picked;
+/// refused when it does not load.
 #[tauri::command]
 pub async fn set_list_style(
     library: State<'_, Mutex<Library>>,
+    window: Window,
+    grants: State<'_, Grants>,
     name: String,
     style: String,
 ) -> CommandResult<()> {
-    Ok(lock(&library).set_list_style(&name, &style)?)
+    guarded(|| {
+        let mut library = lock(&library);
+        styles::check_new(&library, &grants, window.label(), &style)?;
+        Ok(library.set_list_style(&name, &style)?)
+    })
 }
 
 /// An essay's reference list, each entry matched to its work, in a style.
@@ -195,27 +217,35 @@ pub async fn format_document(
     document_id: i64,
     style: Option<String>,
 ) -> CommandResult<FormattedList> {
-    let works = lock(&library).document_works(document_id)?;
-    let items: Vec<CslItem> = works.iter().map(|w| w.csl.clone()).collect();
-    let ids: Vec<i64> = works.iter().map(|w| w.id).collect();
-    Ok(format_works(&items, &ids, &load_style(style.as_deref())?)?)
+    guarded(|| {
+        styles::check_preview(&lock(&library), style.as_deref())?;
+        let works = lock(&library).document_works(document_id)?;
+        let items: Vec<CslItem> = works.iter().map(|w| w.csl.clone()).collect();
+        let ids: Vec<i64> = works.iter().map(|w| w.id).collect();
+        Ok(format_works(&items, &ids, &load_style(style.as_deref())?)?)
+    })
 }
 
-/// Writes the list to `path` as `html`, `markdown`, `text`, `bibtex`, `ris` or `csl-json`.
+/// Writes the list to `path` as `html`, `markdown`, `text`, `bibtex`, `ris`
+/// or `csl-json`; the person must have chosen `path` in a save dialog.
 #[tauri::command]
 pub async fn export_list(
     library: State<'_, Mutex<Library>>,
+    window: Window,
+    grants: State<'_, Grants>,
     name: String,
     format: String,
     path: PathBuf,
 ) -> CommandResult<()> {
-    let list = lock(&library).list(&name)?;
-    let items: Vec<CslItem> = list.items.iter().map(|i| i.csl.clone()).collect();
-    if let Some(out) = interchange(&items, &format) {
-        return write(&path, &out);
-    }
-    let f = format_list(&list, &load_style(Some(list.style.as_str()))?)?;
-    let out = match format.as_str() {
+    grants.take_one(window.label(), Access::Write, &path)?;
+    guarded(|| {
+        let list = lock(&library).list(&name)?;
+        let items: Vec<CslItem> = list.items.iter().map(|i| i.csl.clone()).collect();
+        if let Some(out) = interchange(&items, &format) {
+            return write(&path, &out);
+        }
+        let f = format_list(&list, &load_style(Some(list.style.as_str()))?)?;
+        let out = match format.as_str() {
         "html" => format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>{title}</title></head>\n<body>\n<h1>{title}</h1>\n{}</body>\n</html>\n",
             f.html,
@@ -225,7 +255,8 @@ pub async fn export_list(
         "text" => format!("{}\n\n{}", list.name, f.text),
         _ => return Err(CommandError::new(format!("unknown export format {format:?}"))),
     };
-    write(&path, &out)
+        write(&path, &out)
+    })
 }
 
 fn find_item(library: &Library, name: &str, work_id: i64) -> CommandResult<ListItem> {

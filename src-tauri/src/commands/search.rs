@@ -9,7 +9,7 @@ use quire_engine::Library;
 use serde::Deserialize;
 use tauri::State;
 
-use super::{lock, CommandResult};
+use super::{guarded, lock, CommandResult};
 
 /// Most hits one search returns: the palette shows a screenful, and a
 /// bigger page only makes every keystroke slower.
@@ -48,12 +48,12 @@ pub async fn search(
     library: State<'_, Mutex<Library>>,
     query: SearchArgs,
 ) -> CommandResult<SearchResults> {
-    Ok(lock(&library).search(&query.into())?)
+    guarded(|| Ok(lock(&library).search(&query.into())?))
 }
 
 #[tauri::command]
 pub async fn list_themes(library: State<'_, Mutex<Library>>) -> CommandResult<Vec<ThemeSummary>> {
-    Ok(lock(&library).themes()?)
+    guarded(|| Ok(lock(&library).themes()?))
 }
 
 #[tauri::command]
@@ -61,7 +61,7 @@ pub async fn show_theme(
     library: State<'_, Mutex<Library>>,
     name: String,
 ) -> CommandResult<ThemeReport> {
-    Ok(lock(&library).theme(&name)?)
+    guarded(|| Ok(lock(&library).theme(&name)?))
 }
 
 /// The works cited by the paragraphs a query finds: "add what these
@@ -71,7 +71,7 @@ pub async fn works_cited_where(
     library: State<'_, Mutex<Library>>,
     query: String,
 ) -> CommandResult<Vec<ThemeWork>> {
-    Ok(lock(&library).works_cited_where(&query)?)
+    guarded(|| Ok(lock(&library).works_cited_where(&query)?))
 }
 
 /// Saves a theme (or changes the one of that name) and returns the themes
@@ -83,9 +83,11 @@ pub async fn add_theme(
     query: String,
     colour: Option<String>,
 ) -> CommandResult<Vec<ThemeSummary>> {
-    let mut library = lock(&library);
-    library.add_theme(&name, &query, colour.as_deref())?;
-    Ok(library.themes()?)
+    guarded(|| {
+        let mut library = lock(&library);
+        library.add_theme(&name, &query, colour.as_deref())?;
+        Ok(library.themes()?)
+    })
 }
 
 /// Deletes a theme and returns the themes that are left.
@@ -94,9 +96,11 @@ pub async fn delete_theme(
     library: State<'_, Mutex<Library>>,
     name: String,
 ) -> CommandResult<Vec<ThemeSummary>> {
-    let mut library = lock(&library);
-    library.delete_theme(&name)?;
-    Ok(library.themes()?)
+    guarded(|| {
+        let mut library = lock(&library);
+        library.delete_theme(&name)?;
+        Ok(library.themes()?)
+    })
 }
 
 #[tauri::command]
@@ -104,7 +108,7 @@ pub async fn suggested_themes(
     library: State<'_, Mutex<Library>>,
     n: usize,
 ) -> CommandResult<Vec<KeyTerm>> {
-    Ok(lock(&library).suggested_themes(n.min(MAX_LIMIT))?)
+    guarded(|| Ok(lock(&library).suggested_themes(n.min(MAX_LIMIT))?))
 }
 
 #[tauri::command]
@@ -113,5 +117,5 @@ pub async fn key_terms(
     doc: i64,
     n: usize,
 ) -> CommandResult<Vec<KeyTerm>> {
-    Ok(lock(&library).key_terms(doc, n.min(MAX_LIMIT))?)
+    guarded(|| Ok(lock(&library).key_terms(doc, n.min(MAX_LIMIT))?))
 }

@@ -9,9 +9,10 @@ use quire_csl::CslItem;
 use quire_engine::{ImportFailure, Library, WorkRow, WorksFilter, WorksPage};
 use quire_format::Style;
 use serde::Serialize;
-use tauri::State;
+use tauri::{State, Window};
 
-use super::{chain, lock, CommandError, CommandResult};
+use super::{chain, guarded, lock, styles, CommandError, CommandResult};
+use crate::grants::{Access, Grants};
 
 /// The style previews use when the UI names none.
 pub const DEFAULT_STYLE: &str = "harvard-cite-them-right";
@@ -36,13 +37,16 @@ pub async fn list_works(
     offset: Option<usize>,
     limit: Option<usize>,
 ) -> CommandResult<WorksPage> {
-    let style = load_style(style.as_deref())?;
-    Ok(lock(&library).works_page(
-        &filter.unwrap_or_default(),
-        &style,
-        offset.unwrap_or(0),
-        Some(limit.unwrap_or(PAGE)),
-    )?)
+    guarded(|| {
+        styles::check_preview(&lock(&library), style.as_deref())?;
+        let style = load_style(style.as_deref())?;
+        Ok(lock(&library).works_page(
+            &filter.unwrap_or_default(),
+            &style,
+            offset.unwrap_or(0),
+            Some(limit.unwrap_or(PAGE)),
+        )?)
+    })
 }
 
 /// One reference entry linked to a work, so a wrong match can be split off.
@@ -66,25 +70,28 @@ pub async fn get_work(
     id: i64,
     style: Option<String>,
 ) -> CommandResult<WorkDetail> {
-    let mut library = lock(&library);
-    let work = library.work(id)?;
-    let mut entries = Vec::new();
-    for citing in &work.cited_by {
-        let references = library.document(citing.document_id)?.references;
-        // Every entry is linked once works are listed, so the n-th linked work is the n-th entry.
-        let linked = library.document_works(citing.document_id)?;
-        for (position, (raw, w)) in references.into_iter().zip(linked).enumerate() {
-            if w.id == id {
-                entries.push(WorkEntry {
-                    document_id: citing.document_id,
-                    position: position as i64,
-                    raw,
-                });
+    guarded(|| {
+        let mut library = lock(&library);
+        styles::check_preview(&library, style.as_deref())?;
+        let work = library.work(id)?;
+        let mut entries = Vec::new();
+        for citing in &work.cited_by {
+            let references = library.document(citing.document_id)?.references;
+            // Every entry is linked once works are listed, so the n-th linked work is the n-th entry.
+            let linked = library.document_works(citing.document_id)?;
+            for (position, (raw, w)) in references.into_iter().zip(linked).enumerate() {
+                if w.id == id {
+                    entries.push(WorkEntry {
+                        document_id: citing.document_id,
+                        position: position as i64,
+                        raw,
+                    });
+                }
             }
         }
-    }
-    let row = library.work_row(id, &load_style(style.as_deref())?)?;
-    Ok(WorkDetail { row, entries })
+        let row = library.work_row(id, &load_style(style.as_deref())?)?;
+        Ok(WorkDetail { row, entries })
+    })
 }
 
 #[tauri::command]
@@ -93,9 +100,11 @@ pub async fn update_work(
     id: i64,
     csl: CslItem,
 ) -> CommandResult<WorkRow> {
-    let mut library = lock(&library);
-    library.update_work(id, &csl)?;
-    Ok(library.work_row(id, &load_style(None)?)?)
+    guarded(|| {
+        let mut library = lock(&library);
+        library.update_work(id, &csl)?;
+        Ok(library.work_row(id, &load_style(None)?)?)
+    })
 }
 
 /// Folds every work of `others` into `keep`.
@@ -105,11 +114,13 @@ pub async fn merge_works(
     keep: i64,
     others: Vec<i64>,
 ) -> CommandResult<WorkRow> {
-    let mut library = lock(&library);
-    for other in others {
-        library.merge_works(keep, other)?;
-    }
-    Ok(library.work_row(keep, &load_style(None)?)?)
+    guarded(|| {
+        let mut library = lock(&library);
+        for other in others {
+            library.merge_works(keep, other)?;
+        }
+        Ok(library.work_row(keep, &load_style(None)?)?)
+    })
 }
 
 /// Gives one reference entry its own work; returns the new work's id.
@@ -119,7 +130,7 @@ pub async fn split_work(
     document_id: i64,
     position: i64,
 ) -> CommandResult<i64> {
-    Ok(lock(&library).split_work(document_id, position)?)
+    guarded(|| Ok(lock(&library).split_work(document_id, position)?))
 }
 
 #[derive(Debug, Serialize)]
@@ -130,46 +141,58 @@ pub struct WorksImport {
 }
 
 /// Imports BibTeX (`.bib`), RIS (`.ris`) and CSL-JSON (`.json`) files; a
-/// file that cannot be read is reported and the rest still imported.
+/// file that cannot be read, even one that trips a bug in a reader, is
+/// reported and the rest still imported. Only files the person picked or
+/// dropped on this window are read.
 #[tauri::command]
 pub async fn import_works(
     library: State<'_, Mutex<Library>>,
+    window: Window,
+    grants: State<'_, Grants>,
     paths: Vec<PathBuf>,
 ) -> CommandResult<WorksImport> {
-    let mut ids = Vec::new();
-    let mut errors = Vec::new();
-    for path in &paths {
-        match read_items(path) {
-            Ok(items) => ids.extend(lock(&library).import_works(&items)?),
-            Err(quire_engine::Error::Import { path, message }) => {
-                errors.push(ImportFailure { path, message })
+    grants.take(window.label(), Access::Read, &paths)?;
+    guarded(|| {
+        let mut ids = Vec::new();
+        let mut errors = Vec::new();
+        for path in &paths {
+            // Each file is read under its own guard, so one bad file is
+            // reported and the others still go in.
+            match guarded(|| read_items(path).map_err(|err| CommandError::new(chain(&err)))) {
+                Ok(items) => ids.extend(lock(&library).import_works(&items)?),
+                Err(err) => errors.push(ImportFailure {
+                    path: path.display().to_string(),
+                    message: err.message().to_string(),
+                }),
             }
-            Err(err) => errors.push(ImportFailure {
-                path: path.display().to_string(),
-                message: chain(&err),
-            }),
         }
-    }
-    Ok(WorksImport { ids, errors })
+        Ok(WorksImport { ids, errors })
+    })
 }
 
-/// Writes the works as `bibtex`, `ris` or `csl-json` to `path`.
+/// Writes the works as `bibtex`, `ris` or `csl-json` to `path`, which the
+/// person must have chosen in a save dialog.
 #[tauri::command]
 pub async fn export_works(
     library: State<'_, Mutex<Library>>,
+    window: Window,
+    grants: State<'_, Grants>,
     ids: Vec<i64>,
     format: String,
     path: PathBuf,
 ) -> CommandResult<()> {
-    let items = {
-        let library = lock(&library);
-        ids.iter()
-            .map(|&id| library.work(id).map(|w| w.csl))
-            .collect::<Result<Vec<_>, _>>()?
-    };
-    let out = interchange(&items, &format)
-        .ok_or_else(|| CommandError::new(format!("unknown export format {format:?}")))?;
-    write(&path, &out)
+    grants.take_one(window.label(), Access::Write, &path)?;
+    guarded(|| {
+        let items = {
+            let library = lock(&library);
+            ids.iter()
+                .map(|&id| library.work(id).map(|w| w.csl))
+                .collect::<Result<Vec<_>, _>>()?
+        };
+        let out = interchange(&items, &format)
+            .ok_or_else(|| CommandError::new(format!("unknown export format {format:?}")))?;
+        write(&path, &out)
+    })
 }
 
 /// The items as an interchange file, or None when `format` is not one.

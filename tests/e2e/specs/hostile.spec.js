@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { byTestId, invoke, openLibrary, root, rowData } from "../support.js";
+import { byTestId, invoke, openLibrary, pick, root, rowData } from "../support.js";
 
 /** `typeof window.__pwned`: "undefined" unless some injected script ran. */
 const pwned = () => browser.execute(() => typeof window.__pwned);
@@ -12,7 +12,8 @@ describe("importing hostile and broken files", () => {
 
   it("imports a Markdown file full of script as an ordinary document", async () => {
     await openLibrary();
-    const report = await invoke("import_files", { paths: [path.join(root, "tests/fixtures/hostile.md")], collection: null });
+    const paths = await pick("documents", [path.join(root, "tests/fixtures/hostile.md")]);
+    const report = await invoke("import_files", { paths, collection: null });
     expect(report.errors).toEqual([]);
     expect(report.imported.length).toBe(1);
     hostileId = report.imported[0].id;
@@ -57,7 +58,7 @@ describe("importing hostile and broken files", () => {
     writeFileSync(broken, "this is not a zip archive");
     const missing = path.join(dir, "missing.txt");
     const before = (await rowData()).length;
-    const report = await invoke("import_files", { paths: [broken, missing], collection: null });
+    const report = await invoke("import_files", { paths: await pick("documents", [broken, missing]), collection: null });
     expect(report.imported).toEqual([]);
     expect(report.errors.map((e) => e.path).sort()).toEqual([broken, missing].sort());
     for (const error of report.errors) expect(error.message.length).toBeGreaterThan(0);

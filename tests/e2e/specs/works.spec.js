@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { byTestId, invoke, root, screenshot } from "../support.js";
+import { byTestId, invoke, pick, root, screenshot } from "../support.js";
 
 const LIST = "Inequality reading";
 
@@ -112,7 +112,8 @@ describe("works and lists", () => {
   });
 
   it("imports works from a CSL-JSON file and finds them", async () => {
-    const report = await invoke("import_works", { paths: [path.join(root, "tests/fixtures/format/items.json")] });
+    const paths = await pick("works", [path.join(root, "tests/fixtures/format/items.json")]);
+    const report = await invoke("import_works", { paths });
     expect(report.errors).toEqual([]);
     expect(report.ids.length).toBeGreaterThan(0);
   });

@@ -4,7 +4,6 @@
 // plain text or exported. Entry HTML comes from the engine (escaped by
 // quire-format); everything else is set as text.
 
-import { open } from "@tauri-apps/plugin-dialog";
 import {
   addDocumentToList,
   addToList,
@@ -15,6 +14,8 @@ import {
   listLists,
   listStyles,
   moveListItem,
+  pickFiles,
+  pickSavePath,
   removeFromList,
   setListStyle,
   showList,
@@ -31,7 +32,7 @@ import {
   type StyleInfo,
 } from "../api";
 import { h, replace } from "../dom";
-import { copyPlain, copyRich, EXTENSIONS, pickSavePath } from "../export";
+import { copyPlain, copyRich, EXTENSIONS } from "../export";
 import { plural } from "../format";
 import type { Params, View } from "../view";
 
@@ -192,7 +193,7 @@ async function mountBuilder(
     let style = styleSelect.value;
     if (style === LOAD_CSL) {
       styleSelect.value = shown.list.style;
-      const picked = await open({ multiple: false, directory: false, title: "Load a CSL style", filters: [{ name: "CSL style", extensions: ["csl"] }] });
+      const [picked] = await pickFiles("style");
       if (!picked) return;
       style = picked;
       if (![...styleSelect.options].some((o) => o.value === style)) {

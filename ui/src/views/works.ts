@@ -6,13 +6,14 @@
 // filters and pages: the table loads a page at a time ("Show more"), so a
 // library of tens of thousands of works still filters as you type.
 
-import { open } from "@tauri-apps/plugin-dialog";
 import {
   exportWorks,
   getWork,
   importWorks,
   listWorks,
   mergeWorks,
+  pickFiles,
+  pickSavePath,
   splitWork,
   updateWork,
   type CslItem,
@@ -24,7 +25,7 @@ import {
 import { namesText, parseNames } from "../citations";
 import { h, replace } from "../dom";
 import { listPicker } from "../list-picker";
-import { EXTENSIONS, pickSavePath } from "../export";
+import { EXTENSIONS } from "../export";
 import { plural } from "../format";
 import { icon } from "../icons";
 import type { Params, View } from "../view";
@@ -382,13 +383,8 @@ export async function mountWorks(root: HTMLElement, params: Params = {}): Promis
 
   async function importPicked(): Promise<void> {
     await attempt(async () => {
-      const picked = await open({
-        multiple: true,
-        directory: false,
-        title: "Import works",
-        filters: [{ name: "BibTeX, RIS, CSL-JSON", extensions: ["bib", "bibtex", "ris", "json"] }],
-      });
-      if (!picked || picked.length === 0) return;
+      const picked = await pickFiles("works");
+      if (picked.length === 0) return;
       const report = await importWorks(picked);
       const failed = report.errors.map((e) => `${e.path}: ${e.message}`).join("; ");
       show(`Imported ${plural(report.ids.length, "work")}.${failed ? ` Not imported: ${failed}` : ""}`, failed !== "");
