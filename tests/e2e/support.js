@@ -51,12 +51,17 @@ export async function invoke(command, args) {
     (command, args, done) =>
       window.__TAURI_INTERNALS__.invoke(command, args).then(
         (value) => done({ value }),
-        (error) => done({ error }),
+        // Not `error`: WebKitWebDriver takes a result with an `error` key
+        // for a failed script and fails the call itself.
+        (failure) => done({ failure }),
       ),
     command,
     args,
   );
-  if (result.error) throw new Error(`${command} failed: ${JSON.stringify(result.error)}`);
+  if (result.failure) {
+    const { message } = result.failure;
+    throw new Error(`${command} failed: ${message ?? JSON.stringify(result.failure)}`);
+  }
   return result.value;
 }
 

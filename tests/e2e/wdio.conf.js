@@ -79,7 +79,8 @@ export const config = {
   afterSession() {
     driver?.kill();
     driver = undefined;
-    if (sandbox) rmSync(sandbox, { recursive: true, force: true });
+    // The app may still be writing as it exits: retry rather than fail on ENOTEMPTY.
+    if (sandbox) rmSync(sandbox, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   },
 
   onComplete(exitCode, _config, _capabilities, results) {

@@ -11,7 +11,6 @@ use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use quire_engine::Library;
 use serde::Serialize;
 
 /// What a failed command sends to the UI: `{ "message": "..." }`.

@@ -9,7 +9,7 @@ import path from "node:path";
 
 import { byTestId, invoke, openedUrls, pick, pickNext, root, screenshot } from "../support.js";
 
-const ESSAY = path.join(root, "tests/fixtures/second-essay.txt");
+const ESSAY = path.join(root, "tests/fixtures/format/second-essay.txt");
 
 /** The error a command fails with, or null when it succeeds. */
 async function failure(command, args) {
