@@ -46,27 +46,7 @@ impl Formatted {
 /// the bibliography lists them all.
 pub fn format(items: &[CslItem], style: &Style, markup: Markup) -> Result<Formatted> {
     let keyed = keyed_items(items);
-    let locales = style::locales();
-    // hayagriva asserts on some inputs it considers impossible; a bad work must
-    // give an error, not take the app down, so a panic is caught and reported.
-    let rendered = catch_unwind(AssertUnwindSafe(|| {
-        let mut driver: BibliographyDriver<'_, csl::Item> = BibliographyDriver::new();
-        for item in &keyed {
-            driver.citation(CitationRequest::new(
-                vec![CitationItem::with_entry(item)],
-                &style.csl,
-                style.locale.clone(),
-                locales,
-                None,
-            ));
-        }
-        driver.finish(BibliographyRequest::new(
-            &style.csl,
-            style.locale.clone(),
-            locales,
-        ))
-    }))
-    .map_err(|panic| Error::Render(panic_message(&panic)))?;
+    let rendered = cite_each(&keyed, style)?;
 
     let index_of = |key: &str| keyed.iter().position(|k| k.id().as_deref() == Some(key));
     let entries = rendered
@@ -118,23 +98,7 @@ pub struct Single {
 /// entries one by one (hayagriva disambiguates across all of them).
 pub fn format_single(item: &CslItem, style: &Style) -> Result<Single> {
     let keyed = keyed_items(std::slice::from_ref(item));
-    let locales = style::locales();
-    let rendered = catch_unwind(AssertUnwindSafe(|| {
-        let mut driver: BibliographyDriver<'_, csl::Item> = BibliographyDriver::new();
-        driver.citation(CitationRequest::new(
-            keyed.iter().map(CitationItem::with_entry).collect(),
-            &style.csl,
-            style.locale.clone(),
-            locales,
-            None,
-        ));
-        driver.finish(BibliographyRequest::new(
-            &style.csl,
-            style.locale.clone(),
-            locales,
-        ))
-    }))
-    .map_err(|panic| Error::Render(panic_message(&panic)))?;
+    let rendered = cite_each(&keyed, style)?;
 
     let entry = rendered.bibliography.and_then(|b| b.items.into_iter().next());
     let (mut html, mut text) = (String::new(), String::new());
@@ -163,6 +127,32 @@ pub fn format_single(item: &CslItem, style: &Style) -> Result<Single> {
         text: text.trim().to_string(),
         citation,
     })
+}
+
+/// Runs hayagriva over `keyed`, citing each item once in order, and builds
+/// the bibliography. hayagriva asserts on some inputs it considers
+/// impossible; a bad work must give an error, not take the app down, so a
+/// panic is caught and reported.
+fn cite_each(keyed: &[csl::Item], style: &Style) -> Result<hayagriva::Rendered> {
+    let locales = style::locales();
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut driver: BibliographyDriver<'_, csl::Item> = BibliographyDriver::new();
+        for item in keyed {
+            driver.citation(CitationRequest::new(
+                vec![CitationItem::with_entry(item)],
+                &style.csl,
+                style.locale.clone(),
+                locales,
+                None,
+            ));
+        }
+        driver.finish(BibliographyRequest::new(
+            &style.csl,
+            style.locale.clone(),
+            locales,
+        ))
+    }))
+    .map_err(|panic| Error::Render(panic_message(&panic)))
 }
 
 /// Each item with a key hayagriva can tell apart: its own `id` when that is
