@@ -100,7 +100,9 @@ pub fn format_single(item: &CslItem, style: &Style) -> Result<Single> {
     let keyed = keyed_items(std::slice::from_ref(item));
     let rendered = cite_each(&keyed, style)?;
 
-    let entry = rendered.bibliography.and_then(|b| b.items.into_iter().next());
+    let entry = rendered
+        .bibliography
+        .and_then(|b| b.items.into_iter().next());
     let (mut html, mut text) = (String::new(), String::new());
     if let Some(entry) = entry {
         if let Some(first) = entry.first_field {
@@ -205,8 +207,14 @@ mod tests {
         assert!(ieee.text.contains("Ruch"), "{}", ieee.text);
         assert_eq!(ieee.citation, "");
         let harvard = format_single(&book(), &Style::load("harvard").unwrap()).unwrap();
-        assert!(harvard.text.starts_with("Ruch, G. (2010)"), "{}", harvard.text);
+        assert!(
+            harvard.text.starts_with("Ruch, G. (2010)"),
+            "{}",
+            harvard.text
+        );
         assert_eq!(harvard.citation, "(Ruch, 2010)");
-        assert!(harvard.html.contains("<i>Relationship-based social work</i>"));
+        assert!(harvard
+            .html
+            .contains("<i>Relationship-based social work</i>"));
     }
 }
