@@ -21,6 +21,7 @@ use test_hooks::TestHooks;
 
 fn main() -> anyhow::Result<()> {
     let library = open_library()?;
+    warm_styles(&library);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         // Only Rust opens links (see `navigation`): the page has no opener permission.
@@ -46,7 +47,6 @@ fn main() -> anyhow::Result<()> {
             commands::works::split_work,
             commands::works::import_works,
             commands::works::export_works,
-            commands::lists::list_styles,
             commands::lists::list_lists,
             commands::lists::create_list,
             commands::lists::delete_list,
@@ -59,6 +59,9 @@ fn main() -> anyhow::Result<()> {
             commands::lists::set_list_style,
             commands::lists::format_document,
             commands::lists::export_list,
+            commands::styles::list_styles,
+            commands::styles::import_style,
+            commands::styles::remove_style,
             commands::search::search,
             commands::search::list_themes,
             commands::search::show_theme,
@@ -86,6 +89,24 @@ fn on_window_event(window: &Window, event: &WindowEvent) {
             eprintln!("quire: cannot announce dropped files: {err}");
         }
     }
+}
+
+/// Builds the citation processor's engines for the styles the first
+/// screens show, in the background: compiling a large style (APA, Chicago)
+/// takes seconds, which the first list or works view would otherwise wait for.
+fn warm_styles(library: &Library) {
+    let mut names = vec![commands::works::DEFAULT_STYLE.to_string()];
+    if let Ok(lists) = library.lists() {
+        names.extend(lists.into_iter().map(|l| l.style));
+    }
+    names.sort();
+    names.dedup();
+    let styles: Vec<_> = names.iter().filter_map(|n| library.style(n).ok()).collect();
+    std::thread::spawn(move || {
+        for style in styles {
+            let _ = style.check();
+        }
+    });
 }
 
 /// Opens `$QUIRE_LIBRARY` or the default library folder, creating it on

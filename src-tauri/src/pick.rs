@@ -22,7 +22,7 @@ pub enum Purpose {
     Documents,
     /// BibTeX, RIS or CSL-JSON files of works.
     Works,
-    /// One `.csl` style file.
+    /// One `.csl` style file to import into the library.
     Style,
 }
 
@@ -31,7 +31,7 @@ impl Purpose {
         match self {
             Purpose::Documents => "Import essays and sources",
             Purpose::Works => "Import works",
-            Purpose::Style => "Load a CSL style",
+            Purpose::Style => "Import a CSL style",
         }
     }
 

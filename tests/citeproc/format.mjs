@@ -1,7 +1,12 @@
-// Formats tests/fixtures/format/items.json with citeproc-js, using the CSL
-// style and locale files shipped in assets/, and prints JSON:
-// {"<style>": {"bibliography": {"<id>": "<html entry>"}, "citations": {"<id>": "<html>"}}}
-// Usage: node tests/citeproc/format.mjs [items.json] [style ...]
+// The reference side of the citeproc-js comparison: formats a CSL-JSON file
+// with citeproc-js in node, using the CSL style and locale files shipped in
+// assets/, the way quire-format builds a document (crates/quire-format/js/host.js):
+// one citation per cluster in document order, then the bibliography of every
+// item (items no cluster cites are uncited works). Prints JSON:
+// {"<style>": {"order": [id], "bibliography": {"<id>": html}, "citations": [html]}}
+//
+// Usage: node tests/citeproc/format.mjs items.json [--clusters clusters.json] style...
+// Without --clusters every item is cited once, on its own, in input order.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -11,46 +16,67 @@ const require = createRequire(import.meta.url);
 const CSL = require("citeproc");
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const itemsPath = process.argv[2] ?? join(root, "tests/fixtures/format/items.json");
-const styles = process.argv.length > 3 ? process.argv.slice(3) : ["harvard-cite-them-right", "apa"];
-// Cite Them Right is a British style: its own <locale> block is for en-GB and
-// quire-format formats it in en-GB (single quotes, "edn."); the others in en-US.
+const args = process.argv.slice(2);
+const itemsPath = args.shift() ?? join(root, "tests/fixtures/format/items.json");
+let clustersPath = null;
+if (args[0] === "--clusters") {
+  args.shift();
+  clustersPath = args.shift();
+}
+const styles = args.length ? args : ["harvard-cite-them-right", "apa"];
+// Quire formats Cite Them Right in en-GB (its own <locale> block is for
+// en-GB); every other style in its own default locale.
 const LANG = { "harvard-cite-them-right": "en-GB" };
 
 const items = JSON.parse(readFileSync(itemsPath, "utf8"));
-const byId = Object.fromEntries(items.map((item) => [item.id, item]));
+// system_id is what citeproc-js hands embedBibliographyEntry.
+const byId = Object.fromEntries(items.map((item) => [item.id, { ...item, system_id: item.id }]));
+const clusters = clustersPath
+  ? JSON.parse(readFileSync(clustersPath, "utf8"))
+  : items.map((item) => [item.id]);
+
+function locale(lang) {
+  try {
+    return readFileSync(join(root, "assets/locales", `locales-${lang}.xml`), "utf8");
+  } catch {
+    return false;
+  }
+}
 
 function render(styleName) {
   const xml = readFileSync(join(root, "assets/styles", `${styleName}.csl`), "utf8");
   const sys = {
-    retrieveLocale: (lang) => {
-      try {
-        return readFileSync(join(root, "assets/locales", `locales-${lang}.xml`), "utf8");
-      } catch {
-        return false;
-      }
-    },
+    retrieveLocale: locale,
     retrieveItem: (id) => byId[id],
+    // Entries that render nothing are left out of the list, so entries are
+    // paired with their items by this marker, not by position.
+    embedBibliographyEntry: (id) => `<!--item:${id}-->`,
   };
-  const engine = new CSL.Engine(sys, xml, LANG[styleName] ?? "en-US", true);
+  const engine = LANG[styleName]
+    ? new CSL.Engine(sys, xml, LANG[styleName], true)
+    : new CSL.Engine(sys, xml);
   engine.setOutputFormat("html");
-  const citations = {};
-  for (const item of items) {
-    // One citation per item, each on its own (as quire-format previews them).
-    const [, pairs] = engine.processCitationCluster(
-      { citationItems: [{ id: item.id }], properties: { noteIndex: 0 } },
-      [],
-      [],
-    );
-    citations[item.id] = pairs[pairs.length - 1][1];
-  }
-  engine.updateItems(items.map((item) => item.id));
-  const [meta, entries] = engine.makeBibliography();
+  const cited = new Set(clusters.flat());
+  const citations = clusters.map((ids, k) => ({
+    citationID: `c${k}`,
+    citationItems: ids.map((id) => ({ id })),
+    properties: { noteIndex: 0 },
+  }));
+  const uncited = items.map((item) => item.id).filter((id) => !cited.has(id));
+  const rendered = engine.rebuildProcessorState(citations, "html", uncited);
+  const [, entries] = engine.makeBibliography();
   const bibliography = {};
-  meta.entry_ids.forEach((ids, i) => {
-    bibliography[ids[0]] = entries[i];
-  });
-  return { order: meta.entry_ids.map((ids) => ids[0]), bibliography, citations };
+  const order = [];
+  for (const entry of entries) {
+    const m = /<!--item:([^>]*)-->\s*$/.exec(entry);
+    order.push(m[1]);
+    bibliography[m[1]] = entry.slice(0, m.index);
+  }
+  return {
+    order,
+    bibliography,
+    citations: rendered.map((triple) => triple[2]),
+  };
 }
 
 const out = {};

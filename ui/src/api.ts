@@ -201,9 +201,17 @@ export type Importance = "essential" | "recommended" | "further";
 export type InterchangeFormat = "bibtex" | "ris" | "csl-json";
 export type ListExportFormat = InterchangeFormat | "html" | "markdown" | "text";
 
-export interface StyleInfo {
+/** A citation style a list can use: `quire styles --json` (quire-engine `StyleSummary`). */
+export interface StyleSummary {
+  /** What a list names it by: `apa`, `british-journal-of-social-work`. */
   name: string;
   title: string;
+  /** Shipped with Quire; otherwise imported into this library. */
+  bundled: boolean;
+  /** For a dependent style: the title (or CSL id) of the style it formats with. */
+  parent: string | null;
+  /** The style's default locale, e.g. `en-GB`, when it names one. */
+  locale: string | null;
 }
 
 export interface ListSummary {
@@ -277,7 +285,11 @@ export const importWorks = (paths: string[]) => call<WorksImport>("import_works"
 export const exportWorks = (ids: number[], format: InterchangeFormat, path: string) =>
   call<void>("export_works", { ids, format, path });
 
-export const listStyles = () => call<StyleInfo[]>("list_styles");
+export const listStyles = () => call<StyleSummary[]>("list_styles");
+/** Imports a `.csl` file picked with `pickFiles("style")` into the library. */
+export const importStyle = (path: string) => call<StyleSummary>("import_style", { path });
+/** Removes an imported style; refused for bundled styles and one a list uses. */
+export const removeStyle = (name: string) => call<void>("remove_style", { name });
 export const listLists = () => call<ListSummary[]>("list_lists");
 export const createList = (name: string, purpose: Purpose) => call<ListSummary>("create_list", { name, purpose });
 export const deleteList = (name: string) => call<void>("delete_list", { name });

@@ -210,7 +210,10 @@ mod tests {
 
     #[test]
     fn numbers_escaped_by_word_are_read() {
-        assert_eq!(crate::entry_number("\\[12\\] J. Smith, “T,” 2005."), Some(12));
+        assert_eq!(
+            crate::entry_number("\\[12\\] J. Smith, “T,” 2005."),
+            Some(12)
+        );
         assert_eq!(crate::entry_number("\\3. Smith J. T. 2005."), Some(3));
         assert_eq!(crate::entry_number("2005. Smith J."), None);
     }

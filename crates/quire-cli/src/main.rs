@@ -55,6 +55,8 @@ enum Command {
     Works(cmd::works::WorksArgs),
     /// Format a list, a document's references or CSL-JSON in a citation style.
     Format(cmd::works::FormatArgs),
+    /// List citation styles, or import or remove a library's own `.csl` styles.
+    Styles(cmd::styles::StylesArgs),
 }
 
 fn main() -> ExitCode {
@@ -77,6 +79,7 @@ fn main() -> ExitCode {
         Command::Bench(a) => cmd::search::bench(&ctx, a),
         Command::Works(a) => cmd::works::works(&ctx, a),
         Command::Format(a) => cmd::works::format(&ctx, a),
+        Command::Styles(a) => cmd::styles::styles(&ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

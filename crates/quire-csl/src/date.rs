@@ -17,6 +17,12 @@ pub struct DateField {
     pub literal: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub raw: Option<String>,
+    /// 1–4 (spring to winter) or a name, as Zotero and CSL-JSON write it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub season: Option<serde_json::Value>,
+    /// "About 1850": a flag or a string in CSL-JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub circa: Option<serde_json::Value>,
 }
 
 impl DateField {

@@ -16,18 +16,33 @@ const PAGE: Option<usize> = Some(100);
 /// Distinct works with realistic fields: no two share author, year and title.
 fn works() -> Vec<CslItem> {
     const FAMILIES: [&str; 10] = [
-        "Ferguson", "Ruch", "Wilkinson", "Krumer-Nevo", "O'Brien", "Smith", "Gupta", "Ingram",
-        "van der Berg", "Nguyen",
+        "Ferguson",
+        "Ruch",
+        "Wilkinson",
+        "Krumer-Nevo",
+        "O'Brien",
+        "Smith",
+        "Gupta",
+        "Ingram",
+        "van der Berg",
+        "Nguyen",
     ];
     (0..WORKS)
         .map(|i| CslItem {
-            kind: if i % 3 == 0 { "article-journal" } else { "book" }.into(),
+            kind: if i % 3 == 0 {
+                "article-journal"
+            } else {
+                "book"
+            }
+            .into(),
             author: vec![Name::person(
                 &format!("{}{}", FAMILIES[i % FAMILIES.len()], i / FAMILIES.len()),
                 "A. B.",
             )],
             issued: Some(DateField::ymd(1950 + (i % 70) as i32, None, None)),
-            title: Some(format!("Relationship-based practice in social work, volume {i}")),
+            title: Some(format!(
+                "Relationship-based practice in social work, volume {i}"
+            )),
             container_title: (i % 3 == 0).then(|| "Child & Family Social Work".to_string()),
             publisher: (i % 3 != 0).then(|| "Policy Press".to_string()),
             ..CslItem::default()
@@ -48,8 +63,14 @@ fn view(c: &mut Criterion) {
     // Cold with search words formats every work: one run, timed here
     // (criterion's ten samples would take minutes); it warms the cache.
     let start = std::time::Instant::now();
-    assert_eq!(library.works_page(&words, &style, 0, PAGE).unwrap().total, WORKS / 10);
-    eprintln!("works_view_20k/search_words_cold (one run): {:?}", start.elapsed());
+    assert_eq!(
+        library.works_page(&words, &style, 0, PAGE).unwrap().total,
+        WORKS / 10
+    );
+    eprintln!(
+        "works_view_20k/search_words_cold (one run): {:?}",
+        start.elapsed()
+    );
 
     let mut group = c.benchmark_group("works_view_20k");
     group.sample_size(10);
@@ -67,9 +88,10 @@ fn view(c: &mut Criterion) {
     let xml = include_str!("../../../assets/styles/apa.csl");
     let copies = AtomicUsize::new(0);
     let fresh_style = || {
-        let path = dir
-            .path()
-            .join(format!("apa-{}.csl", copies.fetch_add(1, Ordering::Relaxed)));
+        let path = dir.path().join(format!(
+            "apa-{}.csl",
+            copies.fetch_add(1, Ordering::Relaxed)
+        ));
         std::fs::write(&path, xml).unwrap();
         Style::load(path.to_str().unwrap()).unwrap()
     };

@@ -8,8 +8,8 @@ use quire_format::{escape_html, Markup, Style};
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::render::formatted_to_safe_html;
 use crate::lists::{Importance, ListView, Purpose};
+use crate::render::formatted_to_safe_html;
 
 /// A list formatted in a style: per section for the preview, and whole in
 /// each markup for copying and export.
@@ -126,9 +126,14 @@ pub fn format_works(items: &[CslItem], ids: &[i64], style: &Style) -> Result<For
 /// style's order.
 fn entries(items: &[Item], style: &Style) -> Result<Vec<(usize, Entry)>> {
     let csl: Vec<CslItem> = items.iter().map(|i| i.csl.clone()).collect();
-    let html = quire_format::format(&csl, style, Markup::Html)?;
-    let text = quire_format::format(&csl, style, Markup::Text)?;
-    let markdown = quire_format::format(&csl, style, Markup::Markdown)?;
+    // One processor run, written in the three markups.
+    let clusters: Vec<Vec<usize>> = (0..csl.len()).map(|i| vec![i]).collect();
+    let rendered = quire_format::render(&csl, &clusters, style)?;
+    let (html, text, markdown) = (
+        rendered.to(Markup::Html),
+        rendered.to(Markup::Text),
+        rendered.to(Markup::Markdown),
+    );
     let out = html
         .entries
         .iter()

@@ -18,6 +18,7 @@ pub mod render;
 mod sample;
 pub mod search;
 mod store;
+mod styles;
 pub mod themes;
 pub mod words;
 mod works;
@@ -32,5 +33,6 @@ pub use model::{
     ImportWarning, Kind, LimitFlag, Progress,
 };
 pub use store::OpenOptions;
+pub use styles::StyleSummary;
 pub use works::{CitedBy, Work};
 pub use works_view::{WorkRow, WorksFilter, WorksPage};

@@ -104,6 +104,11 @@ impl Library {
         &self.conn
     }
 
+    /// The database for a write through [`store::write`].
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     /// The search index, for `search.rs` and `themes.rs`.
     pub(crate) fn index(&self) -> &quire_search::Index {
         &self.index

@@ -8,7 +8,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::Library;
+use crate::{store, Library};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -215,14 +215,21 @@ impl Library {
         Ok(())
     }
 
-    /// Set the list's style; it must load (bundled name or readable `.csl` file).
+    /// Set the list's style; it must load (see [`Library::style`]: a bundled
+    /// or imported style's name, or a readable `.csl` file). The list keeps
+    /// the style's own name (`harvard` becomes `harvard-cite-them-right`).
     pub fn set_list_style(&mut self, name: &str, style: &str) -> Result<()> {
         let list_id = self.require_list(name)?;
-        quire_format::Style::load(style).map_err(|e| Error::Invalid(e.to_string()))?;
-        self.conn().execute(
+        let style = self.style(style).map_err(|e| match e {
+            Error::Format(e) => Error::Invalid(e.to_string()),
+            other => other,
+        })?;
+        let tx = store::write(self.conn_mut())?;
+        tx.execute(
             "UPDATE lists SET style = ?2 WHERE id = ?1",
-            params![list_id, style],
+            params![list_id, style.name],
         )?;
+        tx.commit()?;
         Ok(())
     }
 

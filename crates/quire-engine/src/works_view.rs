@@ -13,9 +13,8 @@
 //! read-only library, a busy writer) the entries are still returned.
 
 use std::collections::HashMap;
-use std::time::UNIX_EPOCH;
 
-use quire_format::{escape_html, Style, BUNDLED_STYLES};
+use quire_format::{escape_html, Style};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +24,7 @@ use crate::{Library, Work};
 
 /// Bumped whenever formatting or sanitising changes what an entry looks
 /// like, so entries cached by an older build are formatted again.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 /// What the works view narrows by: words of the formatted entry (or the
 /// work's "#id"), CSL type, and whether any document cites the work.
@@ -133,7 +132,9 @@ impl Library {
         let not_found = || Error::NotFound(format!("work {id}"));
         let revision: i64 = self
             .conn()
-            .query_row("SELECT revision FROM works WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT revision FROM works WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or_else(not_found)?;
         self.rows(&[(id, revision)], style, &style_key(style))?
@@ -242,7 +243,9 @@ impl Library {
             )?;
             for (id, revision) in works {
                 if let Some(e) = entries.get(id) {
-                    stmt.execute(params![id, key, revision, e.html, e.text, e.citation, e.folded])?;
+                    stmt.execute(params![
+                        id, key, revision, e.html, e.text, e.citation, e.folded
+                    ])?;
                 }
             }
         }
@@ -278,22 +281,15 @@ fn blank_row(work: Work) -> WorkRow {
     }
 }
 
-/// What a cached entry was formatted with: the formatter version and the
-/// style, and for a style file also its size and modification time, so an
-/// edited file formats afresh.
+/// What a cached entry was formatted with: the formatter version, the
+/// style's name and a fingerprint of the XML and locale that format, so an
+/// edited style file or an updated bundled style formats afresh.
 fn style_key(style: &Style) -> String {
-    let mut key = format!("v{FORMAT_VERSION}:{}", style.name);
-    if !BUNDLED_STYLES.contains(&style.name.as_str()) {
-        if let Ok(meta) = std::fs::metadata(&style.name) {
-            let modified = meta
-                .modified()
-                .ok()
-                .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            key.push_str(&format!(":{}:{modified}", meta.len()));
-        }
-    }
-    key
+    format!(
+        "v{FORMAT_VERSION}:{}:{:016x}",
+        style.name,
+        style.fingerprint()
+    )
 }
 
 /// Case-insensitive matching for the search box.
@@ -327,7 +323,13 @@ mod tests {
     #[test]
     fn pages_filter_and_follow_edits() {
         let items: Vec<CslItem> = (0..30)
-            .map(|i| book(&format!("Author{i:02}"), 2000 + i, &format!("Title number {i}")))
+            .map(|i| {
+                book(
+                    &format!("Author{i:02}"),
+                    2000 + i,
+                    &format!("Title number {i}"),
+                )
+            })
             .collect();
         let (_dir, mut library, ids) = library_with(&items);
         let style = Style::load("harvard").unwrap();
@@ -349,13 +351,19 @@ mod tests {
             query: Some(format!("#{}", ids[29])),
             ..WorksFilter::default()
         };
-        assert_eq!(library.works_page(&by_id, &style, 0, None).unwrap().total, 1);
+        assert_eq!(
+            library.works_page(&by_id, &style, 0, None).unwrap().total,
+            1
+        );
 
         // An edit shows at once: the cached entry is for an older revision.
         library
             .update_work(ids[7], &book("Renamed", 1999, "Another title"))
             .unwrap();
-        assert_eq!(library.works_page(&query, &style, 0, None).unwrap().total, 0);
+        assert_eq!(
+            library.works_page(&query, &style, 0, None).unwrap().total,
+            0
+        );
         let renamed = WorksFilter {
             query: Some("renamed".into()),
             ..WorksFilter::default()
@@ -368,17 +376,29 @@ mod tests {
             cited: Some(true),
             ..WorksFilter::default()
         };
-        assert_eq!(library.works_page(&uncited, &style, 0, None).unwrap().total, 0);
+        assert_eq!(
+            library.works_page(&uncited, &style, 0, None).unwrap().total,
+            0
+        );
         let chapters = WorksFilter {
             kind: Some("chapter".into()),
             ..WorksFilter::default()
         };
-        assert_eq!(library.works_page(&chapters, &style, 0, None).unwrap().total, 0);
+        assert_eq!(
+            library
+                .works_page(&chapters, &style, 0, None)
+                .unwrap()
+                .total,
+            0
+        );
     }
 
     #[test]
     fn numeric_styles_label_no_row() {
-        let items = [book("Ruch", 2010, "Relationship-based social work"), book("Ferguson", 2011, "Child protection practice")];
+        let items = [
+            book("Ruch", 2010, "Relationship-based social work"),
+            book("Ferguson", 2011, "Child protection practice"),
+        ];
         let (_dir, library, _) = library_with(&items);
         let style = Style::load("ieee").unwrap();
         let page = library

@@ -8,13 +8,15 @@
 //! citeproc-js in the tests. The conversion to hayagriva's item type lives
 //! here, not in quire-csl, so nothing else depends on hayagriva.
 
+pub mod bench;
 mod bibcheck;
 mod bibtex;
 #[cfg(test)]
 mod bibtex_grammar;
-mod citeproc;
 mod error;
+mod locales;
 mod markup;
+mod processor;
 mod render;
 mod ris;
 mod style;
@@ -23,9 +25,9 @@ mod works_file;
 pub use bibtex::{from_bibtex, to_bibtex};
 pub use error::{Error, Result};
 pub use markup::{escape_html, Markup};
-pub use render::{format, format_single, Formatted, FormattedEntry, Single};
+pub use render::{format, format_single, render, Formatted, FormattedEntry, Rendered, Single};
 pub use ris::{from_ris, to_ris};
-pub use style::{Style, BUNDLED_STYLES};
+pub use style::{Style, StyleInfo, BUNDLED_STYLES, MAX_STYLE_BYTES};
 pub use works_file::{read_works, MAX_WORKS_FILE_BYTES};
 
 use quire_csl::CslItem;

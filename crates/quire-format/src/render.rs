@@ -1,16 +1,19 @@
-//! Formatting a set of works as a bibliography plus in-text citations.
+//! Formatting works as a bibliography plus in-text citations.
+//!
+//! Every call is one citeproc-js "document": the works, the citations that
+//! cite them in order, and the bibliography of all of them, so year
+//! suffixes, "et al." and citation numbers come out as they do in Zotero.
 
-use std::collections::HashSet;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::collections::VecDeque;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
 
-use hayagriva::citationberg::json as csl;
-use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 use quire_csl::CslItem;
 
-use crate::citeproc::to_citeproc;
-use crate::markup::{self, Markup};
-use crate::style::{self, Style};
-use crate::{Error, Result};
+use crate::markup::{Markup, Rich};
+use crate::processor;
+use crate::style::Style;
+use crate::Result;
 
 /// One bibliography entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +29,8 @@ pub struct FormattedEntry {
 pub struct Formatted {
     /// The bibliography, in the style's order (alphabetical, or by first citation).
     pub entries: Vec<FormattedEntry>,
-    /// The in-text citation of each work on its own, in input order: "(Ferguson, 2011)", "[3]".
+    /// One in-text citation per cluster, in order. For [`format`] that is
+    /// each work on its own, in input order: "(Ferguson, 2011)", "[3]".
     pub citations: Vec<String>,
 }
 
@@ -42,40 +46,112 @@ impl Formatted {
     }
 }
 
+/// A rendered document, writable in any markup without formatting again.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    entries: Vec<Entry>,
+    citations: Vec<Rich>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    index: usize,
+    /// The left-margin field of a `second-field-align` style: "[1]", or an
+    /// author set off from the rest.
+    label: Option<Rich>,
+    body: Rich,
+}
+
+impl Rendered {
+    /// The document in `markup`.
+    pub fn to(&self, markup: Markup) -> Formatted {
+        Formatted {
+            entries: self
+                .entries
+                .iter()
+                .map(|e| FormattedEntry {
+                    index: e.index,
+                    text: match &e.label {
+                        Some(label) => format!("{} {}", label.write(markup), e.body.write(markup)),
+                        None => e.body.write(markup),
+                    },
+                })
+                .collect(),
+            citations: self.citations.iter().map(|c| c.write(markup)).collect(),
+        }
+    }
+}
+
 /// Format `items` in `style`: every item is cited once, in input order, and
 /// the bibliography lists them all.
 pub fn format(items: &[CslItem], style: &Style, markup: Markup) -> Result<Formatted> {
-    let keyed = keyed_items(items);
-    let rendered = cite_each(&keyed, style)?;
+    let clusters: Vec<Vec<usize>> = (0..items.len()).map(|i| vec![i]).collect();
+    Ok(render(items, &clusters, style)?.to(markup))
+}
 
-    let index_of = |key: &str| keyed.iter().position(|k| k.id().as_deref() == Some(key));
-    let entries = rendered
-        .bibliography
-        .map(|b| b.items)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|entry| {
-            let mut text = String::new();
-            if let Some(first) = &entry.first_field {
-                text.push_str(&markup::write(
-                    &hayagriva::ElemChildren(vec![first.clone()]),
-                    markup,
-                ));
-                text.push(' ');
-            }
-            text.push_str(&markup::write(&entry.content, markup));
-            Some(FormattedEntry {
-                index: index_of(&entry.key)?,
-                text: text.trim().to_string(),
-            })
+/// Format a document: `items`, cited by `clusters` (each a list of indexes
+/// into `items`, one in-text citation each, in document order). Items no
+/// cluster cites are still in the bibliography.
+pub fn render(items: &[CslItem], clusters: &[Vec<usize>], style: &Style) -> Result<Rendered> {
+    let clusters: Vec<Vec<usize>> = clusters
+        .iter()
+        .map(|c| c.iter().copied().filter(|&i| i < items.len()).collect())
+        .collect();
+    let items_json: Vec<serde_json::Value> = items.iter().map(request_item).collect();
+    let request = serde_json::json!({ "items": items_json, "clusters": clusters }).to_string();
+    let engine = style.engine();
+    let key = {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (engine.key, &request).hash(&mut h);
+        h.finish()
+    };
+    if let Some(hit) = recent(key, None) {
+        return Ok(hit);
+    }
+    let out = processor::run(&engine, request, items.len())?;
+    let entries = out
+        .order
+        .iter()
+        .zip(&out.entries)
+        .filter(|(&index, _)| index < items.len())
+        .map(|(&index, html)| {
+            let (label, body) = split_entry(html);
+            Entry { index, label, body }
         })
         .collect();
-    let citations = rendered
+    let citations = out
         .citations
         .iter()
-        .map(|c| markup::write(&c.citation, markup))
+        .map(|html| Rich::from_html(html).collapse())
         .collect();
-    Ok(Formatted { entries, citations })
+    let rendered = Rendered { entries, citations };
+    recent(key, Some(&rendered));
+    Ok(rendered)
+}
+
+/// The documents rendered last, by a hash of style and request: a list
+/// preview asked for again (every redraw, every markup) costs a lookup
+/// instead of seconds in the processor.
+fn recent(key: u64, store: Option<&Rendered>) -> Option<Rendered> {
+    const KEEP: usize = 24;
+    static RECENT: Mutex<VecDeque<(u64, Rendered)>> = Mutex::new(VecDeque::new());
+    let mut recent = RECENT.lock().unwrap_or_else(|p| p.into_inner());
+    let pos = recent.iter().position(|(k, _)| *k == key);
+    match store {
+        Some(rendered) => {
+            if let Some(pos) = pos {
+                recent.remove(pos);
+            }
+            recent.push_front((key, rendered.clone()));
+            recent.truncate(KEEP);
+            None
+        }
+        None => {
+            let hit = recent.remove(pos?)?;
+            recent.push_front(hit.clone());
+            Some(hit.1)
+        }
+    }
 }
 
 /// One work formatted on its own, as a list of works shows it.
@@ -93,35 +169,27 @@ pub struct Single {
 /// Format one item alone, in HTML and plain text from one rendering.
 ///
 /// Unlike [`format`], the cost does not depend on any other work, so a
-/// caller can format works one at a time and keep each result: a
-/// bibliography of thousands formatted at once costs far more than its
-/// entries one by one (hayagriva disambiguates across all of them).
+/// caller can format works one at a time and keep each result.
 pub fn format_single(item: &CslItem, style: &Style) -> Result<Single> {
-    let keyed = keyed_items(std::slice::from_ref(item));
-    let rendered = cite_each(&keyed, style)?;
-
-    let entry = rendered
-        .bibliography
-        .and_then(|b| b.items.into_iter().next());
+    let rendered = render(std::slice::from_ref(item), &[vec![0]], style)?;
     let (mut html, mut text) = (String::new(), String::new());
-    if let Some(entry) = entry {
-        if let Some(first) = entry.first_field {
-            let first = hayagriva::ElemChildren(vec![first]);
-            let label = markup::write(&first, Markup::Text);
-            // A first field with a letter is part of the entry (an author
-            // set off by second-field-align); digits and brackets are a label.
-            if label.chars().any(char::is_alphabetic) {
-                html = markup::write(&first, Markup::Html) + " ";
-                text = label + " ";
-            }
+    if let Some(entry) = rendered.entries.into_iter().next() {
+        // A first field with a letter is part of the entry (an author set
+        // off by second-field-align); digits and brackets are a label.
+        if let Some(label) = entry
+            .label
+            .filter(|l| l.plain().chars().any(char::is_alphabetic))
+        {
+            html = label.write(Markup::Html) + " ";
+            text = label.write(Markup::Text) + " ";
         }
-        html.push_str(&markup::write(&entry.content, Markup::Html));
-        text.push_str(&markup::write(&entry.content, Markup::Text));
+        html.push_str(&entry.body.write(Markup::Html));
+        text.push_str(&entry.body.write(Markup::Text));
     }
     let citation = rendered
         .citations
         .first()
-        .map(|c| markup::write(&c.citation, Markup::Text))
+        .map(|c| c.write(Markup::Text))
         .filter(|c| c.chars().any(char::is_alphabetic))
         .unwrap_or_default();
     Ok(Single {
@@ -131,57 +199,98 @@ pub fn format_single(item: &CslItem, style: &Style) -> Result<Single> {
     })
 }
 
-/// Runs hayagriva over `keyed`, citing each item once in order, and builds
-/// the bibliography. hayagriva asserts on some inputs it considers
-/// impossible; a bad work must give an error, not take the app down, so a
-/// panic is caught and reported.
-fn cite_each(keyed: &[csl::Item], style: &Style) -> Result<hayagriva::Rendered> {
-    let locales = style::locales();
-    catch_unwind(AssertUnwindSafe(|| {
-        let mut driver: BibliographyDriver<'_, csl::Item> = BibliographyDriver::new();
-        for item in keyed {
-            driver.citation(CitationRequest::new(
-                vec![CitationItem::with_entry(item)],
-                &style.csl,
-                style.locale.clone(),
-                locales,
-                None,
-            ));
+/// The CSL variables that hold dates.
+const DATE_VARIABLES: &[&str] = &[
+    "accessed",
+    "available-date",
+    "event-date",
+    "issued",
+    "original-date",
+    "submitted",
+];
+
+/// `item` as the CSL-JSON citeproc-js reads, with dates it would refuse
+/// made valid: citeproc-js throws on a range whose ends have different
+/// precision and indexes month names by the month, so one mistyped work
+/// would otherwise fail a whole bibliography.
+fn request_item(item: &CslItem) -> serde_json::Value {
+    let mut value = serde_json::to_value(item).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        for key in DATE_VARIABLES {
+            let keep = map.get_mut(*key).is_some_and(clean_date);
+            if !keep {
+                map.remove(*key);
+            }
         }
-        driver.finish(BibliographyRequest::new(
-            &style.csl,
-            style.locale.clone(),
-            locales,
-        ))
-    }))
-    .map_err(|panic| Error::Render(panic_message(&panic)))
+    }
+    value
 }
 
-/// Each item with a key hayagriva can tell apart: its own `id` when that is
-/// present and unique, else `item-N` (1-based input position).
-fn keyed_items(items: &[CslItem]) -> Vec<csl::Item> {
-    let mut seen = HashSet::new();
-    items
+/// Makes a CSL-JSON date valid in place; false when nothing is left of it.
+fn clean_date(date: &mut serde_json::Value) -> bool {
+    let Some(map) = date.as_object_mut() else {
+        return date.as_str().is_some_and(|s| !s.trim().is_empty());
+    };
+    if let Some(parts) = map.get("date-parts").and_then(|p| p.as_array()) {
+        let mut dates: Vec<Vec<i64>> = parts
+            .iter()
+            .take(2)
+            .filter_map(|d| d.as_array())
+            .map(|d| {
+                let nums: Vec<i64> = d
+                    .iter()
+                    .map_while(|p| {
+                        p.as_i64()
+                            .or_else(|| p.as_str().and_then(|s| s.trim().parse().ok()))
+                    })
+                    .collect();
+                let mut out = Vec::with_capacity(3);
+                if let Some(&year) = nums.first() {
+                    out.push(year);
+                    if let Some(&month) = nums.get(1).filter(|m| matches!(m, 1..=16 | 21..=24)) {
+                        out.push(month);
+                        if let Some(&day) = nums.get(2).filter(|d| (1..=31).contains(*d)) {
+                            if month <= 12 {
+                                out.push(day);
+                            }
+                        }
+                    }
+                }
+                out
+            })
+            .filter(|d| !d.is_empty())
+            .collect();
+        if let [from, to] = dates.as_mut_slice() {
+            let len = from.len().min(to.len());
+            from.truncate(len);
+            to.truncate(len);
+        }
+        if dates.is_empty() {
+            map.remove("date-parts");
+        } else {
+            map.insert("date-parts".into(), serde_json::json!(dates));
+        }
+    }
+    ["date-parts", "literal", "raw"]
         .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let id = item
-                .id
-                .as_deref()
-                .filter(|id| !id.is_empty() && seen.insert(id.to_string()))
-                .map_or_else(|| format!("item-{}", i + 1), str::to_string);
-            seen.insert(id.clone());
-            to_citeproc(item, &id)
-        })
-        .collect()
+        .any(|k| map.contains_key(*k))
 }
 
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unexpected input".into())
+/// Splits a citeproc-js entry into its left-margin label (if the style
+/// aligns a second field) and the rest.
+fn split_entry(html: &str) -> (Option<Rich>, Rich) {
+    const LEFT: &str = "<div class=\"csl-left-margin\">";
+    const RIGHT: &str = "<div class=\"csl-right-inline\">";
+    if let (Some(l), Some(r)) = (html.find(LEFT), html.find(RIGHT)) {
+        if l < r {
+            let label = Rich::from_html(&html[l..r]).collapse();
+            let body = Rich::from_html(&html[r..]).collapse();
+            if !label.is_empty() {
+                return (Some(label), body);
+            }
+        }
+    }
+    (None, Rich::from_html(html).collapse())
 }
 
 #[cfg(test)]
@@ -216,5 +325,52 @@ mod tests {
         assert!(harvard
             .html
             .contains("<i>Relationship-based social work</i>"));
+    }
+
+    #[test]
+    fn dois_are_links_in_html_and_text_elsewhere() {
+        let mut article = book();
+        article.kind = "article-journal".into();
+        article.container_title = Some("Child & Family Social Work".into());
+        article.doi = Some("10.1111/cfs.12142".into());
+        let apa = format_single(&article, &Style::load("apa").unwrap()).unwrap();
+        assert!(
+            apa.html
+                .contains("<a href=\"https://doi.org/10.1111/cfs.12142\">https://doi.org/10.1111/cfs.12142</a>"),
+            "{}",
+            apa.html
+        );
+        assert!(
+            apa.text.ends_with("https://doi.org/10.1111/cfs.12142"),
+            "{}",
+            apa.text
+        );
+        assert!(apa.html.contains("Child &amp; Family"), "{}", apa.html);
+    }
+
+    #[test]
+    fn numeric_entries_keep_their_label_in_a_bibliography() {
+        let out = format(&[book()], &Style::load("ieee").unwrap(), Markup::Text).unwrap();
+        assert!(
+            out.entries[0].text.starts_with("[1] G. Ruch"),
+            "{}",
+            out.entries[0].text
+        );
+        assert_eq!(out.citations, vec!["[1]"]);
+    }
+
+    #[test]
+    fn clusters_cite_several_works_at_once() {
+        let mut other = book();
+        other.author = vec![Name::person("Ferguson", "H.")];
+        other.issued = Some(DateField::ymd(2011, None, None));
+        let style = Style::load("apa").unwrap();
+        let rendered = render(&[book(), other], &[vec![0, 1], vec![1]], &style).unwrap();
+        let out = rendered.to(Markup::Text);
+        assert_eq!(
+            out.citations,
+            vec!["(Ferguson, 2011; Ruch, 2010)", "(Ferguson, 2011)"]
+        );
+        assert_eq!(out.entries[0].index, 1);
     }
 }

@@ -3,15 +3,18 @@
 //! The bundled styles and locales are the files from the CSL project (CC BY-SA
 //! 3.0, see `assets/styles/README.md`), compiled in so the binary needs no data
 //! folder, and the very same files the citeproc-js comparison test loads.
+//! Reading a style here only checks its shape and takes its metadata; the
+//! processor (see `processor.rs`) compiles it on first use, and
+//! [`Style::check`] does that early for a style a person imports.
 
+use std::hash::{Hash, Hasher};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::Arc;
 
-use hayagriva::citationberg::{
-    self, IndependentStyle, LayoutRenderingElement, Locale, LocaleCode, LocaleFile, Name,
-    NamesChild,
-};
+use quick_xml::events::Event;
+use quick_xml::Reader;
 
+use crate::processor::{self, EngineSpec};
 use crate::{Error, Result};
 
 /// The names `Style::load` accepts besides a path, in the order a picker shows them.
@@ -68,19 +71,155 @@ const STYLE_FILES: &[Bundled] = &[
     },
 ];
 
-const LOCALE_FILES: &[&str] = &[
-    include_str!("../../../assets/locales/locales-en-GB.xml"),
-    include_str!("../../../assets/locales/locales-en-US.xml"),
-];
+/// Styles over this size are refused unread: the largest CSL styles are
+/// about 200 KB.
+pub const MAX_STYLE_BYTES: u64 = 4 << 20;
 
-/// A parsed, independent CSL style ready to format with.
+/// What a CSL file says about itself, read without compiling it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyleInfo {
+    /// `<info><id>`, the style's address (`http://www.zotero.org/styles/apa`).
+    pub id: Option<String>,
+    pub title: String,
+    /// `in-text` or `note`.
+    pub class: String,
+    /// The `default-locale` attribute, e.g. `en-GB`.
+    pub default_locale: Option<String>,
+    /// For a dependent style, the `independent-parent` link it formats with.
+    pub parent: Option<String>,
+    pub has_bibliography: bool,
+}
+
+impl StyleInfo {
+    /// Reads a style's metadata, refusing what is not a CSL style.
+    pub fn read(name: &str, xml: &str) -> Result<StyleInfo> {
+        let invalid = |message: String| Error::InvalidStyle {
+            name: name.into(),
+            message,
+        };
+        let mut reader = Reader::from_str(xml);
+        let mut info = StyleInfo {
+            id: None,
+            title: String::new(),
+            class: String::new(),
+            default_locale: None,
+            parent: None,
+            has_bibliography: false,
+        };
+        let mut path: Vec<String> = Vec::new();
+        let mut has_citation = false;
+        // citeproc-js compiles a call to an undefined macro without a word
+        // and prints "[CSL STYLE ERROR: …]" in place of every entry.
+        let mut defined: std::collections::HashSet<String> = Default::default();
+        let mut called: Vec<String> = Vec::new();
+        loop {
+            let event = reader.read_event().map_err(|e| {
+                invalid(format!(
+                    "not well-formed XML at byte {}: {e}",
+                    reader.error_position()
+                ))
+            })?;
+            match event {
+                Event::Start(ref e) | Event::Empty(ref e) => {
+                    let tag = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                    if path.is_empty() {
+                        if tag != "style" {
+                            return Err(invalid(format!(
+                                "the root element is <{tag}>, not a CSL <style>"
+                            )));
+                        }
+                        for a in e.attributes().flatten() {
+                            let value = a.unescape_value().unwrap_or_default().into_owned();
+                            match a.key.local_name().as_ref() {
+                                b"class" => info.class = value,
+                                b"default-locale" => info.default_locale = Some(value),
+                                _ => {}
+                            }
+                        }
+                    }
+                    for a in e.attributes().flatten() {
+                        let key = a.key.local_name();
+                        let value = || a.unescape_value().unwrap_or_default().into_owned();
+                        match (tag.as_str(), key.as_ref()) {
+                            ("macro", b"name") => {
+                                defined.insert(value());
+                            }
+                            (_, b"macro") => called.push(value()),
+                            _ => {}
+                        }
+                    }
+                    let parent = path.last().map(String::as_str);
+                    match (parent, tag.as_str()) {
+                        (Some("style"), "citation") => has_citation = true,
+                        (Some("style"), "bibliography") => info.has_bibliography = true,
+                        (Some("info"), "link") => {
+                            let mut rel = String::new();
+                            let mut href = String::new();
+                            for a in e.attributes().flatten() {
+                                let value = a.unescape_value().unwrap_or_default().into_owned();
+                                match a.key.local_name().as_ref() {
+                                    b"rel" => rel = value,
+                                    b"href" => href = value,
+                                    _ => {}
+                                }
+                            }
+                            if rel == "independent-parent" && !href.is_empty() {
+                                info.parent = Some(href);
+                            }
+                        }
+                        _ => {}
+                    }
+                    if matches!(event, Event::Start(_)) {
+                        path.push(tag);
+                    }
+                }
+                Event::Text(ref t) => {
+                    let text = t.unescape().unwrap_or_default();
+                    let text = text.trim();
+                    match (path.len(), path.last().map(String::as_str)) {
+                        (3, Some("title")) if path[1] == "info" => info.title = text.into(),
+                        (3, Some("id")) if path[1] == "info" => info.id = Some(text.into()),
+                        _ => {}
+                    }
+                }
+                Event::End(_) => {
+                    path.pop();
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        if info.class.is_empty() && info.title.is_empty() && info.parent.is_none() {
+            return Err(invalid("the file has no CSL <style> element".into()));
+        }
+        if info.parent.is_none() && !has_citation {
+            return Err(invalid(
+                "it has no <citation> element (an independent style needs one)".into(),
+            ));
+        }
+        if let Some(missing) = called.iter().find(|m| !defined.contains(*m)) {
+            return Err(invalid(format!(
+                "it calls the macro \"{missing}\", which it does not define"
+            )));
+        }
+        if info.title.is_empty() {
+            info.title = name.into();
+        }
+        Ok(info)
+    }
+}
+
+/// A CSL style ready to format with.
 #[derive(Debug, Clone)]
 pub struct Style {
     /// The bundled name, or the file path it was loaded from.
     pub name: String,
-    pub(crate) csl: IndependentStyle,
-    /// Overrides the style's default locale when set.
-    pub(crate) locale: Option<LocaleCode>,
+    info: StyleInfo,
+    /// The independent style that formats: the style itself, or a dependent
+    /// style's parent.
+    xml: Arc<str>,
+    /// Forces the locale when set; otherwise the style's own default.
+    lang: Option<String>,
 }
 
 impl Style {
@@ -95,9 +234,22 @@ impl Style {
             .is_some_and(|e| e.eq_ignore_ascii_case("csl"))
             || path.is_file()
         {
-            let xml = std::fs::read_to_string(path).map_err(|source| Error::StyleIo {
+            let io = |source| Error::StyleIo {
                 path: name_or_path.into(),
                 source,
+            };
+            let size = std::fs::metadata(path).map_err(io)?.len();
+            if size > MAX_STYLE_BYTES {
+                return Err(Error::TooLarge {
+                    kind: "style",
+                    size: size as f64 / (1024.0 * 1024.0),
+                    limit: MAX_STYLE_BYTES >> 20,
+                });
+            }
+            let bytes = std::fs::read(path).map_err(io)?;
+            let xml = String::from_utf8(bytes).map_err(|_| Error::InvalidStyle {
+                name: name_or_path.into(),
+                message: "the file is not UTF-8 text".into(),
             })?;
             return Style::from_xml(name_or_path, &xml);
         }
@@ -111,90 +263,181 @@ impl Style {
             .find(|b| b.names.contains(&wanted.as_str()))?;
         Some(
             Style::from_xml(bundled.names[0], bundled.xml).map(|mut style| {
-                style.locale = bundled.locale.map(|l| LocaleCode(l.into()));
+                style.lang = bundled.locale.map(str::to_string);
                 style
             }),
         )
     }
 
-    /// Parse CSL XML. Dependent styles (which only name a parent) are refused
-    /// with the parent's address, since they carry no formatting rules.
+    /// Reads CSL XML. A dependent style (one that only names a parent) is
+    /// resolved to its parent when that is bundled; see [`Style::from_xml_with`].
     pub fn from_xml(name: &str, xml: &str) -> Result<Style> {
-        let parsed = citationberg::Style::from_xml(xml).map_err(|e| Error::InvalidStyle {
-            name: name.into(),
-            message: e.to_string(),
-        })?;
-        match parsed {
-            citationberg::Style::Independent(mut csl) => {
-                fill_omitted_names(&mut csl);
-                Ok(Style {
-                    name: name.into(),
-                    csl,
-                    locale: None,
-                })
-            }
-            citationberg::Style::Dependent(d) => Err(Error::DependentStyle {
+        Style::from_xml_with(name, xml, |_| None)
+    }
+
+    /// Like [`Style::from_xml`], asking `parent_xml` for a dependent style's
+    /// parent (by its `<id>` address) when no bundled style has that id:
+    /// the library answers with the styles a person imported.
+    pub fn from_xml_with(
+        name: &str,
+        xml: &str,
+        parent_xml: impl FnOnce(&str) -> Option<String>,
+    ) -> Result<Style> {
+        let info = StyleInfo::read(name, xml)?;
+        let Some(parent) = info.parent.clone() else {
+            return Ok(Style {
                 name: name.into(),
-                parent: d.parent_link.href,
-            }),
+                info,
+                xml: Arc::from(xml),
+                lang: None,
+            });
+        };
+        let (parent_xml, bundled_lang) = match bundled_by_id(&parent) {
+            Some(b) => (b.xml.to_string(), b.locale),
+            None => match parent_xml(&parent) {
+                Some(xml) => (xml, None),
+                None => {
+                    return Err(Error::DependentStyle {
+                        name: name.into(),
+                        parent,
+                    })
+                }
+            },
+        };
+        let parent_info = StyleInfo::read(&parent, &parent_xml)?;
+        if parent_info.parent.is_some() {
+            return Err(Error::InvalidStyle {
+                name: name.into(),
+                message: format!("its parent {parent} is itself a dependent style"),
+            });
         }
+        let lang = info
+            .default_locale
+            .clone()
+            .or_else(|| bundled_lang.map(str::to_string));
+        Ok(Style {
+            name: name.into(),
+            info: StyleInfo {
+                has_bibliography: parent_info.has_bibliography,
+                class: parent_info.class,
+                ..info
+            },
+            xml: Arc::from(parent_xml),
+            lang,
+        })
     }
 
     /// The style's title, e.g. "APA Style 7th edition".
     pub fn title(&self) -> &str {
-        &self.csl.info.title.value
+        &self.info.title
     }
-}
 
-/// Give every `<names>` without a `<name>` child an empty one.
-///
-/// CSL treats an omitted `<name>` as one with default attributes (the style's
-/// inherited name options), and citeproc-js renders such names; hayagriva 0.10
-/// renders nothing, which dropped every author from the NLM/Vancouver style.
-/// A `<names>` inside `<substitute>` is left alone: there an omitted `<name>`
-/// means "inherit the parent's", which hayagriva already does.
-fn fill_omitted_names(style: &mut IndependentStyle) {
-    for m in &mut style.macros {
-        fill_in(&mut m.children);
+    /// What the style file says about itself (for a dependent style, its
+    /// own title and id with the parent's class).
+    pub fn info(&self) -> &StyleInfo {
+        &self.info
     }
-    fill_in(&mut style.citation.layout.elements);
-    if let Some(b) = style.bibliography.as_mut() {
-        fill_in(&mut b.layout.elements);
-    }
-}
 
-fn fill_in(elements: &mut [LayoutRenderingElement]) {
-    for element in elements {
-        match element {
-            LayoutRenderingElement::Names(names) if names.name().is_none() => {
-                names.children.insert(0, NamesChild::Name(Name::default()))
-            }
-            LayoutRenderingElement::Group(g) => fill_in(&mut g.children),
-            LayoutRenderingElement::Choose(c) => {
-                fill_in(&mut c.if_.children);
-                for branch in &mut c.else_if {
-                    fill_in(&mut branch.children);
-                }
-                if let Some(otherwise) = c.otherwise.as_mut() {
-                    fill_in(&mut otherwise.children);
-                }
-            }
-            _ => {}
+    /// A value that changes whenever the formatting would: the XML that
+    /// formats and the locale. Cache keys are built from it.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.xml.hash(&mut h);
+        self.lang.hash(&mut h);
+        h.finish()
+    }
+
+    /// Compiles the style in the processor now: an imported style is
+    /// refused here with the processor's reason (an undefined macro, an
+    /// unknown attribute value) rather than on first use, and a bundled one
+    /// is ready before the first list is shown.
+    pub fn check(&self) -> Result<()> {
+        processor::load(&self.engine()).map_err(|e| match e {
+            Error::Render(message) => Error::InvalidStyle {
+                name: self.name.clone(),
+                message,
+            },
+            other => other,
+        })
+    }
+
+    pub(crate) fn engine(&self) -> EngineSpec {
+        EngineSpec {
+            key: self.fingerprint(),
+            xml: Arc::clone(&self.xml),
+            lang: self.lang.clone(),
         }
     }
 }
 
-/// The shipped en-GB and en-US locales first, then hayagriva's archive for
-/// every other language a user's style may ask for; lookup takes the first match.
-pub(crate) fn locales() -> &'static [Locale] {
-    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
-    LOCALES.get_or_init(|| {
-        let mut out: Vec<Locale> = LOCALE_FILES
-            .iter()
-            .filter_map(|xml| LocaleFile::from_xml(xml).ok())
-            .map(Locale::from)
-            .collect();
-        out.extend(hayagriva::archive::locales());
-        out
+/// The bundled style whose `<id>` is `id`, ignoring http/https and a
+/// trailing slash.
+fn bundled_by_id(id: &str) -> Option<&'static Bundled> {
+    let norm = |s: &str| {
+        s.trim()
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_ascii_lowercase()
+    };
+    let wanted = norm(id);
+    STYLE_FILES.iter().find(|b| {
+        StyleInfo::read(b.names[0], b.xml)
+            .ok()
+            .and_then(|i| i.id)
+            .is_some_and(|own| norm(&own) == wanted)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_styles_read_their_metadata() {
+        for name in BUNDLED_STYLES {
+            let style = Style::load(name).unwrap();
+            assert!(!style.title().is_empty(), "{name}");
+            assert!(style.info().has_bibliography, "{name}");
+            assert_eq!(style.info().class, "in-text", "{name}");
+        }
+    }
+
+    #[test]
+    fn a_dependent_style_formats_with_its_bundled_parent() {
+        let xml = r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="en-GB">
+  <info>
+    <title>British Journal of Social Work</title>
+    <id>http://www.zotero.org/styles/british-journal-of-social-work</id>
+    <link href="http://www.zotero.org/styles/apa" rel="independent-parent"/>
+  </info>
+</style>"#;
+        let style = Style::from_xml("bjsw.csl", xml).unwrap();
+        assert_eq!(style.title(), "British Journal of Social Work");
+        assert_eq!(style.lang.as_deref(), Some("en-GB"));
+        assert_eq!(&*style.xml, STYLE_FILES[1].xml);
+        let orphan = xml.replace("styles/apa", "styles/unknown-parent");
+        assert!(matches!(
+            Style::from_xml("x.csl", &orphan),
+            Err(Error::DependentStyle { .. })
+        ));
+    }
+
+    #[test]
+    fn what_is_not_a_style_is_refused_with_the_reason() {
+        for (xml, says) in [
+            ("<html><body/></html>", "root element is <html>"),
+            ("<style><info><title>x</title>", "no <citation>"),
+            ("<style class=\"in-text\"><citation></style>", "not well-formed"),
+            ("", "no CSL <style>"),
+            (
+                "<style class=\"in-text\"><citation><layout><text macro=\"nope\"/></layout></citation></style>",
+                "calls the macro \"nope\"",
+            ),
+        ] {
+            let err = Style::from_xml("bad.csl", xml).unwrap_err().to_string();
+            assert!(err.contains(says), "{xml}: {err}");
+        }
+    }
 }

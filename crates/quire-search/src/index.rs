@@ -81,6 +81,22 @@ impl Index {
     /// it is. Two processes creating the same index at once must be kept
     /// apart by the caller (the engine holds its database's write lock).
     pub fn open(dir: &Path) -> Result<Index> {
+        // Another process committing at this moment deletes the segment
+        // files its last commit replaced; an open that read the old
+        // meta.json then misses a file. Reading again sees the new commit.
+        let mut attempt = 0;
+        loop {
+            match Index::open_once(dir) {
+                Err(e) if attempt < VANISHED_RETRIES && file_vanished(&e) => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(20 * u64::from(attempt)));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(dir: &Path) -> Result<Index> {
         let io = |source| Error::Io {
             path: dir.to_path_buf(),
             source,
@@ -359,6 +375,18 @@ fn inspect_with(
             }
         }
     }
+}
+
+/// How often [`Index::open`] reads the index again after a file vanished.
+const VANISHED_RETRIES: u32 = 10;
+
+/// True when `e` is a file of the index missing: a segment another
+/// process's commit deleted between our reading meta.json and the file.
+/// tantivy reports it as an I/O error or an open-read error wrapped in its
+/// own error types, so the chain is matched by what it says.
+fn file_vanished(e: &Error) -> bool {
+    let text = format!("{e:?}");
+    text.contains("NotFound") || text.contains("FileDoesNotExist")
 }
 
 /// True when `meta.json` can be read but is not JSON: the one corruption

@@ -7,35 +7,13 @@ use std::sync::Mutex;
 use quire_csl::CslItem;
 use quire_engine::bibliography::{format_list, format_works, FormattedList};
 use quire_engine::{Importance, Library, ListItem, ListSummary, ListView, Placement, Purpose};
-use quire_format::{escape_html, Style};
+use quire_format::escape_html;
 use serde::Serialize;
 use tauri::{State, Window};
 
-use super::works::{interchange, load_style, write};
+use super::works::{interchange, write};
 use super::{guarded, lock, styles, CommandError, CommandResult};
 use crate::grants::{Access, Grants};
-
-/// A bundled style for the picker.
-#[derive(Debug, Serialize)]
-pub struct StyleInfo {
-    name: &'static str,
-    title: String,
-}
-
-#[tauri::command]
-pub async fn list_styles() -> CommandResult<Vec<StyleInfo>> {
-    guarded(|| {
-        quire_format::BUNDLED_STYLES
-            .iter()
-            .map(|&name| -> CommandResult<StyleInfo> {
-                Ok(StyleInfo {
-                    name,
-                    title: Style::load(name)?.title().to_string(),
-                })
-            })
-            .collect()
-    })
-}
 
 #[tauri::command]
 pub async fn list_lists(library: State<'_, Mutex<Library>>) -> CommandResult<Vec<ListSummary>> {
@@ -74,10 +52,18 @@ pub async fn show_list(
     name: String,
 ) -> CommandResult<ListShow> {
     guarded(|| {
-        let list = lock(&library).list(&name)?;
-        let (style, style_error) = match load_style(Some(list.style.as_str())) {
-            Ok(style) => (style, None),
-            Err(err) => (load_style(None)?, Some(err.message)),
+        // Formatting can take a while (a new style is compiled first): the
+        // library is not held for it.
+        let (list, style, style_error) = {
+            let library = lock(&library);
+            let list = library.list(&name)?;
+            match styles::load(&library, Some(list.style.as_str())) {
+                Ok(style) => (list, style, None),
+                Err(err) => {
+                    let style = styles::load(&library, None)?;
+                    (list, style, Some(err.message().to_string()))
+                }
+            }
         };
         let preview = format_list(&list, &style)?;
         Ok(ListShow {
@@ -193,8 +179,8 @@ pub async fn remove_from_list(
     guarded(|| Ok(lock(&library).remove_from_list(&name, work_id)?))
 }
 
-/// A bundled style name or the path of a `.csl` file the person picked;
-/// refused when it does not load.
+/// A bundled or imported style's name, or the path of a `.csl` file the
+/// person picked; refused when it does not load.
 #[tauri::command]
 pub async fn set_list_style(
     library: State<'_, Mutex<Library>>,
@@ -218,11 +204,15 @@ pub async fn format_document(
     style: Option<String>,
 ) -> CommandResult<FormattedList> {
     guarded(|| {
-        styles::check_preview(&lock(&library), style.as_deref())?;
-        let works = lock(&library).document_works(document_id)?;
+        let (style, works) = {
+            let mut library = lock(&library);
+            styles::check_preview(&library, style.as_deref())?;
+            let style = styles::load(&library, style.as_deref())?;
+            (style, library.document_works(document_id)?)
+        };
         let items: Vec<CslItem> = works.iter().map(|w| w.csl.clone()).collect();
         let ids: Vec<i64> = works.iter().map(|w| w.id).collect();
-        Ok(format_works(&items, &ids, &load_style(style.as_deref())?)?)
+        Ok(format_works(&items, &ids, &style)?)
     })
 }
 
@@ -239,12 +229,17 @@ pub async fn export_list(
 ) -> CommandResult<()> {
     grants.take_one(window.label(), Access::Write, &path)?;
     guarded(|| {
-        let list = lock(&library).list(&name)?;
+        let (list, style) = {
+            let library = lock(&library);
+            let list = library.list(&name)?;
+            let style = styles::load(&library, Some(list.style.as_str()));
+            (list, style)
+        };
         let items: Vec<CslItem> = list.items.iter().map(|i| i.csl.clone()).collect();
         if let Some(out) = interchange(&items, &format) {
             return write(&path, &out);
         }
-        let f = format_list(&list, &load_style(Some(list.style.as_str()))?)?;
+        let f = format_list(&list, &style?)?;
         let out = match format.as_str() {
         "html" => format!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>{title}</title></head>\n<body>\n<h1>{title}</h1>\n{}</body>\n</html>\n",

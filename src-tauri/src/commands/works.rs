@@ -7,7 +7,6 @@ use std::sync::Mutex;
 
 use quire_csl::CslItem;
 use quire_engine::{ImportFailure, Library, WorkRow, WorksFilter, WorksPage};
-use quire_format::Style;
 use serde::Serialize;
 use tauri::{State, Window};
 
@@ -38,9 +37,10 @@ pub async fn list_works(
     limit: Option<usize>,
 ) -> CommandResult<WorksPage> {
     guarded(|| {
-        styles::check_preview(&lock(&library), style.as_deref())?;
-        let style = load_style(style.as_deref())?;
-        Ok(lock(&library).works_page(
+        let library = lock(&library);
+        styles::check_preview(&library, style.as_deref())?;
+        let style = styles::load(&library, style.as_deref())?;
+        Ok(library.works_page(
             &filter.unwrap_or_default(),
             &style,
             offset.unwrap_or(0),
@@ -89,7 +89,8 @@ pub async fn get_work(
                 }
             }
         }
-        let row = library.work_row(id, &load_style(style.as_deref())?)?;
+        let style = styles::load(&library, style.as_deref())?;
+        let row = library.work_row(id, &style)?;
         Ok(WorkDetail { row, entries })
     })
 }
@@ -103,7 +104,8 @@ pub async fn update_work(
     guarded(|| {
         let mut library = lock(&library);
         library.update_work(id, &csl)?;
-        Ok(library.work_row(id, &load_style(None)?)?)
+        let style = styles::load(&library, None)?;
+        Ok(library.work_row(id, &style)?)
     })
 }
 
@@ -119,7 +121,8 @@ pub async fn merge_works(
         for other in others {
             library.merge_works(keep, other)?;
         }
-        Ok(library.work_row(keep, &load_style(None)?)?)
+        let style = styles::load(&library, None)?;
+        Ok(library.work_row(keep, &style)?)
     })
 }
 
@@ -208,11 +211,6 @@ pub fn interchange(items: &[CslItem], format: &str) -> Option<String> {
 pub fn write(path: &Path, contents: &str) -> CommandResult<()> {
     std::fs::write(path, contents)
         .map_err(|e| CommandError::new(format!("cannot write {}: {e}", path.display())))
-}
-
-/// Loads a bundled style by name or a `.csl` file by path; the default when none is named.
-pub fn load_style(style: Option<&str>) -> CommandResult<Style> {
-    Ok(Style::load(style.unwrap_or(DEFAULT_STYLE))?)
 }
 
 /// Reads an interchange file (the engine sniffs the format and bounds the size).

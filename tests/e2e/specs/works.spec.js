@@ -105,7 +105,10 @@ describe("works and lists", () => {
 
   it("formats the list in APA when the style changes", async () => {
     await $(byTestId("list-style")).selectByAttribute("value", "apa");
+    // The first use of APA in the app compiles it in citeproc-js (4–10 s on
+    // a loaded 2-core machine), so this waits longer than the default.
     await browser.waitUntil(async () => (await $(byTestId("list-preview-body")).getText()).includes("Wilkinson, R., & Pickett, K. (2010)."), {
+      timeout: 60000,
       timeoutMsg: "the preview never showed APA",
     });
     await screenshot("lists");

@@ -10,6 +10,7 @@ import {
   createList,
   deleteList,
   exportList,
+  importStyle,
   listDocuments,
   listLists,
   listStyles,
@@ -29,7 +30,7 @@ import {
   type ListShow,
   type ListSummary,
   type Purpose,
-  type StyleInfo,
+  type StyleSummary,
 } from "../api";
 import { h, replace } from "../dom";
 import { copyPlain, copyRich, EXTENSIONS } from "../export";
@@ -37,7 +38,8 @@ import { plural } from "../format";
 import type { Params, View } from "../view";
 
 const IMPORTANCE: Importance[] = ["essential", "recommended", "further"];
-const LOAD_CSL = "__load_csl__";
+/** The style select's last option: import a `.csl` file into the library. */
+const IMPORT_STYLE = "__import_style__";
 
 /** Sections typed in but not yet holding an item (the engine keeps sections with items), per list. */
 const pendingSections = new Map<string, string[]>();
@@ -144,7 +146,7 @@ function createForm(): HTMLFormElement {
 
 async function mountBuilder(
   summary: ListSummary,
-  styles: StyleInfo[],
+  styles: StyleSummary[],
   essays: DocRow[],
   onCount: (items: number) => void,
 ): Promise<HTMLElement> {
@@ -175,35 +177,80 @@ async function mountBuilder(
 
   // --- controls: style, add from an essay, delete ---
 
-  const bundled = new Set(styles.map((s) => s.name));
-  const styleSelect = h(
-    "select",
-    {
-      class: "select",
-      testid: "list-style",
-      "aria-label": "Citation style",
-      onchange: () => void chooseStyle(),
-    },
-    ...styles.map((s) => h("option", { value: s.name, selected: s.name === shown.list.style }, s.title)),
-    !bundled.has(shown.list.style) && h("option", { value: shown.list.style, selected: true }, baseName(shown.list.style)),
-    h("option", { value: LOAD_CSL }, "Load a .csl file…"),
-  );
+  let known = styles;
+
+  /** Bundled styles, then the library's imported ones, then the list's own `.csl` file if it has one. */
+  function styleSelectFor(current: string): HTMLSelectElement {
+    const option = (s: StyleSummary) =>
+      h(
+        "option",
+        { value: s.name, selected: s.name === current, title: s.parent ? `Formats with ${s.parent}` : null },
+        s.title,
+      );
+    const imported = known.filter((s) => !s.bundled);
+    const select = h(
+      "select",
+      { class: "select", testid: "list-style", "aria-label": "Citation style", onchange: () => void chooseStyle() },
+      h("optgroup", { label: "Bundled styles", testid: "styles-bundled" }, ...known.filter((s) => s.bundled).map(option)),
+      imported.length > 0 && h("optgroup", { label: "Imported styles", testid: "styles-imported" }, ...imported.map(option)),
+      !known.some((s) => s.name === current) && h("option", { value: current, selected: true }, baseName(current)),
+      h("option", { value: IMPORT_STYLE, testid: "import-style" }, "Import style…"),
+    );
+    select.value = current;
+    return select;
+  }
+
+  let styleSelect = styleSelectFor(shown.list.style);
+
+  /**
+   * A new select for the list's style. Not just new options: WebKit fires no
+   * change event for choosing the option the person chose last, even after a
+   * script set another, so after a cancelled or refused import "Import
+   * style…" would do nothing the second time.
+   */
+  function drawStyles(): void {
+    const fresh = styleSelectFor(shown.list.style);
+    const focused = document.activeElement === styleSelect;
+    styleSelect.replaceWith(fresh);
+    styleSelect = fresh;
+    if (focused) fresh.focus();
+  }
 
   async function chooseStyle(): Promise<void> {
-    let style = styleSelect.value;
-    if (style === LOAD_CSL) {
+    try {
+      await applyStyle(styleSelect.value);
+    } finally {
+      drawStyles();
+    }
+  }
+
+  async function applyStyle(chosen: string): Promise<void> {
+    let style = chosen;
+    let imported: StyleSummary | null = null;
+    if (style === IMPORT_STYLE) {
       styleSelect.value = shown.list.style;
-      const [picked] = await pickFiles("style");
-      if (!picked) return;
-      style = picked;
-      if (![...styleSelect.options].some((o) => o.value === style)) {
-        styleSelect.insertBefore(h("option", { value: style }, baseName(style)), styleSelect.lastChild);
+      try {
+        const [picked] = await pickFiles("style");
+        if (!picked) return;
+        show(`Importing ${baseName(picked)}…`);
+        imported = await importStyle(picked);
+        known = await listStyles();
+      } catch (err) {
+        // The engine's reason, naming the file: not CSL, refused by the processor, an unknown parent…
+        show((err as Error).message, true);
+        return;
       }
-      styleSelect.value = style;
+      style = imported.name;
     }
     await attempt(async () => {
       await setListStyle(name, style);
-      show(`Style: ${styleSelect.selectedOptions[0]?.textContent ?? baseName(style)}.`);
+      const title = known.find((s) => s.name === style)?.title ?? baseName(style);
+      if (imported === null) {
+        show(`Style: ${title}.`);
+      } else {
+        const parent = imported.parent ? ` (formats with ${imported.parent})` : "";
+        show(`Imported ${title}${parent}; this list now uses it.`);
+      }
     });
   }
 

@@ -194,7 +194,8 @@ mod tests {
             (h.authors, h.year.as_deref()),
             ("Smith JA, Jones B. ", Some("2020"))
         );
-        let h = split_head("A. Smith, N. D. Smith, and A. Smith, “Title,” *J*, vol. 1, pp. 1–2, 1950.");
+        let h =
+            split_head("A. Smith, N. D. Smith, and A. Smith, “Title,” *J*, vol. 1, pp. 1–2, 1950.");
         assert_eq!(h.year.as_deref(), Some("1950"));
         assert!(h.natural_order);
         let h =

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod library;
 pub mod search;
+pub mod styles;
 pub mod works;
 
 use std::path::PathBuf;

@@ -69,8 +69,17 @@ pub enum ThemeAction {
 
 #[derive(Args)]
 pub struct BenchArgs {
-    /// What to measure: `search`.
+    /// What to measure: `search`, or `format` (the citation processor).
     pub what: String,
+    /// For `format`: the works to format (CSL-JSON, BibTeX or RIS); default the library's.
+    #[arg(long, value_name = "FILE")]
+    pub works: Option<std::path::PathBuf>,
+    /// For `format`: styles to measure (default: every bundled style).
+    #[arg(long = "style", value_name = "STYLE")]
+    pub styles: Vec<String>,
+    /// For `format`: bibliography sizes to time.
+    #[arg(long = "size", value_name = "N", default_values_t = [50usize, 2000])]
+    pub sizes: Vec<usize>,
 }
 
 /// The `quire search --json` contract: exactly these keys.
@@ -282,9 +291,15 @@ pub fn reindex(ctx: &Context) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn bench(_ctx: &Context, a: BenchArgs) -> anyhow::Result<()> {
+pub fn bench(ctx: &Context, a: BenchArgs) -> anyhow::Result<()> {
+    if a.what == "format" {
+        return super::works::bench_format(ctx, &a);
+    }
     if a.what != "search" {
-        bail!("unknown benchmark {:?}; try `quire bench search`", a.what);
+        bail!(
+            "unknown benchmark {:?}; try `quire bench search` or `quire bench format`",
+            a.what
+        );
     }
     let report = bench::run(bench::Config::default(), &mut |step| eprintln!("{step}…"))?;
     println!(

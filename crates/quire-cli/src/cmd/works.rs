@@ -1,4 +1,4 @@
-//! `quire works`, `quire list create|add|show`, `quire format`. (Owner: works and lists work.)
+//! `quire works`, `quire list create|add|show|style`, `quire format`. (Owner: works and lists work.)
 
 use std::path::PathBuf;
 
@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use clap::{Args, Subcommand, ValueEnum};
 use quire_csl::CslItem;
 use quire_engine::bibliography;
-use quire_engine::{ListView, Placement, WorksFilter};
+use quire_engine::{Library, ListView, Placement, WorksFilter};
 use quire_format::Style;
 
 use super::library::open_library;
@@ -68,6 +68,9 @@ pub enum ListAction {
         #[arg(long)]
         json: bool,
     },
+    /// Set a list's citation style: a bundled or imported style's name
+    /// (see `quire styles`) or a `.csl` file.
+    Style { name: String, style: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -88,7 +91,8 @@ pub struct FormatArgs {
     pub doc: Option<i64>,
     #[arg(long)]
     pub csl_json: Option<PathBuf>,
-    /// A bundled style name (e.g. `harvard-cite-them-right`, `apa`) or a `.csl` file.
+    /// A bundled style name (e.g. `harvard-cite-them-right`, `apa`), a style
+    /// imported into the library (`quire styles`) or a `.csl` file.
     #[arg(long)]
     pub style: String,
     #[arg(long, value_enum, default_value = "text")]
@@ -110,7 +114,7 @@ pub fn works(ctx: &Context, a: WorksArgs) -> anyhow::Result<()> {
             .collect();
         return print_json(&Listing { works });
     }
-    let style = Style::load(DEFAULT_STYLE)?;
+    let style = library.style(DEFAULT_STYLE)?;
     let page = library.works_page(&WorksFilter::default(), &style, a.offset, a.limit)?;
     if page.total == 0 {
         return emit("No works yet: import essays with reference lists, or works from BibTeX/RIS/CSL-JSON.\n");
@@ -182,7 +186,7 @@ pub fn list_action(ctx: &Context, a: ListAction) -> anyhow::Result<()> {
             if json {
                 return print_json(&list);
             }
-            let style = Style::load(&list.style)?;
+            let style = library.style(&list.style)?;
             let mut out = format!(
                 "{} ({} list, {})\n\n",
                 list.name,
@@ -196,41 +200,69 @@ pub fn list_action(ctx: &Context, a: ListAction) -> anyhow::Result<()> {
             }
             emit(&out)
         }
+        ListAction::Style { name, style } => {
+            library.set_list_style(&name, &style)?;
+            let list = library.list(&name)?;
+            let title = library.style(&list.style)?.title().to_string();
+            emit(&format!(
+                "List `{}` now uses {title} ({}).\n",
+                list.name, list.style
+            ))
+        }
     }
 }
 
 pub fn format(ctx: &Context, a: FormatArgs) -> anyhow::Result<()> {
-    // (items, their work ids, the list when it is one)
-    let (items, ids, list): (Vec<CslItem>, Vec<i64>, Option<ListView>) =
-        match (&a.csl_json, a.doc, &a.list) {
-            (Some(path), _, _) => {
-                let src = std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
-                let items = quire_format::from_csl_json(&src)
-                    .with_context(|| format!("in {}", path.display()))?;
-                (items, Vec::new(), None)
-            }
-            (None, Some(id), _) => {
-                let works = open_library(ctx)?.document_works(id)?;
-                let ids = works.iter().map(|w| w.id).collect();
-                (works.into_iter().map(|w| w.csl).collect(), ids, None)
-            }
-            (None, None, Some(name)) => {
-                let list = open_library(ctx)?.list(name)?;
-                let items = list.items.iter().map(|i| i.csl.clone()).collect();
-                (items, Vec::new(), Some(list))
-            }
-            (None, None, None) => {
-                anyhow::bail!("give one of --csl-json FILE, --doc ID or --list NAME")
-            }
-        };
+    // (items, their work ids, the list when it is one, the library when one was opened)
+    type Input = (Vec<CslItem>, Vec<i64>, Option<ListView>, Option<Library>);
+    let (items, ids, list, library): Input = match (&a.csl_json, a.doc, &a.list) {
+        (Some(path), _, _) => {
+            let src = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let items = quire_format::from_csl_json(&src)
+                .with_context(|| format!("in {}", path.display()))?;
+            (items, Vec::new(), None, None)
+        }
+        (None, Some(id), _) => {
+            let mut library = open_library(ctx)?;
+            let works = library.document_works(id)?;
+            let ids = works.iter().map(|w| w.id).collect();
+            (
+                works.into_iter().map(|w| w.csl).collect(),
+                ids,
+                None,
+                Some(library),
+            )
+        }
+        (None, None, Some(name)) => {
+            let library = open_library(ctx)?;
+            let list = library.list(name)?;
+            let items = list.items.iter().map(|i| i.csl.clone()).collect();
+            (items, Vec::new(), Some(list), Some(library))
+        }
+        (None, None, None) => {
+            anyhow::bail!("give one of --csl-json FILE, --doc ID or --list NAME")
+        }
+    };
     match a.format {
         OutputFormat::Bibtex => return emit(&quire_format::to_bibtex(&items)),
         OutputFormat::Ris => return emit(&quire_format::to_ris(&items)),
         OutputFormat::CslJson => return emit(&(quire_format::to_csl_json(&items) + "\n")),
         OutputFormat::Text | OutputFormat::Html | OutputFormat::Markdown => {}
     }
-    let style = Style::load(&a.style)?;
+    let style = match &library {
+        Some(library) => library.style(&a.style)?,
+        // Formatting a CSL-JSON file needs no library; a name that is no
+        // bundled style is looked for among the library's imported styles
+        // when there is a library.
+        None => match Style::load(&a.style) {
+            Err(err @ quire_format::Error::UnknownStyle(_)) => match open_library(ctx) {
+                Ok(library) => library.style(&a.style)?,
+                Err(_) => return Err(err.into()),
+            },
+            loaded => loaded?,
+        },
+    };
     let formatted = match &list {
         Some(list) => bibliography::format_list(list, &style)?,
         None => bibliography::format_works(&items, &ids, &style)?,
@@ -240,4 +272,52 @@ pub fn format(ctx: &Context, a: FormatArgs) -> anyhow::Result<()> {
         OutputFormat::Markdown => &formatted.markdown,
         _ => &formatted.text,
     })
+}
+
+/// `quire bench format`: engine build and bibliography times per style.
+pub fn bench_format(ctx: &Context, a: &super::search::BenchArgs) -> anyhow::Result<()> {
+    let base: Vec<CslItem> = match &a.works {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            quire_format::read_works(&path.display().to_string(), &bytes)
+                .with_context(|| format!("in {}", path.display()))?
+        }
+        None => open_library(ctx)?
+            .works()?
+            .into_iter()
+            .map(|w| w.csl)
+            .collect(),
+    };
+    anyhow::ensure!(!base.is_empty(), "no works to format: give --works FILE");
+    let styles: Vec<String> = if a.styles.is_empty() {
+        quire_format::BUNDLED_STYLES
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    } else {
+        a.styles.clone()
+    };
+    println!(
+        "{} distinct works made from {}",
+        a.sizes.iter().max().unwrap_or(&0),
+        base.len()
+    );
+    for style in &styles {
+        eprintln!("{style}…");
+        let t = quire_format::bench::run(&base, style, &a.sizes)?;
+        let sizes: Vec<String> = t
+            .sizes
+            .iter()
+            .map(|(n, d)| format!("{n} works {:.2} s", d.as_secs_f64()))
+            .collect();
+        println!(
+            "{:<24} cold {:>6.2} s  one work {:>6.1} ms  {}",
+            t.style,
+            t.cold.as_secs_f64(),
+            t.single.as_secs_f64() * 1000.0,
+            sizes.join("  ")
+        );
+    }
+    Ok(())
 }

@@ -314,7 +314,10 @@ mod tests {
             raised("2,4-6"),
             raised("th"),
         ));
-        assert_eq!(convert(&xml, u64::MAX).unwrap(), "Shame¹ and care²,⁴⁻⁶ on the 4th");
+        assert_eq!(
+            convert(&xml, u64::MAX).unwrap(),
+            "Shame¹ and care²,⁴⁻⁶ on the 4th"
+        );
     }
 
     #[test]

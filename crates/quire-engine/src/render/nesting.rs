@@ -83,8 +83,8 @@ fn marker_len(rest: &[u8]) -> Option<usize> {
 
 /// Elements with no end tag: they never nest.
 const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 
 /// Elements whose content html5ever reads as text, not tags.
@@ -109,7 +109,10 @@ pub fn html(html: &str) -> Cow<'_, str> {
         at = tag.end;
         let keep = match &tag.kind {
             TagKind::Other => true,
-            TagKind::Start { name, closes_itself } => {
+            TagKind::Start {
+                name,
+                closes_itself,
+            } => {
                 if *closes_itself || VOID.contains(&name.as_str()) {
                     true
                 } else if RAW_TEXT.contains(&name.as_str()) {
@@ -170,8 +173,13 @@ fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
 }
 
 enum TagKind {
-    Start { name: String, closes_itself: bool },
-    End { name: String },
+    Start {
+        name: String,
+        closes_itself: bool,
+    },
+    End {
+        name: String,
+    },
     /// A comment, doctype, processing instruction or a `<` that opens nothing.
     Other,
 }

@@ -39,6 +39,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/006_minhash.sql")),
     M::up(include_str!("migrations/007_numeric_citations.sql")),
     M::up(include_str!("migrations/008_formatted_cache.sql")),
+    M::up(include_str!("migrations/009_styles.sql")),
 ];
 
 /// How to open a library folder.
