@@ -15,8 +15,10 @@ pub struct StyleTimes {
     pub style: String,
     /// From loading the style to the first entry: the engine build.
     pub cold: Duration,
-    /// (works, time) for each size asked for, formatted in one document.
-    pub sizes: Vec<(usize, Duration)>,
+    /// (works, cold, warm) for each size asked for, formatted in one
+    /// document: the first time, and again unchanged (a list preview
+    /// redrawn, the same list exported).
+    pub sizes: Vec<(usize, Duration, Duration)>,
     /// Mean time of one work formatted alone (the works view's unit).
     pub single: Duration,
 }
@@ -51,7 +53,10 @@ pub fn run(base: &[CslItem], style: &str, sizes: &[usize]) -> Result<StyleTimes>
         let clusters: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
         let t = Instant::now();
         render(&works, &clusters, &loaded)?;
-        out.push((n, t.elapsed()));
+        let cold = t.elapsed();
+        let t = Instant::now();
+        render(&works, &clusters, &loaded)?;
+        out.push((n, cold, t.elapsed()));
     }
     let singles = works_of_size(base, base.len().min(20));
     let t = Instant::now();

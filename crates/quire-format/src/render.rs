@@ -97,17 +97,20 @@ pub fn render(items: &[CslItem], clusters: &[Vec<usize>], style: &Style) -> Resu
         .iter()
         .map(|c| c.iter().copied().filter(|&i| i < items.len()).collect())
         .collect();
-    let items_json: Vec<serde_json::Value> = items.iter().map(request_item).collect();
-    let request = serde_json::json!({ "items": items_json, "clusters": clusters }).to_string();
     let engine = style.engine();
+    // The cache key streams the works' JSON into the hasher: a hit costs
+    // one serialisation, no request built.
     let key = {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (engine.key, &request).hash(&mut h);
-        h.finish()
+        let mut h = HashWriter(std::collections::hash_map::DefaultHasher::new());
+        (engine.key, &clusters).hash(&mut h.0);
+        let _ = serde_json::to_writer(&mut h, items);
+        h.0.finish()
     };
     if let Some(hit) = recent(key, None) {
         return Ok(hit);
     }
+    let items_json: Vec<serde_json::Value> = items.iter().map(request_item).collect();
+    let request = serde_json::json!({ "items": items_json, "clusters": clusters }).to_string();
     let out = processor::run(&engine, request, items.len())?;
     let entries = out
         .order
@@ -127,6 +130,19 @@ pub fn render(items: &[CslItem], clusters: &[Vec<usize>], style: &Style) -> Resu
     let rendered = Rendered { entries, citations };
     recent(key, Some(&rendered));
     Ok(rendered)
+}
+
+/// Feeds written bytes to a hasher.
+struct HashWriter(std::collections::hash_map::DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The documents rendered last, by a hash of style and request: a list

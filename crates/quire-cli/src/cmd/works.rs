@@ -309,7 +309,13 @@ pub fn bench_format(ctx: &Context, a: &super::search::BenchArgs) -> anyhow::Resu
         let sizes: Vec<String> = t
             .sizes
             .iter()
-            .map(|(n, d)| format!("{n} works {:.2} s", d.as_secs_f64()))
+            .map(|(n, cold, warm)| {
+                format!(
+                    "{n} works {:.2} s (again {:.0} ms)",
+                    cold.as_secs_f64(),
+                    warm.as_secs_f64() * 1000.0
+                )
+            })
             .collect();
         println!(
             "{:<24} cold {:>6.2} s  one work {:>6.1} ms  {}",
