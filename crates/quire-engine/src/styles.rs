@@ -18,7 +18,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use quire_format::{Style, StyleInfo, BUNDLED_STYLES, MAX_STYLE_BYTES};
+use quire_format::{id_key, Style, StyleInfo, BUNDLED_STYLES, MAX_STYLE_BYTES};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -356,17 +356,6 @@ fn bundled(name: &str) -> Option<Style> {
 /// A path rather than a style's name: names have no separators and no `.csl`.
 fn looks_like_path(s: &str) -> bool {
     s.contains(['/', '\\']) || s.trim().to_ascii_lowercase().ends_with(".csl")
-}
-
-/// A style `<id>` as compared: no scheme, no trailing slash, lower case, so
-/// `https://www.zotero.org/styles/apa/` is `http://www.zotero.org/styles/apa`.
-fn id_key(id: &str) -> String {
-    let id = id.trim();
-    let id = id
-        .strip_prefix("https://")
-        .or_else(|| id.strip_prefix("http://"))
-        .unwrap_or(id);
-    id.trim_end_matches('/').to_lowercase()
 }
 
 /// The name an imported style is listed and chosen by: the last segment of

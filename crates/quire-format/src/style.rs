@@ -370,22 +370,26 @@ impl Style {
     }
 }
 
-/// The bundled style whose `<id>` is `id`, ignoring http/https and a
-/// trailing slash.
+/// A style `<id>` as compared with another: without http/https, a trailing
+/// slash or case, so a dependent style's parent link finds its parent
+/// however either was written.
+pub fn id_key(id: &str) -> String {
+    let id = id.trim();
+    let id = id
+        .strip_prefix("https://")
+        .or_else(|| id.strip_prefix("http://"))
+        .unwrap_or(id);
+    id.trim_end_matches('/').to_lowercase()
+}
+
+/// The bundled style whose `<id>` is `id` (compared by [`id_key`]).
 fn bundled_by_id(id: &str) -> Option<&'static Bundled> {
-    let norm = |s: &str| {
-        s.trim()
-            .trim_start_matches("https://")
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_ascii_lowercase()
-    };
-    let wanted = norm(id);
+    let wanted = id_key(id);
     STYLE_FILES.iter().find(|b| {
         StyleInfo::read(b.names[0], b.xml)
             .ok()
             .and_then(|i| i.id)
-            .is_some_and(|own| norm(&own) == wanted)
+            .is_some_and(|own| id_key(&own) == wanted)
     })
 }
 
