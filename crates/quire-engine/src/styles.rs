@@ -18,7 +18,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use quire_format::{id_key, Style, StyleInfo, BUNDLED_STYLES, MAX_STYLE_BYTES};
+use quire_format::{bundled_name_by_id, id_key, Style, StyleInfo, BUNDLED_STYLES, MAX_STYLE_BYTES};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -44,30 +44,22 @@ pub struct StyleSummary {
     pub locale: Option<String>,
 }
 
-/// A bundled style's summary and its normalised `<id>`, read once.
-struct BundledEntry {
-    summary: StyleSummary,
-    id_key: Option<String>,
-}
-
-fn bundled_entries() -> &'static [BundledEntry] {
-    static ENTRIES: OnceLock<Vec<BundledEntry>> = OnceLock::new();
-    ENTRIES.get_or_init(|| {
+/// The bundled styles' summaries, read once.
+fn bundled_summaries() -> &'static [StyleSummary] {
+    static SUMMARIES: OnceLock<Vec<StyleSummary>> = OnceLock::new();
+    SUMMARIES.get_or_init(|| {
         BUNDLED_STYLES
             .iter()
             .map(|&name| {
                 let info = Style::load(name).ok().map(|s| s.info().clone());
-                BundledEntry {
-                    summary: StyleSummary {
-                        name: name.to_string(),
-                        title: info
-                            .as_ref()
-                            .map_or_else(|| name.to_string(), |i| i.title.clone()),
-                        bundled: true,
-                        parent: None,
-                        locale: info.as_ref().and_then(|i| i.default_locale.clone()),
-                    },
-                    id_key: info.and_then(|i| i.id).map(|id| id_key(&id)),
+                StyleSummary {
+                    name: name.to_string(),
+                    title: info
+                        .as_ref()
+                        .map_or_else(|| name.to_string(), |i| i.title.clone()),
+                    bundled: true,
+                    parent: None,
+                    locale: info.and_then(|i| i.default_locale),
                 }
             })
             .collect()
@@ -78,10 +70,7 @@ impl Library {
     /// Every style a list can name: the bundled ones in
     /// [`BUNDLED_STYLES`] order, then the imported ones by title.
     pub fn styles(&self) -> Result<Vec<StyleSummary>> {
-        let mut out: Vec<StyleSummary> = bundled_entries()
-            .iter()
-            .map(|b| b.summary.clone())
-            .collect();
+        let mut out: Vec<StyleSummary> = bundled_summaries().to_vec();
         let rows: Vec<(String, String, Option<String>, Option<String>)> = {
             let mut stmt = self.conn().prepare(
                 "SELECT name, title, parent, locale FROM styles
@@ -294,13 +283,12 @@ impl Library {
     /// The title of the style a dependent style names as its parent, or
     /// the link itself when no style here has that `<id>`.
     fn parent_title(&self, href: &str) -> Result<String> {
-        let key = id_key(href);
-        if let Some(b) = bundled_entries()
-            .iter()
-            .find(|b| b.id_key.as_deref() == Some(key.as_str()))
-        {
-            return Ok(b.summary.title.clone());
+        if let Some(name) = bundled_name_by_id(href) {
+            if let Some(b) = bundled_summaries().iter().find(|b| b.name == name) {
+                return Ok(b.title.clone());
+            }
         }
+        let key = id_key(href);
         let title: Option<String> = self
             .conn()
             .query_row(

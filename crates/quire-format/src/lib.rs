@@ -27,7 +27,7 @@ pub use error::{Error, Result};
 pub use markup::{escape_html, Markup};
 pub use render::{format, format_single, render, Formatted, FormattedEntry, Rendered, Single};
 pub use ris::{from_ris, to_ris};
-pub use style::{id_key, Style, StyleInfo, BUNDLED_STYLES, MAX_STYLE_BYTES};
+pub use style::{bundled_name_by_id, id_key, Style, StyleInfo, BUNDLED_STYLES, MAX_STYLE_BYTES};
 pub use works_file::{read_works, MAX_WORKS_FILE_BYTES};
 
 use quire_csl::CslItem;

@@ -9,7 +9,7 @@
 
 use std::hash::{Hash, Hasher};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -382,15 +382,31 @@ pub fn id_key(id: &str) -> String {
     id.trim_end_matches('/').to_lowercase()
 }
 
-/// The bundled style whose `<id>` is `id` (compared by [`id_key`]).
+/// The bundled style whose `<id>` is `id` (compared by [`id_key`]). The
+/// bundled styles' ids are read once, not on every dependent style loaded.
 fn bundled_by_id(id: &str) -> Option<&'static Bundled> {
+    static KEYS: OnceLock<Vec<Option<String>>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        STYLE_FILES
+            .iter()
+            .map(|b| {
+                StyleInfo::read(b.names[0], b.xml)
+                    .ok()?
+                    .id
+                    .map(|id| id_key(&id))
+            })
+            .collect()
+    });
     let wanted = id_key(id);
-    STYLE_FILES.iter().find(|b| {
-        StyleInfo::read(b.names[0], b.xml)
-            .ok()
-            .and_then(|i| i.id)
-            .is_some_and(|own| id_key(&own) == wanted)
-    })
+    let at = keys
+        .iter()
+        .position(|k| k.as_deref() == Some(wanted.as_str()))?;
+    Some(&STYLE_FILES[at])
+}
+
+/// The canonical name of the bundled style whose `<id>` is `id`.
+pub fn bundled_name_by_id(id: &str) -> Option<&'static str> {
+    bundled_by_id(id).map(|b| b.names[0])
 }
 
 #[cfg(test)]
