@@ -71,7 +71,7 @@ fn not_granted(path: &Path, access: Access) -> CommandError {
         Access::Read => "picked in a dialog or dropped on the window",
         Access::Write => "picked in a save dialog",
     };
-    CommandError::new(format!(
+    CommandError::invalid(format!(
         "{} was not {how}; the app reads and writes only files you choose",
         path.display()
     ))
@@ -96,9 +96,9 @@ mod tests {
             .take("main", Access::Read, &paths(&["/home/a/essay.md"]))
             .unwrap_err();
         assert!(
-            err.message().contains("/home/a/essay.md was not picked"),
+            err.message.contains("/home/a/essay.md was not picked"),
             "{}",
-            err.message()
+            err.message
         );
     }
 
@@ -109,7 +109,7 @@ mod tests {
         let asked = paths(&["/home/a/essay.md", "/home/a/.ssh/id_rsa"]);
         let err = grants.take("main", Access::Read, &asked).unwrap_err();
         assert!(err
-            .message()
+            .message
             .starts_with("/home/a/.ssh/id_rsa was not picked"));
         assert!(grants
             .take("main", Access::Read, &paths(&["/home/a/essay.md"]))

@@ -1,5 +1,6 @@
-//! Quire's desktop app: a thin Tauri shell. Every command is a small wrapper
-//! over `quire_engine::Library`; only this crate knows about IPC and windows.
+//! Quire's desktop app: a thin Tauri shell. Every command is a few lines
+//! over `quire_api`, the application layer the `quire` CLI shares; only this
+//! crate knows about IPC, windows and dialogs.
 
 // Keep a console window from opening next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -21,7 +22,7 @@ use test_hooks::TestHooks;
 
 fn main() -> anyhow::Result<()> {
     let library = open_library()?;
-    warm_styles(&library);
+    quire_api::styles::warm(&library);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         // Only Rust opens links (see `navigation`): the page has no opener permission.
@@ -89,24 +90,6 @@ fn on_window_event(window: &Window, event: &WindowEvent) {
             eprintln!("quire: cannot announce dropped files: {err}");
         }
     }
-}
-
-/// Builds the citation processor's engines for the styles the first
-/// screens show, in the background: compiling a large style (APA, Chicago)
-/// takes seconds, which the first list or works view would otherwise wait for.
-fn warm_styles(library: &Library) {
-    let mut names = vec![commands::works::DEFAULT_STYLE.to_string()];
-    if let Ok(lists) = library.lists() {
-        names.extend(lists.into_iter().map(|l| l.style));
-    }
-    names.sort();
-    names.dedup();
-    let styles: Vec<_> = names.iter().filter_map(|n| library.style(n).ok()).collect();
-    std::thread::spawn(move || {
-        for style in styles {
-            let _ = style.check();
-        }
-    });
 }
 
 /// Opens `$QUIRE_LIBRARY` or the default library folder, creating it on

@@ -89,7 +89,7 @@ pub async fn pick_save_path(
     format: String,
 ) -> CommandResult<Option<PathBuf>> {
     let (extension, label) = save_filter(&format)
-        .ok_or_else(|| CommandError::new(format!("unknown export format {format:?}")))?;
+        .ok_or_else(|| CommandError::invalid(format!("unknown export format {format:?}")))?;
     let window_label = window.label().to_string();
     let chosen = blocking(move || match app.state::<TestHooks>().picked() {
         Some(paths) => Ok(paths.into_iter().next()),
@@ -117,7 +117,7 @@ fn local_paths(chosen: Vec<FilePath>) -> CommandResult<Vec<PathBuf>> {
         .into_iter()
         .map(|file| {
             file.into_path()
-                .map_err(|err| CommandError::new(format!("not a local file: {err}")))
+                .map_err(|err| CommandError::invalid(format!("not a local file: {err}")))
         })
         .collect()
 }

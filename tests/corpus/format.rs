@@ -519,7 +519,9 @@ mod works {
         library
             .add_to_list("SW101 reading", &[krumer, spirit], week2)
             .unwrap();
-        library.move_list_item("SW101 reading", spirit, 1).unwrap();
+        library
+            .move_list_item("SW101 reading", spirit, Some("Week 2: Poverty"), 1)
+            .unwrap();
         assert!(library
             .add_to_list("SW101 reading", &[999_999], Placement::default())
             .is_err());

@@ -151,7 +151,7 @@ fn bad_syntax_returns_results_and_notes() {
 
 #[test]
 fn starter_themes_cover_the_sample_and_name_cited_works() {
-    let (_dir, library) = seeded_library();
+    let (_dir, mut library) = seeded_library();
     let themes = library.themes().unwrap();
     let names: Vec<&str> = themes.iter().map(|t| t.theme.name.as_str()).collect();
     assert_eq!(
@@ -231,7 +231,7 @@ fn added_theme_is_saved_and_evaluated() {
         .add_theme("Use of self", r#""use of self" OR self-awareness"#, None)
         .unwrap();
     drop(library);
-    let library = Library::open(dir.path()).unwrap();
+    let mut library = Library::open(dir.path()).unwrap();
     let report = library.theme("use of self").unwrap();
     assert_eq!(report.theme.name, "Use of self");
     assert!(library.theme("No such theme").is_err());
@@ -272,7 +272,7 @@ fn an_invalid_stored_theme_is_listed_with_its_error() {
     drop(db);
     let library = Library::open(dir.path()).unwrap();
     // On a small stack, as the app's command threads have.
-    let (library, themes) = std::thread::Builder::new()
+    let (mut library, themes) = std::thread::Builder::new()
         .stack_size(256 * 1024)
         .spawn(move || {
             let themes = library.themes().unwrap();

@@ -1,90 +1,143 @@
 // Typed wrappers over the app's Tauri commands (src-tauri/src/commands/).
-// The types mirror the serde shapes of quire-engine; key names are a contract.
+// The shapes they send and receive are the wire types of quire-api
+// (crates/quire-api/src/wire), declared in TypeScript by ts-rs in
+// ./bindings: regenerate them with `scripts/gen-types`, never edit them.
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { ApiError as ApiErrorJson, ErrorKind } from "./bindings";
 
-export type Kind = "essay" | "source";
-export type LimitFlag = "under" | "over";
+export type {
+  // errors
+  ErrorKind,
+  // documents and collections
+  Kind,
+  LimitFlag,
+  DocSummary,
+  DocRow,
+  Document,
+  ReaderDoc,
+  Collection,
+  ImportFailure,
+  ImportWarning,
+  ImportReport,
+  Progress,
+  DocFilter,
+  // CSL-JSON (crates/quire-csl)
+  CslName,
+  CslDate,
+  CslItem,
+  // works
+  CitedBy,
+  Work,
+  WorkRow,
+  WorkEntry,
+  WorkDetail,
+  WorksFilter,
+  WorksPage,
+  WorksImport,
+  InterchangeFormat,
+  // lists and styles
+  Purpose,
+  Importance,
+  ListExportFormat,
+  StyleSummary,
+  ListSummary,
+  ListItem,
+  ListView,
+  FormattedEntry,
+  FormattedSection,
+  FormattedList,
+  ListShow,
+  // search and themes
+  SearchQuery,
+  FacetCount,
+  Facets,
+  SnippetPart,
+  SearchHit,
+  SearchResults,
+  Theme,
+  ThemeCoverage,
+  ThemeSummary,
+  ThemeDoc,
+  ThemeReport,
+  CitedWork,
+  KeyTerm,
+  // the citation audit
+  Status,
+  IssueKind,
+  CitedIn,
+  CitationResult,
+  ReferenceResult,
+  Issue,
+  EssayAudit,
+} from "./bindings";
+import type {
+  CitedWork,
+  Collection,
+  CslItem,
+  DocFilter,
+  DocRow,
+  FormattedList,
+  ImportReport,
+  Importance,
+  InterchangeFormat,
+  KeyTerm,
+  ListExportFormat,
+  ListShow,
+  ListSummary,
+  Progress,
+  Purpose,
+  ReaderDoc,
+  SearchQuery,
+  SearchResults,
+  StyleSummary,
+  ThemeReport,
+  ThemeSummary,
+  WorkDetail,
+  WorkRow,
+  WorksFilter,
+  WorksImport,
+  WorksPage,
+} from "./bindings";
 
-/** One imported or listed document: the `quire list --json` object. */
-export interface DocSummary {
-  id: number;
-  kind: Kind;
-  title: string;
-  author: string | null;
-  affiliation: string | null;
-  word_count: number;
-  duplicate_of: number | null;
+const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "not_found", "read_only", "io", "library", "internal"];
+
+/**
+ * A command that failed: the `kind` of failure (one of a closed set, see
+ * `errors.ts` for how each is shown) and a message for a person.
+ */
+export class ApiError extends Error {
+  readonly kind: ErrorKind;
+
+  constructor(kind: ErrorKind, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.kind = kind;
+  }
+
+  /**
+   * What a command rejected with, as an ApiError. Commands reject with
+   * `{ kind, message }`; anything else (a bare string from Tauri itself, an
+   * object without a known kind) is an internal error with its text.
+   */
+  static from(err: unknown): ApiError {
+    if (err instanceof ApiError) return err;
+    if (typeof err === "object" && err !== null && "message" in err) {
+      const { kind, message } = err as Partial<ApiErrorJson>;
+      const known = ERROR_KINDS.find((k) => k === kind);
+      return new ApiError(known ?? "internal", String(message));
+    }
+    return new ApiError("internal", String(err));
+  }
 }
 
-/** A row of the library view. */
-export interface DocRow extends DocSummary {
-  collection_id: number | null;
-  collection: string | null;
-  year: number | null;
-  origin: string;
-  limit_flag: LimitFlag | null;
-}
-
-export interface Document extends DocSummary {
-  collection_id: number | null;
-  collection: string | null;
-  year: number | null;
-  origin: string;
-  content_hash: string;
-  limit_flag: LimitFlag | null;
-  body: string;
-  references: string[];
-  duplicates: number[];
-}
-
-/** What the reader shows: the document, its body as sanitised HTML, and its collection's limits. */
-export interface ReaderDoc extends Document {
-  html: string;
-  min_words: number | null;
-  max_words: number | null;
-}
-
-export interface Collection {
-  id: number;
-  title: string;
-  prompt: string | null;
-  year: number | null;
-  min_words: number | null;
-  max_words: number | null;
-  documents: number;
-}
-
-export interface ImportFailure {
-  path: string;
-  message: string;
-}
-
-export interface ImportReport {
-  imported: DocSummary[];
-  errors: ImportFailure[];
-}
-
-export interface Progress {
-  done: number;
-  total: number;
-  current: string;
-}
-
-export interface DocFilter {
-  kind?: Kind;
-  collection_id?: number;
-}
-
-/** Commands reject with `{ message }`; turn that into an Error so callers can show it. */
+/** Commands reject with `{ kind, message }`; turn that into an ApiError (an Error) so callers can show it. */
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (err) {
-    const message =
-      typeof err === "object" && err !== null && "message" in err ? String(err.message) : String(err);
-    throw new Error(message);
+    throw ApiError.from(err);
   }
 }
 
@@ -114,165 +167,6 @@ export const onImportProgress = (handler: (p: Progress) => void): Promise<Unlist
   listen<Progress>("import-progress", (event) => handler(event.payload));
 
 // --- works and lists (src-tauri/src/commands/{works,lists}.rs) ---
-
-/** A person (`family`, `given`) or an organisation (`literal`). */
-export interface CslName {
-  family?: string;
-  given?: string;
-  literal?: string;
-  [key: string]: unknown;
-}
-
-export interface CslDate {
-  "date-parts"?: number[][];
-  literal?: string;
-  raw?: string;
-}
-
-/**
- * A CSL-JSON item (crates/quire-csl), the one shape of a parsed reference entry
- * in the audit, a work and a list item. Absent fields are left out; unknown
- * keys round-trip untouched.
- */
-export interface CslItem {
-  id?: string;
-  type: string;
-  author?: CslName[];
-  editor?: CslName[];
-  issued?: CslDate;
-  accessed?: CslDate;
-  "year-suffix"?: string;
-  /** "in press", "forthcoming": kept out of `issued`. */
-  status?: string;
-  title?: string;
-  "container-title"?: string;
-  volume?: string;
-  issue?: string;
-  page?: string;
-  edition?: string;
-  publisher?: string;
-  "publisher-place"?: string;
-  DOI?: string;
-  URL?: string;
-  [key: string]: unknown;
-}
-
-export interface CitedBy {
-  document_id: number;
-  title: string;
-  author: string | null;
-  count: number;
-}
-
-/** A work with its entry in the preview style: `html` is sanitised by the engine. */
-export interface WorkRow {
-  id: number;
-  csl: CslItem;
-  edited: boolean;
-  cited_by: CitedBy[];
-  html: string;
-  text: string;
-  citation: string;
-}
-
-export interface WorkEntry {
-  document_id: number;
-  position: number;
-  raw: string;
-}
-
-export interface WorkDetail extends WorkRow {
-  entries: WorkEntry[];
-}
-
-export interface WorksFilter {
-  query?: string;
-  kind?: string;
-  cited?: boolean;
-}
-
-export interface WorksImport {
-  ids: number[];
-  errors: ImportFailure[];
-}
-
-export type Purpose = "reading" | "reference";
-export type Importance = "essential" | "recommended" | "further";
-export type InterchangeFormat = "bibtex" | "ris" | "csl-json";
-export type ListExportFormat = InterchangeFormat | "html" | "markdown" | "text";
-
-/** A citation style a list can use: `quire styles --json` (quire-engine `StyleSummary`). */
-export interface StyleSummary {
-  /** What a list names it by: `apa`, `british-journal-of-social-work`. */
-  name: string;
-  title: string;
-  /** Shipped with Quire; otherwise imported into this library. */
-  bundled: boolean;
-  /** For a dependent style: the title (or CSL id) of the style it formats with. */
-  parent: string | null;
-  /** The style's default locale, e.g. `en-GB`, when it names one. */
-  locale: string | null;
-}
-
-export interface ListSummary {
-  id: number;
-  name: string;
-  purpose: Purpose;
-  style: string;
-  items: number;
-}
-
-export interface ListItem {
-  work_id: number;
-  section: string | null;
-  position: number;
-  importance: Importance | null;
-  note: string | null;
-  csl: CslItem;
-}
-
-export interface ListView {
-  id: number;
-  name: string;
-  purpose: Purpose;
-  style: string;
-  sections: string[];
-  items: ListItem[];
-}
-
-export interface FormattedEntry {
-  /** Null only for items that are not the library's works. */
-  work_id: number | null;
-  /** Escaped by the engine: safe to insert as HTML. */
-  html: string;
-  text: string;
-  citation: string;
-  importance: Importance | null;
-  note: string | null;
-}
-
-export interface FormattedList {
-  style: string;
-  style_title: string;
-  sections: { title: string | null; entries: FormattedEntry[] }[];
-  /** The whole list as an HTML fragment (escaped by the engine), for rich-text copy. */
-  html: string;
-  text: string;
-  markdown: string;
-}
-
-export interface ListShow {
-  list: ListView;
-  preview: FormattedList;
-  /** Why the list's own style did not load; the preview then uses the default style. */
-  style_error: string | null;
-}
-
-/** One page of the works matching a filter, and how many match in all. */
-export interface WorksPage {
-  rows: WorkRow[];
-  total: number;
-}
 
 export const listWorks = (filter: WorksFilter = {}, offset = 0, limit = 100, style?: string) =>
   call<WorksPage>("list_works", { filter, style: style ?? null, offset, limit });
@@ -320,88 +214,6 @@ export const exportList = (name: string, format: ListExportFormat, path: string)
   call<void>("export_list", { name, format, path });
 
 // --- search and themes (src-tauri/src/commands/search.rs) ---
-
-export interface SearchQuery {
-  text: string;
-  kind?: string | null;
-  collection?: string | null;
-  affiliation?: string | null;
-  year?: number | null;
-  limit?: number;
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface Facets {
-  kind: FacetCount[];
-  collection: FacetCount[];
-  affiliation: FacetCount[];
-  year: FacetCount[];
-}
-
-/**
- * One place a query matched. `snippet` is plain text (not HTML); `highlights`
- * are the matched words in it as `[start, end)` offsets in code points (index
- * `[...snippet]`, not `snippet`), in order and not overlapping.
- */
-export interface SearchHit {
-  doc: number;
-  title: string;
-  author: string | null;
-  kind: Kind;
-  /** Index into the document's paragraphs (blocks between blank lines); null for a title/author/references match. */
-  paragraph: number | null;
-  score: number;
-  snippet: string;
-  highlights: [number, number][];
-}
-
-export interface SearchResults {
-  total: number;
-  ignored: string[];
-  hits: SearchHit[];
-  facets: Facets;
-  similar: string[];
-}
-
-export interface Theme {
-  name: string;
-  query: string;
-  colour: string;
-}
-
-export interface ThemeSummary extends Theme {
-  documents: number;
-  paragraphs: number;
-  coverage: { doc: number; paragraphs: number }[];
-  /** Why the saved query cannot be used (it then covers nothing); absent when it can. */
-  error?: string;
-}
-
-export interface ThemeReport {
-  theme: Theme;
-  documents: { doc: number; title: string; author: string | null; kind: Kind; paragraphs: SearchHit[] }[];
-  works: CitedWork[];
-  ignored: string[];
-}
-
-/** A work cited by paragraphs a search or theme found; `work_id` is null for a citation with no entry. */
-export interface CitedWork {
-  work: string;
-  work_id: number | null;
-  paragraphs: number;
-  documents: number[];
-}
-
-export interface KeyTerm {
-  term: string;
-  score: number;
-  paragraphs: number;
-  documents: number;
-}
 
 export const search = (query: SearchQuery) => call<SearchResults>("search", { query });
 export const listThemes = () => call<ThemeSummary[]>("list_themes");

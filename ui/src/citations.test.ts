@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CslItem } from "./api";
-import { countByKind, fromForm, parsedFields, parseNames, shortLabel, sortedIssues, toForm, type Issue } from "./citations";
+import { countByKind, parsedFields, parseNames, sortedIssues, type Issue } from "./citations";
 
 const chan: CslItem = {
   type: "article-journal",
@@ -16,38 +16,11 @@ const chan: CslItem = {
   accessed: { "date-parts": [[2020, 2, 1]] },
 };
 
-describe("the reference form", () => {
+describe("the audit panel's data", () => {
   it("reads people and organisations one a line", () => {
     expect(parseNames("Chan, C.\n\n  BASW \nPlato,")).toEqual([{ family: "Chan", given: "C." }, { literal: "BASW" }, { family: "Plato" }]);
   });
 
-  it("round-trips an entry untouched, keeping fields it does not show", () => {
-    expect(fromForm(chan, toForm(chan))).toEqual(chan);
-  });
-
-  it("applies corrections and drops emptied fields", () => {
-    const form = toForm(chan);
-    form.author = "Chan, C.\nNegai, S.";
-    form.year = "2018b";
-    form.fields.volume = " ";
-    const item = fromForm(chan, form) as CslItem;
-    expect(item.author).toEqual([
-      { family: "Chan", given: "C." },
-      { family: "Negai", given: "S." },
-    ]);
-    expect(item.issued).toEqual({ "date-parts": [[2018]] });
-    expect(item["year-suffix"]).toBe("b");
-    expect(item.volume).toBeUndefined();
-    expect(item.accessed).toEqual(chan.accessed);
-    expect(shortLabel(item)).toBe("Chan and Negai 2018b");
-  });
-
-  it("refuses a year that is not one", () => {
-    expect(fromForm(chan, { ...toForm(chan), year: "last year" })).toMatch(/not a year/);
-  });
-});
-
-describe("the audit panel's data", () => {
   it("lists parsed fields with labels", () => {
     const rows = Object.fromEntries(parsedFields(chan));
     expect(rows.Author).toBe("Chan, C.; Ngai, S.");

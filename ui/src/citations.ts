@@ -4,47 +4,11 @@
 
 import { call, type CslItem, type CslName } from "./api";
 
-export type Status = "ok" | "missing_reference" | "year_mismatch" | "name_mismatch" | "et_al_mismatch";
-export type IssueKind =
-  | Exclude<Status, "ok">
-  | "uncited_reference"
-  | "no_reference_list"
-  | "malformed_reference"
-  | "out_of_order_citation";
-
-export interface CitationResult {
-  text: string;
-  authors: string[];
-  year: string;
-  et_al: boolean;
-  locator: string | null;
-  cited_in: { authors: string[]; year: string } | null;
-  /** Numeric citations ("[3]", "³") only: the number cited; they have no authors or year. */
-  number?: number;
-  reference: number | null;
-  status: Status;
-}
-
-export interface ReferenceResult {
-  text: string;
-  csl: CslItem;
-  cited_by: number[];
-  /** Numeric audits only: the entry's number in the list. */
-  number?: number;
-}
-
-export interface Issue {
-  kind: IssueKind;
-  citation: number | null;
-  reference: number | null;
-  message: string;
-}
-
-export interface Audit {
-  citations: CitationResult[];
-  references: ReferenceResult[];
-  issues: Issue[];
-}
+// The audit's shapes are wire types (crates/quire-api/src/wire/audit.rs),
+// generated into ./bindings; `Audit` is the essay's audit.
+import type { CitationResult, CitedIn, EssayAudit, Issue, IssueKind, ReferenceResult, Status } from "./bindings";
+export type { CitationResult, CitedIn, Issue, IssueKind, ReferenceResult, Status };
+export type Audit = EssayAudit;
 
 export const auditDocument = (id: number) => call<Audit>("audit_document", { id });
 /** Keeps the corrected parse of entry `position` and returns the audit redone with it. */
@@ -161,57 +125,3 @@ export function parseNames(text: string): CslName[] {
 }
 
 export const namesText = (names: CslName[] | undefined): string => (names ?? []).map(nameText).join("\n");
-
-/** What the edit form holds: every value as the text in its field. */
-export interface EntryForm {
-  type: string;
-  author: string;
-  editor: string;
-  year: string;
-  status: string;
-  fields: Record<string, string>;
-}
-
-export function toForm(csl: CslItem): EntryForm {
-  const year = csl.issued?.["date-parts"]?.[0]?.[0];
-  const fields: Record<string, string> = {};
-  for (const [key] of TEXT_FIELDS) fields[key] = typeof csl[key] === "string" ? (csl[key] as string) : "";
-  return {
-    type: csl.type,
-    author: namesText(csl.author),
-    editor: namesText(csl.editor),
-    year: year === undefined ? "" : `${year}${csl["year-suffix"] ?? ""}`,
-    status: csl.status ?? "",
-    fields,
-  };
-}
-
-/**
- * The entry the form describes, built on `original` so fields the form does
- * not show (accessed dates, months) are kept. Returns an error message for a
- * year that is not a year.
- */
-export function fromForm(original: CslItem, form: EntryForm): CslItem | string {
-  const csl: CslItem = { ...original, type: form.type.trim() || "document" };
-  const set = (key: string, value: unknown) => {
-    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) delete csl[key];
-    else csl[key] = value;
-  };
-  set("author", parseNames(form.author));
-  set("editor", parseNames(form.editor));
-  const year = form.year.trim();
-  const match = /^(\d{1,4})([a-z]?)$/.exec(year);
-  if (year && !match) return `"${year}" is not a year: write it as 2019, or 2019a.`;
-  if (match) {
-    const n = Number(match[1]);
-    const parts = original.issued?.["date-parts"]?.[0];
-    set("issued", { "date-parts": [parts?.[0] === n ? parts : [n]] });
-    set("year-suffix", match[2]);
-  } else {
-    set("issued", undefined);
-    set("year-suffix", undefined);
-  }
-  set("status", form.status.trim());
-  for (const [key] of TEXT_FIELDS) set(key, (form.fields[key] ?? "").trim());
-  return csl;
-}

@@ -5,6 +5,7 @@
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { importFiles, onFilesDropped, onImportProgress, pickFiles, type ImportReport, type Progress } from "./api";
 import { h, replace } from "./dom";
+import { errorText } from "./errors";
 import { icon } from "./icons";
 
 export interface Importer {
@@ -70,7 +71,7 @@ export function createImporter(onImported: () => void): Importer {
     try {
       showReport(await importFiles(paths));
     } catch (err) {
-      showReport({ imported: [], errors: [{ path: paths.join(", "), message: (err as Error).message }] });
+      showReport({ imported: [], errors: [{ path: paths.join(", "), message: errorText(err) }] });
     } finally {
       unlisten();
       onImported();

@@ -4,6 +4,7 @@
 
 import { addToList, createList, listLists } from "./api";
 import { h, replace } from "./dom";
+import { errorText } from "./errors";
 import { plural } from "./format";
 
 let serial = 0;
@@ -83,7 +84,7 @@ export function listPicker(options: PickerOptions): ListPicker {
       options.report(message, false);
       options.added?.(name);
     } catch (err) {
-      options.report((err as Error).message, true);
+      options.report(errorText(err), true);
     } finally {
       button.disabled = false;
     }

@@ -8,14 +8,15 @@ import "./style.css";
 
 import { h, isEditable, replace } from "./dom";
 import { icon } from "./icons";
+import { errorText } from "./errors";
 import { createImporter } from "./importer";
 import { createShortcutsDialog } from "./shortcuts";
 import { initTheme, toggleTheme, currentTheme } from "./theme";
 import type { MountView, Params, View } from "./view";
 import { mountLibrary } from "./views/library";
 import { mountReader } from "./views/reader";
-import { mountWorks } from "./views/works";
-import { mountLists } from "./views/lists";
+import { mountWorks } from "./views/works/table";
+import { mountLists } from "./views/lists/index";
 import { createSearchPalette } from "./views/search";
 import { mountThemes } from "./views/themes";
 
@@ -102,7 +103,7 @@ async function render(): Promise<void> {
     replace(main, root);
   } catch (err) {
     if (ticket !== renderCount) return;
-    replace(main, h("div", { class: "view error-state", testid: "error" }, h("h1", {}, "Something went wrong"), h("p", {}, (err as Error).message)));
+    replace(main, h("div", { class: "view error-state", testid: "error" }, h("h1", {}, "Something went wrong"), h("p", {}, errorText(err))));
   }
 }
 

@@ -1,3 +1,6 @@
+// The keyboard shortcuts dialog (`?`): a table of the keys the shell and the
+// views handle.
+
 import { h } from "./dom";
 
 const SHORTCUTS: [string[], string][] = [

@@ -1,11 +1,14 @@
 //! `quire`: the command-line face of the Quire engine.
 //!
-//! Every subcommand lives in `cmd/`, one file per area; this file only parses
-//! arguments and turns an error into a one-line message and a non-zero exit.
+//! Every subcommand lives in `cmd/`, one file per area; the text it prints
+//! for a person is made by the pure functions of `print/`. This file only
+//! parses arguments and turns an error into a one-line message and a
+//! non-zero exit.
 //! Text for a person passes through `terminal`, which strips escape
 //! sequences imported files may carry.
 
 mod cmd;
+mod print;
 mod terminal;
 
 use std::path::PathBuf;
@@ -35,23 +38,32 @@ enum Command {
     Import(cmd::library::ImportArgs),
     /// List the documents in the library, or manage reference/reading lists.
     List(cmd::library::ListArgs),
-    /// Show one document with its Markdown body.
+    /// List the reference and reading lists.
+    Lists(cmd::lists::ListsArgs),
+    /// List the collections (competitions, modules) with their word limits.
+    Collections(cmd::library::CollectionsArgs),
+    /// Show one document with its Markdown body (or as the reader's HTML).
     Show(cmd::library::ShowArgs),
     /// Audit citations against reference lists in a file or a stored document.
     Audit(cmd::audit::AuditArgs),
+    /// Correct how one reference entry of a stored document was read, and re-audit.
+    CorrectRef(cmd::audit::CorrectArgs),
     /// Parse reference-list entries into CSL-JSON.
     ParseRef(cmd::audit::ParseRefArgs),
     /// Full-text search over documents and paragraphs.
     Search(cmd::search::SearchArgs),
     /// List saved themes.
     Themes(cmd::search::ThemesArgs),
-    /// Add or show a theme.
+    /// Add, show or delete a theme.
     Theme(cmd::search::ThemeArgs),
+    /// The library's (or one document's) most distinctive terms.
+    Terms(cmd::search::TermsArgs),
     /// Rebuild the search index from the database.
     Reindex,
     /// Run a benchmark.
-    Bench(cmd::search::BenchArgs),
-    /// List the deduplicated works the library holds.
+    Bench(cmd::bench::BenchArgs),
+    /// List the deduplicated works the library holds, or show, edit, merge,
+    /// split, import or export them.
     Works(cmd::works::WorksArgs),
     /// Format a list, a document's references or CSL-JSON in a citation style.
     Format(cmd::works::FormatArgs),
@@ -69,14 +81,18 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Import(a) => cmd::library::import(&ctx, a),
         Command::List(a) => cmd::library::list(&ctx, a),
+        Command::Lists(a) => cmd::lists::lists(&ctx, a),
+        Command::Collections(a) => cmd::library::collections(&ctx, a),
         Command::Show(a) => cmd::library::show(&ctx, a),
         Command::Audit(a) => cmd::audit::audit(&ctx, a),
+        Command::CorrectRef(a) => cmd::audit::correct(&ctx, a),
         Command::ParseRef(a) => cmd::audit::parse_ref(a),
         Command::Search(a) => cmd::search::search(&ctx, a),
         Command::Themes(a) => cmd::search::themes(&ctx, a),
         Command::Theme(a) => cmd::search::theme(&ctx, a),
+        Command::Terms(a) => cmd::search::terms(&ctx, a),
         Command::Reindex => cmd::search::reindex(&ctx),
-        Command::Bench(a) => cmd::search::bench(&ctx, a),
+        Command::Bench(a) => cmd::bench::bench(&ctx, a),
         Command::Works(a) => cmd::works::works(&ctx, a),
         Command::Format(a) => cmd::works::format(&ctx, a),
         Command::Styles(a) => cmd::styles::styles(&ctx, a),

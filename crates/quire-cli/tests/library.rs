@@ -1,56 +1,13 @@
 //! `quire import`, `list` and `show` as other tools run them: the built
 //! binary, its exit code, and the exact JSON shapes of issue 2.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{json, keys, quire, seeds};
+
+use std::path::Path;
+use std::process::Command;
 
 use serde_json::Value;
-
-fn seeds() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let shared = root.join("../shared/seeds");
-    let dir = if shared.is_dir() {
-        shared
-    } else {
-        root.join("assets/sample")
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
-}
-
-fn quire(library: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quire"))
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .env_remove("QUIRE_LIBRARY")
-        .output()
-        .expect("run quire")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
-}
-
-fn keys(v: &Value) -> Vec<&str> {
-    let mut k: Vec<&str> = v
-        .as_object()
-        .expect("an object")
-        .keys()
-        .map(String::as_str)
-        .collect();
-    k.sort_unstable();
-    k
-}
 
 const SUMMARY_KEYS: [&str; 7] = [
     "affiliation",

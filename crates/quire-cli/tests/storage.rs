@@ -2,21 +2,14 @@
 //! `quire` processes at once, a read-only library, a mistyped `--library`,
 //! and imported files that carry terminal escape sequences.
 
+mod common;
+use common::quire;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
 use serde_json::Value;
-
-fn quire(library: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quire"))
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .env_remove("QUIRE_LIBRARY")
-        .output()
-        .expect("run quire")
-}
 
 fn ok(out: &Output) -> Value {
     assert!(

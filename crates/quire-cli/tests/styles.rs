@@ -2,14 +2,8 @@
 //! format`, as other tools run them: the built binary, its exit code and
 //! the JSON shape of a style.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
+use common::{json, quire, root, stdout};
 
 fn fixture(name: &str) -> String {
     root()
@@ -18,35 +12,6 @@ fn fixture(name: &str) -> String {
         .to_str()
         .unwrap()
         .to_string()
-}
-
-fn quire(library: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quire"))
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .env_remove("QUIRE_LIBRARY")
-        .output()
-        .expect("run quire")
-}
-
-fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
 }
 
 /// A new, empty library.

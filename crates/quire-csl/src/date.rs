@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A CSL-JSON date: `{"date-parts": [[2019, 5, 2]]}`, optionally with a
 /// `literal` ("Spring 2019") or `raw` string from the source.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CslDate"))]
 #[serde(rename_all = "kebab-case")]
 pub struct DateField {
     #[serde(
@@ -14,14 +15,18 @@ pub struct DateField {
     )]
     pub date_parts: Vec<Vec<i32>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub literal: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub raw: Option<String>,
     /// 1–4 (spring to winter) or a name, as Zotero and CSL-JSON write it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "unknown"))]
     pub season: Option<serde_json::Value>,
     /// "About 1850": a flag or a string in CSL-JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "unknown"))]
     pub circa: Option<serde_json::Value>,
 }
 

@@ -11,6 +11,8 @@
 mod date;
 mod de;
 mod name;
+#[cfg(feature = "ts")]
+pub mod ts;
 
 use std::collections::BTreeMap;
 
@@ -25,68 +27,94 @@ pub use name::Name;
 /// reference manager exported is kept in `extra` so a round trip loses nothing.
 /// Every field may be missing when reading; a missing `type` is `document`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, rename_all = "kebab-case")]
 pub struct CslItem {
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub id: Option<String>,
     /// CSL item type: `book`, `chapter`, `article-journal`, `report`, `webpage`, ...
     #[serde(rename = "type", default = "document")]
     pub kind: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    // `optional = nullable` keeps the type as is and adds `?`: left out when empty.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub author: Vec<Name>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub editor: Vec<Name>,
     #[serde(deserialize_with = "de::date", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub issued: Option<DateField>,
     #[serde(deserialize_with = "de::date", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub accessed: Option<DateField>,
     /// The "a" of "2019a", which tells apart one author's works of a year.
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub year_suffix: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub title: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub container_title: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub collection_title: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub volume: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub issue: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub page: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub edition: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub publisher: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub publisher_place: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub number: Option<String>,
     #[serde(
         rename = "DOI",
         deserialize_with = "de::text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub doi: Option<String>,
     #[serde(
         rename = "URL",
         deserialize_with = "de::text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub url: Option<String>,
     #[serde(
         rename = "ISBN",
         deserialize_with = "de::text",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub isbn: Option<String>,
     /// "in press", "forthcoming": CSL keeps these out of `issued`.
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub status: Option<String>,
     #[serde(deserialize_with = "de::text", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub note: Option<String>,
+    /// In TypeScript the index signature `[key: string]: unknown`, which
+    /// [`ts::declaration`] adds (ts-rs cannot flatten a map into one).
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: BTreeMap<String, Value>,
 }
 

@@ -271,6 +271,57 @@ mod tests {
         );
     }
 
+    /// A style that sets the publisher in small caps, as citeproc-js writes
+    /// them: `<span style="font-variant:small-caps;">`.
+    const SMALL_CAPS: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-GB">
+  <info>
+    <title>Small caps test</title>
+    <id>http://example.org/styles/small-caps-test</id>
+    <updated>2026-01-01T00:00:00+00:00</updated>
+  </info>
+  <citation>
+    <layout prefix="(" suffix=")"><text variable="title"/></layout>
+  </citation>
+  <bibliography>
+    <layout suffix=".">
+      <group delimiter=". ">
+        <text variable="title" font-style="italic"/>
+        <text variable="publisher" font-variant="small-caps"/>
+      </group>
+    </layout>
+  </bibliography>
+</style>"#;
+
+    #[test]
+    fn formatted_entries_are_sanitised_with_small_caps_as_a_class() {
+        let style = Style::from_xml("small-caps.csl", SMALL_CAPS).unwrap();
+        let mut work = book("Ruch", 2010, "Relationship-based <script>x</script> work");
+        work.publisher = Some("Policy Press <b onclick=x()>".into());
+        let f = format_works(&[work], &[10], &style).unwrap();
+        let entry = &f.sections[0].entries[0].html;
+        for html in [entry, &f.html] {
+            assert!(
+                html.contains(r#"<span class="sc">Policy Press &lt;b onclick=x()&gt;</span>"#),
+                "{html}"
+            );
+            assert!(
+                html.contains("<i>Relationship-based &lt;script&gt;x&lt;/script&gt; work</i>"),
+                "{html}"
+            );
+            for bad in ["style=", "<script", "<b "] {
+                assert!(!html.contains(bad), "{bad} in {html}");
+            }
+        }
+        // The same allow-list as documents: what quire-format might let
+        // through is cleaned here too.
+        let dirty = r#"<span style="font-variant:small-caps">a</span> <span class="sc evil">b</span> <a href="/x">c</a> <img src=x onerror=y()> <p class="csl-entry other">d</p>"#;
+        assert_eq!(
+            crate::render::formatted_to_safe_html(dirty),
+            r#"<span>a</span> <span class="sc">b</span> <a rel="noopener noreferrer">c</a> <img> <p class="csl-entry">d</p>"#
+        );
+    }
+
     #[test]
     fn a_reference_list_follows_the_style_order() {
         let style = Style::load("harvard-cite-them-right").unwrap();

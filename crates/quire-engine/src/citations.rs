@@ -14,6 +14,24 @@ use quire_cite::{
 };
 use quire_csl::CslItem;
 
+/// Audits stored document `id` again inside the caller's write and stores
+/// the result.
+pub(crate) fn audit_stored(conn: &Connection, id: i64) -> Result<EssayAudit> {
+    let body: String = conn
+        .query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("document {id}")))?;
+    let references: Vec<String> = {
+        let mut stmt = conn
+            .prepare("SELECT raw FROM doc_references WHERE document_id = ?1 ORDER BY position")?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    audit_document(conn, id, &body, &references)
+}
+
 /// Audits document `id` (body and references as stored), honouring
 /// corrected parses, and stores the result.
 pub(crate) fn audit_document(
@@ -32,7 +50,11 @@ pub(crate) fn audit_document(
             )
             .optional()?
             .flatten();
-        let entry = match corrected.and_then(|json| serde_json::from_str::<CslItem>(&json).ok()) {
+        let corrected = match corrected {
+            Some(json) => read_correction(conn, id, position as i64, &json)?,
+            None => None,
+        };
+        let entry = match corrected {
             Some(item) => ParsedEntry {
                 undated: item.issued.is_none() && item.status.is_none(),
                 et_al: false,
@@ -47,6 +69,35 @@ pub(crate) fn audit_document(
     let audit = audit_parsed(essay_citations(body, &parsed), references, parsed);
     store(conn, id, &audit)?;
     Ok(audit)
+}
+
+/// A stored correction of reference `position` of document `id`, read.
+/// One that no longer reads as CSL-JSON (a damaged or hand-edited
+/// database) is repaired, not used silently and not fatal: it is cleared
+/// in the caller's write, so the parser's reading is used until the entry
+/// is corrected again, and the repair is logged naming the row. (Failing
+/// instead would lock the person out of the audit, the one place that
+/// shows the entry to correct.)
+pub(crate) fn read_correction(
+    conn: &Connection,
+    id: i64,
+    position: i64,
+    json: &str,
+) -> Result<Option<CslItem>> {
+    match serde_json::from_str::<CslItem>(json) {
+        Ok(item) => Ok(Some(item)),
+        Err(e) => {
+            conn.execute(
+                "UPDATE reference_parses SET corrected = NULL WHERE document_id = ?1 AND position = ?2",
+                params![id, position],
+            )?;
+            eprintln!(
+                "quire: reference {position} of document {id}: its stored correction is not CSL-JSON ({e}); \
+                 cleared it, so the parser's reading is used until the entry is corrected again"
+            );
+            Ok(None)
+        }
+    }
 }
 
 /// JSON for a column; these values always serialise, the error is for form.

@@ -35,6 +35,10 @@ pub enum Error {
     /// document it was working on (see `guard`), so only that one failed.
     #[error("internal error: {0}")]
     Internal(String),
+    /// A value stored in the library no longer reads (a damaged or
+    /// hand-edited database); `what` names the row, e.g. "work 12".
+    #[error("library database: {what} is corrupt: {detail}")]
+    Corrupt { what: String, detail: String },
     /// A request the engine cannot carry out as given (e.g. a theme without a name).
     #[error("{0}")]
     Invalid(String),
@@ -62,6 +66,13 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    pub(crate) fn corrupt(what: impl Into<String>, detail: impl std::fmt::Display) -> Self {
+        Error::Corrupt {
+            what: what.into(),
+            detail: detail.to_string(),
         }
     }
 

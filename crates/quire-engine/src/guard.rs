@@ -105,7 +105,7 @@ mod tests {
         )
         .unwrap();
         let mut library = Library::open(&dir.path().join("lib")).unwrap();
-        let report = library.import_files(&[files.clone()], None, &mut |_| {});
+        let report = library.import_files(std::slice::from_ref(&files), None, &mut |_| {});
         assert_eq!(report.imported.len(), 2, "{report:?}");
         assert_eq!(report.errors.len(), 1);
         let failure = &report.errors[0];

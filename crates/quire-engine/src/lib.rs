@@ -23,6 +23,8 @@ pub mod themes;
 pub mod words;
 mod works;
 mod works_view;
+#[cfg(test)]
+mod write_tests;
 
 pub use error::{Error, Result};
 pub use import::{CollectionHint, ParsedDoc};

@@ -4,6 +4,11 @@
 //! documents, references and duplicate links, or nothing. Documents are
 //! identified by a hash of their content, so importing a file again finds
 //! the documents already there and adds none.
+//!
+//! Every change to a library goes through [`Library::write`] (or
+//! [`Library::write_documents`] when documents change): one IMMEDIATE
+//! transaction, the index generation bumped with it, one commit, then the
+//! index.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,7 +24,7 @@ use crate::model::{
     ImportWarning, Kind, LimitFlag, Progress,
 };
 use crate::store::{index_sync, OpenOptions};
-use crate::{citations, guard, sample, search, store};
+use crate::{citations, guard, sample, search, store, works};
 
 /// An open library.
 pub struct Library {
@@ -35,6 +40,25 @@ pub struct Library {
     /// Files whose documents were stored while the index could not follow,
     /// with why; the import report takes them.
     index_notes: Vec<ImportWarning>,
+}
+
+/// What the body of a [`Library::write_documents`] did: its value and the
+/// documents it changed, which the index follows after the commit.
+pub(crate) struct Written<T> {
+    pub value: T,
+    /// Documents added or whose indexed text changed: (re)indexed.
+    pub stored: Vec<i64>,
+    /// Documents deleted: taken out of the index.
+    pub deleted: Vec<i64>,
+}
+
+/// A committed [`Library::write_documents`]: the body's value, and when
+/// the index could not follow the commit, the note to report
+/// ([`index_sync::INDEX_BEHIND`]). The change is stored either way; the
+/// index is rebuilt by the next write of documents or the next open.
+pub(crate) struct Committed<T> {
+    pub value: T,
+    pub index_note: Option<String>,
 }
 
 /// Columns read for a `DocRow`, in `row_from` order.
@@ -76,8 +100,11 @@ impl Library {
     /// search index, opening waits a little for it, then reads the index as
     /// it is.
     pub fn open_with(dir: &Path, options: OpenOptions) -> Result<Library> {
-        let store::Opened { conn, read_only } = store::open(dir, options)?;
-        let index = index_sync::open(&conn, dir, read_only)?;
+        let store::Opened {
+            mut conn,
+            read_only,
+        } = store::open(dir, options)?;
+        let index = index_sync::open(&mut conn, dir, read_only)?;
         let mut library = Library {
             conn,
             dir: dir.to_owned(),
@@ -104,9 +131,108 @@ impl Library {
         &self.conn
     }
 
-    /// The database for a write through [`store::write`].
-    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
-        &mut self.conn
+    /// Change the library: `change` runs inside one IMMEDIATE transaction
+    /// (begun through [`store::write`], so a read-only library is refused
+    /// with [`Error::ReadOnly`] before anything runs), which is committed
+    /// once when it returns `Ok` and rolled back when it returns an error
+    /// or panics. For changes that leave the documents' indexed text alone
+    /// (audits, corrections, works, lists, themes, styles, caches); those
+    /// that do not go through [`Library::write_documents`].
+    ///
+    /// `change` gets the transaction only, not the library: whatever it
+    /// calls takes `&Connection` (a `&Transaction` derefs to one) and never
+    /// opens a transaction of its own.
+    pub(crate) fn write<T>(
+        &mut self,
+        change: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let committed = self.transact(false, |tx| {
+            change(tx).map(|value| Written {
+                value,
+                stored: Vec::new(),
+                deleted: Vec::new(),
+            })
+        })?;
+        Ok(committed.value)
+    }
+
+    /// [`Library::write`] for changes to documents. The index lock is taken
+    /// first (writers take it before SQLite's, so processes update the
+    /// index in commit order); when `change` reports documents stored or
+    /// deleted, the index generation is bumped in the same transaction and,
+    /// after the one commit, the index follows. An index that cannot follow
+    /// does not undo or fail the write: it is returned as
+    /// [`Committed::index_note`] and the index is rebuilt by the next write
+    /// of documents or open, which find it behind.
+    pub(crate) fn write_documents<T>(
+        &mut self,
+        change: impl FnOnce(&Transaction<'_>) -> Result<Written<T>>,
+    ) -> Result<Committed<T>> {
+        self.transact(true, change)
+    }
+
+    /// The one implementation of [`Library::write`] and
+    /// [`Library::write_documents`].
+    fn transact<T>(
+        &mut self,
+        documents: bool,
+        change: impl FnOnce(&Transaction<'_>) -> Result<Written<T>>,
+    ) -> Result<Committed<T>> {
+        if self.read_only {
+            return Err(Error::ReadOnly(self.dir.clone()));
+        }
+        let index_ready = documents.then(|| self.index.begin_write());
+        let conn = &mut self.conn;
+        // The transaction rolls back as a panic unwinds through it; the
+        // index lock is let go before the panic goes on to `guard::catch`.
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let tx = store::write(conn)?;
+            let written = change(&tx)?;
+            let changed = !(written.stored.is_empty() && written.deleted.is_empty());
+            let generation = match changed {
+                true => Some(search::bump_generation(&tx)?),
+                false => None,
+            };
+            tx.commit()?;
+            Ok((written, generation))
+        }));
+        let outcome: Result<(Written<T>, Option<u64>)> = match outcome {
+            Ok(outcome) => outcome,
+            Err(panic) => {
+                self.index.abandon();
+                std::panic::resume_unwind(panic);
+            }
+        };
+        match (outcome, index_ready) {
+            (Ok((written, Some(generation))), Some(ready)) => {
+                let note = index_sync::after_commit(
+                    self,
+                    ready,
+                    &written.stored,
+                    &written.deleted,
+                    generation,
+                );
+                Ok(Committed {
+                    value: written.value,
+                    index_note: note,
+                })
+            }
+            (Ok((written, _)), ready) => {
+                if ready.is_some() {
+                    self.index.abandon();
+                }
+                Ok(Committed {
+                    value: written.value,
+                    index_note: None,
+                })
+            }
+            (Err(e), ready) => {
+                if ready.is_some() {
+                    self.index.abandon();
+                }
+                Err(e)
+            }
+        }
     }
 
     /// The search index, for `search.rs` and `themes.rs`.
@@ -221,127 +347,32 @@ impl Library {
         .unwrap_or_else(|panic| Err(internal_import_error(name, name, &panic)))
     }
 
-    /// Store one file's documents in one transaction, then bring the index
-    /// along. The index lock is taken before the database's (see
-    /// `store::index_sync`); not getting it does not stop the documents
-    /// being stored, it leaves a note in the report.
+    /// Store one file's documents in one write (see
+    /// [`Library::write_documents`]); an index that cannot follow leaves a
+    /// note in the report, not an error. The first import after opening
+    /// also gives every stored document without a sketch one (libraries
+    /// made before sketches existed), in the same transaction.
     fn store_docs(
         &mut self,
         origin: &str,
         docs: Vec<ParsedDoc>,
         collection: Option<&str>,
     ) -> Result<Vec<DocSummary>> {
-        let index_ready = self.index.begin_write();
-        match self.commit_docs(origin, docs, collection) {
-            Ok((summaries, stored, Some(generation))) => {
-                let note = index_sync::after_commit(self, index_ready, &stored, &[], generation);
-                if let Some(message) = note {
-                    self.index_notes.push(ImportWarning {
-                        path: origin.to_owned(),
-                        message,
-                    });
-                }
-                Ok(summaries)
+        let sketched = self.sketched;
+        let committed = self.write_documents(|tx| {
+            if !sketched {
+                sketch_stored(tx)?;
             }
-            Ok((summaries, _, None)) => {
-                self.index.abandon();
-                Ok(summaries)
-            }
-            Err(e) => {
-                self.index.abandon();
-                Err(e)
-            }
-        }
-    }
-
-    /// The transaction of [`Library::store_docs`]: the summaries, the ids
-    /// of the new documents and the generation they were committed with
-    /// (`None` when the file added nothing new).
-    fn commit_docs(
-        &mut self,
-        origin: &str,
-        mut docs: Vec<ParsedDoc>,
-        collection: Option<&str>,
-    ) -> Result<(Vec<DocSummary>, Vec<i64>, Option<u64>)> {
-        if collection.is_some() && docs.len() == 1 {
-            docs[0].kind = Kind::Essay;
-        }
-        self.sketch_stored()?;
-        let tx = store::write(&mut self.conn)?;
-        let mut ids = Vec::with_capacity(docs.len());
-        let mut fresh = Vec::new();
-        for doc in &docs {
-            let hash = content_hash(doc);
-            let existing: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM documents WHERE content_hash = ?1",
-                    [&hash],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(id) = existing {
-                ids.push(id);
-                continue;
-            }
-            let collection_id = match (collection, &doc.collection) {
-                (Some(title), hint) => Some(collection_id(&tx, title, hint.as_ref())?),
-                (None, Some(hint)) => Some(collection_id(&tx, &hint.title, Some(hint))?),
-                (None, None) => None,
-            };
-            let id = insert_doc(&tx, doc, origin, &hash, collection_id)?;
-            ids.push(id);
-            fresh.push((id, doc));
-        }
-        #[cfg(any(test, feature = "fault-injection"))]
-        if docs.iter().any(|d| d.body.contains(guard::PANIC_MARKER)) {
-            panic!("fault injection: {}", guard::PANIC_MARKER);
-        }
-        // Each new document is compared with those before it in the file
-        // too: its sketch is stored only after it has been compared.
-        for (id, doc) in &fresh {
-            let shingles = Shingles::of(&doc.body);
-            link_duplicates(&tx, *id, doc.kind, &shingles)?;
-            store_sketch(&tx, *id, &shingles)?;
-        }
-        let summaries = ids
-            .iter()
-            .map(|&id| summary(&tx, id))
-            .collect::<Result<Vec<_>>>()?;
-        let stored: Vec<i64> = fresh.iter().map(|(id, _)| *id).collect();
-        let generation = match stored.is_empty() {
-            true => None,
-            false => Some(search::bump_generation(&tx)?),
-        };
-        tx.commit()?;
-        Ok((summaries, stored, generation))
-    }
-
-    /// Give every stored document without a sketch one (libraries made
-    /// before sketches existed), one document at a time so memory stays
-    /// that of the largest document. Done once per open library.
-    fn sketch_stored(&mut self) -> Result<()> {
-        if self.sketched {
-            return Ok(());
-        }
-        let tx = store::write(&mut self.conn)?;
-        let missing: Vec<i64> = {
-            let mut stmt = tx.prepare(
-                "SELECT id FROM documents d
-                 WHERE NOT EXISTS (SELECT 1 FROM doc_signatures g WHERE g.document_id = d.id)",
-            )?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for id in missing {
-            let body: String =
-                tx.query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
-            store_sketch(&tx, id, &Shingles::of(&body))?;
-        }
-        tx.commit()?;
+            commit_docs(tx, origin, docs, collection)
+        })?;
         self.sketched = true;
-        Ok(())
+        if let Some(message) = committed.index_note {
+            self.index_notes.push(ImportWarning {
+                path: origin.to_owned(),
+                message,
+            });
+        }
+        Ok(committed.value)
     }
 
     /// One stored document's body as safe HTML with its citations marked,
@@ -436,22 +467,12 @@ impl Library {
     }
 
     /// Audit document `id` again (citations against its reference list,
-    /// using any corrected parses) and store the result.
-    /// A panic in the audit is caught and reported as this document's.
-    pub fn audit(&self, id: i64) -> Result<quire_cite::EssayAudit> {
-        let doc = self.document(id)?;
-        guard::catch(|| {
-            // Its citations and issues are replaced together or not at all.
-            let tx = store::write_shared(&self.conn)?;
-            let audit = citations::audit_document(&tx, id, &doc.body, &doc.references)?;
-            tx.commit()?;
-            Ok(audit)
-        })
-        .unwrap_or_else(|panic| {
-            Err(Error::Internal(format!(
-                "could not audit document {id}: {panic}"
-            )))
-        })
+    /// using any corrected parses) and store the result: its citations and
+    /// issues are replaced together or not at all. A panic in the audit is
+    /// caught and reported as this document's.
+    pub fn audit(&mut self, id: i64) -> Result<quire_cite::EssayAudit> {
+        guard::catch(|| self.write(|tx| citations::audit_stored(tx, id)))
+            .unwrap_or_else(|panic| Err(audit_panicked(id, &panic)))
     }
 
     /// The citations of document `id` from its last audit, as spans of its
@@ -460,56 +481,143 @@ impl Library {
         citations::marks(&self.conn, id)
     }
 
-    /// Keep the user's correction of a parsed reference entry; later audits
-    /// use it instead of the parser's reading, and the entry is linked to
-    /// the work the corrected fields name.
+    /// Keep the user's correction of a parsed reference entry and return
+    /// the document's audit redone with it. In one transaction: the
+    /// correction is stored, the entry is linked afresh to the work the
+    /// corrected fields name (unless a person pinned its link), and the
+    /// document is audited again; a failure anywhere leaves none of it.
     pub fn correct_reference(
-        &self,
+        &mut self,
         id: i64,
         position: usize,
         item: &quire_csl::CslItem,
-    ) -> Result<()> {
-        let exists: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT 1 FROM doc_references WHERE document_id = ?1 AND position = ?2",
-                params![id, position as i64],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if exists.is_none() {
-            return Err(Error::NotFound(format!(
-                "reference {position} of document {id}"
-            )));
-        }
-        citations::correct_reference(&self.conn, id, position, item)?;
-        self.relink_reference(id, position as i64)
+    ) -> Result<quire_cite::EssayAudit> {
+        guard::catch(|| {
+            self.write(|tx| {
+                let exists: Option<i64> = tx
+                    .query_row(
+                        "SELECT 1 FROM doc_references WHERE document_id = ?1 AND position = ?2",
+                        params![id, position as i64],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if exists.is_none() {
+                    return Err(Error::NotFound(format!(
+                        "reference {position} of document {id}"
+                    )));
+                }
+                citations::correct_reference(tx, id, position, item)?;
+                works::relink(tx, id, position as i64)?;
+                works::link_unlinked(tx)?;
+                citations::audit_stored(tx, id)
+            })
+        })
+        .unwrap_or_else(|panic| Err(audit_panicked(id, &panic)))
     }
 
     /// Delete a document with its references and duplicate links.
     /// The document is gone once SQLite commits; if the index cannot follow
-    /// at once it is rebuilt by the next write or open.
+    /// at once that is logged and it is rebuilt by the next write of
+    /// documents or open.
     pub fn delete_document(&mut self, id: i64) -> Result<()> {
-        let index_ready = self.index.begin_write();
-        let deleted = store::write(&mut self.conn).and_then(|tx| {
+        let committed = self.write_documents(|tx| {
             if tx.execute("DELETE FROM documents WHERE id = ?1", [id])? == 0 {
                 return Err(Error::NotFound(format!("document {id}")));
             }
-            let generation = search::bump_generation(&tx)?;
-            tx.commit()?;
-            Ok(generation)
-        });
-        match deleted {
-            Ok(generation) => {
-                index_sync::after_commit(self, index_ready, &[], &[id], generation);
-                Ok(())
-            }
-            Err(e) => {
-                self.index.abandon();
-                Err(e)
-            }
+            Ok(Written {
+                value: (),
+                stored: Vec::new(),
+                deleted: vec![id],
+            })
+        })?;
+        if let Some(note) = committed.index_note {
+            eprintln!("quire: document {id} deleted; {note}");
         }
+        Ok(())
     }
+}
+
+/// The report for an audit that panicked.
+fn audit_panicked(id: i64, panic: &str) -> Error {
+    Error::Internal(format!("could not audit document {id}: {panic}"))
+}
+
+/// The transaction of [`Library::store_docs`]: the summaries, with the
+/// new documents to index (none when the file added nothing new).
+fn commit_docs(
+    tx: &Transaction,
+    origin: &str,
+    mut docs: Vec<ParsedDoc>,
+    collection: Option<&str>,
+) -> Result<Written<Vec<DocSummary>>> {
+    if collection.is_some() && docs.len() == 1 {
+        docs[0].kind = Kind::Essay;
+    }
+    let mut ids = Vec::with_capacity(docs.len());
+    let mut fresh = Vec::new();
+    for doc in &docs {
+        let hash = content_hash(doc);
+        let existing: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM documents WHERE content_hash = ?1",
+                [&hash],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = existing {
+            ids.push(id);
+            continue;
+        }
+        let collection_id = match (collection, &doc.collection) {
+            (Some(title), hint) => Some(collection_id(tx, title, hint.as_ref())?),
+            (None, Some(hint)) => Some(collection_id(tx, &hint.title, Some(hint))?),
+            (None, None) => None,
+        };
+        let id = insert_doc(tx, doc, origin, &hash, collection_id)?;
+        ids.push(id);
+        fresh.push((id, doc));
+    }
+    #[cfg(any(test, feature = "fault-injection"))]
+    if docs.iter().any(|d| d.body.contains(guard::PANIC_MARKER)) {
+        panic!("fault injection: {}", guard::PANIC_MARKER);
+    }
+    // Each new document is compared with those before it in the file
+    // too: its sketch is stored only after it has been compared.
+    for (id, doc) in &fresh {
+        let shingles = Shingles::of(&doc.body);
+        link_duplicates(tx, *id, doc.kind, &shingles)?;
+        store_sketch(tx, *id, &shingles)?;
+    }
+    let summaries = ids
+        .iter()
+        .map(|&id| summary(tx, id))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Written {
+        value: summaries,
+        stored: fresh.iter().map(|(id, _)| *id).collect(),
+        deleted: Vec::new(),
+    })
+}
+
+/// Give every stored document without a sketch one (libraries made before
+/// sketches existed), one document at a time so memory stays that of the
+/// largest document.
+fn sketch_stored(tx: &Transaction) -> Result<()> {
+    let missing: Vec<i64> = {
+        let mut stmt = tx.prepare(
+            "SELECT id FROM documents d
+             WHERE NOT EXISTS (SELECT 1 FROM doc_signatures g WHERE g.document_id = d.id)",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for id in missing {
+        let body: String = tx.query_row("SELECT body FROM documents WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
+        store_sketch(tx, id, &Shingles::of(&body))?;
+    }
+    Ok(())
 }
 
 /// The report for a file whose import panicked.

@@ -110,8 +110,8 @@ pub struct Collection {
 pub struct ImportReport {
     pub imported: Vec<DocSummary>,
     pub errors: Vec<ImportFailure>,
-    /// Files imported with a caveat, such as "stored; search index behind,
-    /// rebuilding". Left out of the JSON when empty, so the report's
+    /// Files imported with a caveat, such as "stored; search index will be
+    /// rebuilt". Left out of the JSON when empty, so the report's
     /// contract keeps its two keys in the usual case.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<ImportWarning>,

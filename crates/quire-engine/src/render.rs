@@ -8,7 +8,11 @@
 //!
 //! [`markdown_with_citations`] also wraps each in-text citation in a
 //! `<span class="cite" data-cite="N" data-status="…">` so the reader can
-//! colour it and link it to the audit.
+//! colour it and link it to the audit, and marks each top-level block (and
+//! a nested one that starts a later paragraph, such as an item of a loose
+//! list) with `data-paragraph="N"`: the index of the body paragraph it
+//! starts in, numbered as the search index numbers them
+//! ([`crate::search::paragraphs`]), so a search hit opens at its block.
 //!
 //! Nesting is capped before either parser sees it ([`nesting`]), so a
 //! hostile file renders in linear time and never exhausts the stack.
@@ -93,8 +97,17 @@ pub struct CiteMark {
 /// it from posing as a citation, the spans made here carry a random prefix
 /// on `data-cite` that the sanitiser checks and strips, and drops any
 /// `data-cite` without it. So only `.cite[data-cite]` is a real citation.
+///
+/// Each block starting a body paragraph carries `data-paragraph="N"`, `N`
+/// the paragraph's index in [`crate::search::paragraphs`] (a search hit's
+/// `paragraph`). The same nonce guards it: a `data-paragraph` written in the
+/// document itself is dropped.
 pub fn markdown_with_citations(md: &str, marks: &[CiteMark]) -> String {
-    // Same length as `md`, so the marks' spans still hold.
+    let paragraphs: Vec<Range<usize>> = crate::search::paragraphs(md)
+        .into_iter()
+        .map(|(range, _)| range)
+        .collect();
+    // Same length as `md`, so the marks' spans and paragraphs still hold.
     let md = &*nesting::markdown(md);
     let nonce = format!("q{:016x}-", RandomState::new().hash_one(md.len()));
     let mut marks: Vec<&CiteMark> = marks
@@ -109,26 +122,99 @@ pub fn markdown_with_citations(md: &str, marks: &[CiteMark]) -> String {
     let mut unsafe_html = String::with_capacity(md.len() * 2);
     html::push_html(
         &mut unsafe_html,
-        Marker::new(md, &marks, &nonce).run().into_iter(),
+        Marker::new(md, &marks, &nonce, &paragraphs)
+            .run()
+            .into_iter(),
     );
+    let unsafe_html = anchor_paragraphs(&unsafe_html, &nonce);
 
     let mut builder = sanitiser();
     builder
         .add_allowed_classes("span", ["cite"])
         .add_tag_attributes("span", ["data-cite", "data-status"])
-        .attribute_filter(
-            move |element, attribute, value| match (element, attribute) {
-                ("span", "data-cite") => value
+        .add_generic_attributes(["data-paragraph"])
+        .attribute_filter(move |element, attribute, value| {
+            let ours = || {
+                value
                     .strip_prefix(nonce.as_str())
                     .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                    .map(|n| Cow::Owned(n.to_string())),
+                    .map(|n| Cow::Owned(n.to_string()))
+            };
+            match (element, attribute) {
+                ("span", "data-cite") | (_, "data-paragraph") => ours(),
                 ("span", "data-status") => {
                     STATUSES.contains(&value).then_some(Cow::Borrowed(value))
                 }
                 _ => Some(Cow::Borrowed(value)),
-            },
-        );
+            }
+        });
     builder.clean(&nesting::html(&unsafe_html)).to_string()
+}
+
+/// The comment [`Marker`] puts before a block's start tag: `<!--NONCEpN-->`
+/// and a line break (so pulldown-cmark writes no line break of its own
+/// before the tag, and the HTML is the same once the marker is gone).
+fn paragraph_marker(nonce: &str, index: usize) -> String {
+    format!("<!--{nonce}p{index}-->\n")
+}
+
+/// `html` with each paragraph marker removed and its index written as
+/// `data-paragraph="NONCE+N"` into the start tag right after it (first
+/// among that tag's attributes, so one the document wrote is a later
+/// duplicate, which the HTML parser ignores). A marker not followed by a
+/// start tag (a raw HTML block beginning with text) is just removed. One
+/// pass.
+fn anchor_paragraphs<'h>(html: &'h str, nonce: &str) -> Cow<'h, str> {
+    let prefix = format!("<!--{nonce}p");
+    if !html.contains(&prefix) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(at) = rest.find(&prefix) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + prefix.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let Some(tail) = after[digits..].strip_prefix("-->") else {
+            // Not one of ours after all: keep it as it was.
+            out.push_str(&prefix);
+            rest = after;
+            continue;
+        };
+        let index = &after[..digits];
+        let tail = tail.strip_prefix('\n').unwrap_or(tail);
+        let blank = tail.bytes().take_while(|b| b.is_ascii_whitespace()).count();
+        out.push_str(&tail[..blank]);
+        rest = &tail[blank..];
+        let name = rest
+            .strip_prefix('<')
+            .map(|r| r.bytes().take_while(u8::is_ascii_alphanumeric).count())
+            .unwrap_or(0);
+        if name > 0 && rest.as_bytes()[1].is_ascii_alphabetic() {
+            out.push_str(&rest[..1 + name]);
+            out.push_str(&format!(r#" data-paragraph="{nonce}{index}""#));
+            rest = &rest[1 + name..];
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Blocks whose start tag pulldown-cmark writes first thing, so a
+/// paragraph marker before it lands on that tag.
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::Table(_)
+            | Tag::FootnoteDefinition(_)
+    )
 }
 
 /// Walks pulldown-cmark's events with their source offsets and splits text
@@ -144,10 +230,21 @@ struct Marker<'a, 'm> {
     open: Option<usize>,
     /// Inside an image, text is alt text: no markup allowed there.
     in_image: usize,
+    /// The body's paragraphs (byte ranges, in order).
+    paragraphs: &'m [Range<usize>],
+    /// How many tags are open: 0 between top-level blocks.
+    depth: usize,
+    /// The last paragraph index a block was marked with.
+    marked: Option<usize>,
 }
 
 impl<'a, 'm> Marker<'a, 'm> {
-    fn new(md: &'a str, marks: &'m [&'m CiteMark], nonce: &'m str) -> Self {
+    fn new(
+        md: &'a str,
+        marks: &'m [&'m CiteMark],
+        nonce: &'m str,
+        paragraphs: &'m [Range<usize>],
+    ) -> Self {
         Marker {
             md,
             marks,
@@ -155,6 +252,25 @@ impl<'a, 'm> Marker<'a, 'm> {
             out: Vec::new(),
             open: None,
             in_image: 0,
+            paragraphs,
+            depth: 0,
+            marked: None,
+        }
+    }
+
+    /// Before a block that starts at byte `at`: a marker with the index of
+    /// the paragraph it starts in, if it is a top-level block or the first
+    /// block inside one to start a later paragraph.
+    fn anchor(&mut self, at: usize) {
+        let index = self.paragraphs.partition_point(|p| p.end <= at);
+        if index >= self.paragraphs.len() {
+            return;
+        }
+        if self.depth == 0 || self.marked.is_none_or(|m| index > m) {
+            self.marked = Some(index);
+            self.out.push(Event::Html(CowStr::from(paragraph_marker(
+                self.nonce, index,
+            ))));
         }
     }
 
@@ -169,6 +285,16 @@ impl<'a, 'm> Marker<'a, 'm> {
                         Event::End(TagEnd::Image) => {
                             self.in_image = self.in_image.saturating_sub(1)
                         }
+                        _ => {}
+                    }
+                    match &other {
+                        Event::Start(tag) if is_block(tag) => self.anchor(range.start),
+                        Event::Rule if self.depth == 0 => self.anchor(range.start),
+                        _ => {}
+                    }
+                    match &other {
+                        Event::Start(_) => self.depth += 1,
+                        Event::End(_) => self.depth = self.depth.saturating_sub(1),
                         _ => {}
                     }
                     self.out.push(other);
@@ -400,6 +526,167 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(r#"alt="alt (Img, 2001)""#), "{html}");
+    }
+
+    /// A body with a block of each kind; the NATO word in each is unique.
+    const BLOCKS: &str = "# Zulu heading\n\
+        \n\
+        Alpha paragraph\nover two lines.\n\
+        \n\
+        ## Bravo heading\nCharlie right under it.\n\
+        \n\
+        - Delta tight item\n- echo second item\n\
+        \n\
+        1. Foxtrot loose item\n\
+        \n\
+        2. Golf loose item\n\
+        \n\
+        > Hotel quote line\n> india continues.\n\
+        \n\
+        > Juliet second quote\n\
+        \n\
+        \x20   kilo code block\n\
+        \n\
+        | Lima | head |\n|------|------|\n| mike | cell |\n\
+        \n\
+        ---\n\
+        \n\
+        November *last* paragraph.\n";
+
+    /// `(tag, index)` of every element carrying `data-paragraph`, in order.
+    fn anchors(html: &str) -> Vec<(String, usize)> {
+        let re = regex::Regex::new(r#"<([a-z0-9]+)[^>]*\sdata-paragraph="([^"]*)""#).unwrap();
+        re.captures_iter(html)
+            .map(|c| (c[1].to_string(), c[2].parse().expect("digits")))
+            .collect()
+    }
+
+    /// The paragraph index whose marked block holds `word`: the last anchor
+    /// before it.
+    fn anchored_at(html: &str, word: &str) -> Option<usize> {
+        let at = html.find(word)?;
+        anchors(&html[..at]).last().map(|(_, i)| *i)
+    }
+
+    #[test]
+    fn blocks_carry_the_paragraph_they_start_in() {
+        let html = markdown_with_citations(BLOCKS, &[]);
+        let paragraphs = crate::search::paragraphs(BLOCKS);
+        assert_eq!(paragraphs.len(), 12, "{paragraphs:?}");
+        let want: Vec<(String, usize)> = [
+            ("h1", 0),
+            ("p", 1),
+            ("h2", 2),
+            ("p", 2),
+            ("ul", 3),
+            ("ol", 4),
+            ("li", 5),
+            ("blockquote", 6),
+            ("blockquote", 7),
+            ("pre", 8),
+            ("table", 9),
+            ("hr", 10),
+            ("p", 11),
+        ]
+        .into_iter()
+        .map(|(t, i)| (t.to_string(), i))
+        .collect();
+        assert_eq!(anchors(&html), want, "{html}");
+        // Every word sits in the block of the paragraph that holds it.
+        for (word, i) in [
+            ("Zulu", 0),
+            ("Alpha", 1),
+            ("Bravo", 2),
+            ("Charlie", 2),
+            ("Delta", 3),
+            ("echo", 3),
+            ("Foxtrot", 4),
+            ("Golf", 5),
+            ("Hotel", 6),
+            ("india", 6),
+            ("Juliet", 7),
+            ("kilo", 8),
+            ("Lima", 9),
+            ("mike", 9),
+            ("November", 11),
+        ] {
+            assert!(paragraphs[i].1.contains(word), "{word} not in {i}");
+            assert_eq!(anchored_at(&html, word), Some(i), "{word} in {html}");
+        }
+        // Nothing else changed: the same HTML without the attributes.
+        let plain = regex::Regex::new(r#" data-paragraph="\d+""#).unwrap();
+        assert_eq!(plain.replace_all(&html, ""), markdown_to_safe_html(BLOCKS),);
+        // Citation marks still work beside them.
+        let marks = marks_for(BLOCKS, &[("Alpha paragraph", "ok")]);
+        let cited = markdown_with_citations(BLOCKS, &marks);
+        assert!(
+            cited.contains(r#"<p data-paragraph="1"><span class="cite" data-cite="0" data-status="ok">Alpha paragraph</span>"#),
+            "{cited}"
+        );
+    }
+
+    #[test]
+    fn a_document_cannot_write_its_own_paragraph_anchors() {
+        let md = "First <span data-paragraph=\"8\">one</span>.\n\
+            \n\
+            <div data-paragraph=\"9\" class=\"x\">raw block</div>\n\
+            \n\
+            <!--q0123456789abcdef-p5--><p data-paragraph=\"q0123456789abcdef-5\">forged</p>\n\
+            \n\
+            <p\ndata-paragraph=\"6\">split</p>\n\
+            \n\
+            Last.\n";
+        let html = markdown_with_citations(md, &[]);
+        let found: Vec<(String, usize)> = anchors(&html);
+        assert_eq!(
+            found,
+            [
+                ("p".into(), 0),
+                ("div".into(), 1),
+                ("p".into(), 3),
+                ("p".into(), 4)
+            ],
+            "{html}"
+        );
+        assert_eq!(html.matches("data-paragraph").count(), 4, "{html}");
+        assert!(html.contains("<p>forged</p>"), "{html}");
+        assert!(
+            html.contains(r#"<div data-paragraph="1">raw block</div>"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn anchors_use_the_numbering_of_search_hits() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = crate::Library::open(dir.path()).unwrap();
+        library
+            .import_bytes("blocks.md", BLOCKS.as_bytes(), None)
+            .unwrap();
+        let mut checked = 0;
+        for row in library.documents(&crate::DocFilter::default()).unwrap() {
+            let id = row.summary.id;
+            let html = library.document_html(id).unwrap();
+            for word in [
+                "alpha", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+                "kilo", "lima", "mike", "november",
+            ] {
+                let results = library
+                    .search(&crate::search::SearchQuery::new(word))
+                    .unwrap();
+                for hit in results.hits.iter().filter(|h| h.doc == id) {
+                    let Some(p) = hit.paragraph else { continue };
+                    let at = html.to_lowercase().find(word).expect("word in html");
+                    assert_eq!(
+                        anchors(&html[..at]).last().map(|(_, i)| *i),
+                        Some(p),
+                        "{word}: hit in paragraph {p}, html {html}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 10, "only {checked} hits checked");
     }
 
     #[test]

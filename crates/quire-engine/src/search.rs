@@ -13,7 +13,9 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::error::Result;
 use crate::library::Library;
 
-pub use quire_search::{FacetCount, Facets, Hit, KeyTerm, Query as SearchQuery, SearchResults};
+pub use quire_search::{
+    FacetCount, Facets, Hit, KeyTerm, Query as SearchQuery, SearchResults, SnippetPart,
+};
 
 /// The index folder inside a library folder.
 pub const INDEX_DIR: &str = "index";

@@ -19,11 +19,11 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use quire_format::{bundled_name_by_id, id_key, Style, StyleInfo, BUNDLED_STYLES, MAX_STYLE_BYTES};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::{guard, store, Library};
+use crate::{guard, Library};
 
 /// Imported style names are cut to this many characters.
 const MAX_NAME_CHARS: usize = 100;
@@ -51,6 +51,9 @@ fn bundled_summaries() -> &'static [StyleSummary] {
         BUNDLED_STYLES
             .iter()
             .map(|&name| {
+                // A bundled style that does not load (a defect of the build,
+                // which quire-format's tests catch) is listed by its name;
+                // choosing it reports why it does not load (`load`).
                 let info = Style::load(name).ok().map(|s| s.info().clone());
                 StyleSummary {
                     name: name.to_string(),
@@ -70,50 +73,14 @@ impl Library {
     /// Every style a list can name: the bundled ones in
     /// [`BUNDLED_STYLES`] order, then the imported ones by title.
     pub fn styles(&self) -> Result<Vec<StyleSummary>> {
-        let mut out: Vec<StyleSummary> = bundled_summaries().to_vec();
-        let rows: Vec<(String, String, Option<String>, Option<String>)> = {
-            let mut stmt = self.conn().prepare(
-                "SELECT name, title, parent, locale FROM styles
-                 ORDER BY title COLLATE NOCASE, name",
-            )?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for (name, title, parent, locale) in rows {
-            out.push(StyleSummary {
-                name,
-                title,
-                bundled: false,
-                parent: parent.map(|p| self.parent_title(&p)).transpose()?,
-                locale,
-            });
-        }
-        Ok(out)
+        summaries(self.conn())
     }
 
     /// The style a list or a person names: a bundled style (by name or
     /// alias), else a style imported into this library (by name), else a
     /// `.csl` file by path.
     pub fn style(&self, name_or_path: &str) -> Result<Style> {
-        if let Some(style) = bundled(name_or_path) {
-            return Ok(style);
-        }
-        if !looks_like_path(name_or_path) {
-            let name = name_or_path.trim().to_lowercase();
-            let xml: Option<String> = self
-                .conn()
-                .query_row("SELECT xml FROM styles WHERE name = ?1", [&name], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            if let Some(xml) = xml {
-                return self.resolve(&name, &xml);
-            }
-        }
-        match Style::load(name_or_path) {
-            Err(quire_format::Error::UnknownStyle(_)) => Err(self.unknown_style(name_or_path)),
-            loaded => Ok(loaded?),
-        }
+        load(self.conn(), name_or_path)
     }
 
     /// Imports the CSL style in `path` into the library and returns it as
@@ -138,27 +105,29 @@ impl Library {
                     format!("could not import the style (internal error: {panic})"),
                 ))
             })?;
-        let tx = store::write(self.conn_mut())?;
-        tx.execute(
-            "INSERT INTO styles (name, title, id_key, parent, parent_key, locale, source, xml)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT (name) DO UPDATE SET
-               title = excluded.title, id_key = excluded.id_key,
-               parent = excluded.parent, parent_key = excluded.parent_key,
-               locale = excluded.locale, source = excluded.source, xml = excluded.xml",
-            params![
-                name,
-                info.title,
-                info.id.as_deref().map(id_key),
-                info.parent,
-                info.parent.as_deref().map(id_key),
-                info.default_locale,
-                shown,
-                xml
-            ],
-        )?;
-        tx.commit()?;
-        self.imported_summary(&name)
+        // Checked outside the write: compiling takes seconds for a large
+        // style, and other processes' writes would wait on it.
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO styles (name, title, id_key, parent, parent_key, locale, source, xml)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (name) DO UPDATE SET
+                   title = excluded.title, id_key = excluded.id_key,
+                   parent = excluded.parent, parent_key = excluded.parent_key,
+                   locale = excluded.locale, source = excluded.source, xml = excluded.xml",
+                params![
+                    name,
+                    info.title,
+                    info.id.as_deref().map(id_key),
+                    info.parent,
+                    info.parent.as_deref().map(id_key),
+                    info.default_locale,
+                    shown,
+                    xml
+                ],
+            )?;
+            imported_summary(tx, &name)
+        })
     }
 
     /// Removes an imported style. Bundled styles cannot be removed, nor a
@@ -171,56 +140,56 @@ impl Library {
                 style.name
             )));
         }
-        let tx = store::write(self.conn_mut())?;
-        let id_key: Option<Option<String>> = tx
-            .query_row(
-                "SELECT id_key FROM styles WHERE name = ?1",
-                [&wanted],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(id_key) = id_key else {
-            return Err(Error::NotFound(format!("imported style `{wanted}`")));
-        };
-        let lists: Vec<String> = {
-            let mut stmt = tx.prepare(
-                "SELECT name FROM lists WHERE lower(trim(style)) = ?1 ORDER BY name COLLATE NOCASE",
-            )?;
-            let rows = stmt.query_map([&wanted], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        if !lists.is_empty() {
-            return Err(Error::Invalid(format!(
-                "style `{wanted}` is used by {} {}; choose another style for {} first",
-                if lists.len() == 1 { "list" } else { "lists" },
-                quoted(&lists),
-                if lists.len() == 1 { "it" } else { "them" },
-            )));
-        }
-        if let Some(id_key) = id_key {
-            let dependents: Vec<String> = {
+        self.write(|tx| {
+            let id_key: Option<Option<String>> = tx
+                .query_row(
+                    "SELECT id_key FROM styles WHERE name = ?1",
+                    [&wanted],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(id_key) = id_key else {
+                return Err(Error::NotFound(format!("imported style `{wanted}`")));
+            };
+            let lists: Vec<String> = {
                 let mut stmt = tx.prepare(
-                    "SELECT name FROM styles WHERE parent_key = ?1 AND name <> ?2 ORDER BY name",
+                    "SELECT name FROM lists WHERE lower(trim(style)) = ?1 ORDER BY name COLLATE NOCASE",
                 )?;
-                let rows = stmt.query_map(params![id_key, wanted], |r| r.get(0))?;
+                let rows = stmt.query_map([&wanted], |r| r.get(0))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
-            if !dependents.is_empty() {
+            if !lists.is_empty() {
                 return Err(Error::Invalid(format!(
-                    "style `{wanted}` is the parent of imported {} {}; remove {} first",
-                    if dependents.len() == 1 {
-                        "style"
-                    } else {
-                        "styles"
-                    },
-                    quoted(&dependents),
-                    if dependents.len() == 1 { "it" } else { "them" },
+                    "style `{wanted}` is used by {} {}; choose another style for {} first",
+                    if lists.len() == 1 { "list" } else { "lists" },
+                    quoted(&lists),
+                    if lists.len() == 1 { "it" } else { "them" },
                 )));
             }
-        }
-        tx.execute("DELETE FROM styles WHERE name = ?1", [&wanted])?;
-        tx.commit()?;
-        Ok(())
+            if let Some(id_key) = id_key {
+                let dependents: Vec<String> = {
+                    let mut stmt = tx.prepare(
+                        "SELECT name FROM styles WHERE parent_key = ?1 AND name <> ?2 ORDER BY name",
+                    )?;
+                    let rows = stmt.query_map(params![id_key, wanted], |r| r.get(0))?;
+                    rows.collect::<rusqlite::Result<_>>()?
+                };
+                if !dependents.is_empty() {
+                    return Err(Error::Invalid(format!(
+                        "style `{wanted}` is the parent of imported {} {}; remove {} first",
+                        if dependents.len() == 1 {
+                            "style"
+                        } else {
+                            "styles"
+                        },
+                        quoted(&dependents),
+                        if dependents.len() == 1 { "it" } else { "them" },
+                    )));
+                }
+            }
+            tx.execute("DELETE FROM styles WHERE name = ?1", [&wanted])?;
+            Ok(())
+        })
     }
 
     /// Reads, names and compiles a style file, refusing it with an error
@@ -242,96 +211,140 @@ impl Library {
                 ),
             ));
         }
-        let style = self.resolve(shown, xml).map_err(|e| match e {
+        let style = resolve(self.conn(), shown, xml).map_err(|e| match e {
             Error::Format(e) => refused(shown, e),
             other => other,
         })?;
         style.check().map_err(|e| refused(shown, e))?;
         Ok((name, info))
     }
+}
 
-    /// Reads CSL XML as a [`Style`], finding a dependent style's parent
-    /// among the bundled, then the imported styles.
-    fn resolve(&self, name: &str, xml: &str) -> Result<Style> {
-        let mut failed = None;
-        let style = Style::from_xml_with(name, xml, |parent| {
-            self.xml_by_id(parent).unwrap_or_else(|e| {
-                failed = Some(e);
-                None
-            })
+/// Every style a list can name (see [`Library::styles`]).
+fn summaries(conn: &Connection) -> Result<Vec<StyleSummary>> {
+    let mut out: Vec<StyleSummary> = bundled_summaries().to_vec();
+    let rows: Vec<(String, String, Option<String>, Option<String>)> = {
+        let mut stmt = conn.prepare(
+            "SELECT name, title, parent, locale FROM styles
+                 ORDER BY title COLLATE NOCASE, name",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (name, title, parent, locale) in rows {
+        out.push(StyleSummary {
+            name,
+            title,
+            bundled: false,
+            parent: parent.map(|p| parent_title(conn, &p)).transpose()?,
+            locale,
         });
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        Ok(style?)
     }
+    Ok(out)
+}
 
-    /// The XML of the imported style whose `<id>` is `id` (independent
-    /// styles first, should a dependent one share it).
-    fn xml_by_id(&self, id: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT xml FROM styles WHERE id_key = ?1
-                 ORDER BY parent IS NOT NULL, name LIMIT 1",
-                [id_key(id)],
-                |r| r.get(0),
-            )
-            .optional()?)
+/// The style a list or a person names (see [`Library::style`]), read
+/// through `conn`: inside a write, the transaction.
+pub(crate) fn load(conn: &Connection, name_or_path: &str) -> Result<Style> {
+    if let Some(style) = bundled(name_or_path) {
+        return Ok(style);
     }
-
-    /// The title of the style a dependent style names as its parent, or
-    /// the link itself when no style here has that `<id>`.
-    fn parent_title(&self, href: &str) -> Result<String> {
-        if let Some(name) = bundled_name_by_id(href) {
-            if let Some(b) = bundled_summaries().iter().find(|b| b.name == name) {
-                return Ok(b.title.clone());
-            }
-        }
-        let key = id_key(href);
-        let title: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT title FROM styles WHERE id_key = ?1
-                 ORDER BY parent IS NOT NULL, name LIMIT 1",
-                [&key],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(title.unwrap_or_else(|| href.to_string()))
-    }
-
-    fn imported_summary(&self, name: &str) -> Result<StyleSummary> {
-        self.styles()?
-            .into_iter()
-            .find(|s| !s.bundled && s.name == name)
-            .ok_or_else(|| Error::NotFound(format!("imported style `{name}`")))
-    }
-
-    /// "unknown style", listing what there is.
-    fn unknown_style(&self, name: &str) -> Error {
-        let imported: Vec<String> = self
-            .styles()
-            .map(|all| {
-                all.into_iter()
-                    .filter(|s| !s.bundled)
-                    .map(|s| s.name)
-                    .collect()
+    if !looks_like_path(name_or_path) {
+        let name = name_or_path.trim().to_lowercase();
+        let xml: Option<String> = conn
+            .query_row("SELECT xml FROM styles WHERE name = ?1", [&name], |r| {
+                r.get(0)
             })
-            .unwrap_or_default();
-        let imported = match imported.is_empty() {
-            true => String::new(),
-            false => format!("; imported: {}", imported.join(", ")),
-        };
-        Error::Invalid(format!(
-            "unknown style `{}` (bundled: {}{imported}; or give a path to a .csl file)",
-            name.trim(),
-            BUNDLED_STYLES.join(", ")
-        ))
+            .optional()?;
+        if let Some(xml) = xml {
+            return resolve(conn, &name, &xml);
+        }
+    }
+    match Style::load(name_or_path) {
+        Err(quire_format::Error::UnknownStyle(_)) => Err(unknown_style(conn, name_or_path)?),
+        loaded => Ok(loaded?),
     }
 }
 
-/// The bundled style `name` names (canonical name or alias), if any.
+/// Reads CSL XML as a [`Style`], finding a dependent style's parent
+/// among the bundled, then the imported styles.
+fn resolve(conn: &Connection, name: &str, xml: &str) -> Result<Style> {
+    let mut failed = None;
+    let style = Style::from_xml_with(name, xml, |parent| {
+        xml_by_id(conn, parent).unwrap_or_else(|e| {
+            failed = Some(e);
+            None
+        })
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    Ok(style?)
+}
+
+/// The XML of the imported style whose `<id>` is `id` (independent
+/// styles first, should a dependent one share it).
+fn xml_by_id(conn: &Connection, id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT xml FROM styles WHERE id_key = ?1
+             ORDER BY parent IS NOT NULL, name LIMIT 1",
+            [id_key(id)],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The title of the style a dependent style names as its parent, or
+/// the link itself when no style here has that `<id>`.
+fn parent_title(conn: &Connection, href: &str) -> Result<String> {
+    if let Some(name) = bundled_name_by_id(href) {
+        if let Some(b) = bundled_summaries().iter().find(|b| b.name == name) {
+            return Ok(b.title.clone());
+        }
+    }
+    let key = id_key(href);
+    let title: Option<String> = conn
+        .query_row(
+            "SELECT title FROM styles WHERE id_key = ?1
+             ORDER BY parent IS NOT NULL, name LIMIT 1",
+            [&key],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(title.unwrap_or_else(|| href.to_string()))
+}
+
+fn imported_summary(conn: &Connection, name: &str) -> Result<StyleSummary> {
+    summaries(conn)?
+        .into_iter()
+        .find(|s| !s.bundled && s.name == name)
+        .ok_or_else(|| Error::NotFound(format!("imported style `{name}`")))
+}
+
+/// "unknown style", listing what there is (a failure to read the
+/// imported styles is that error instead).
+fn unknown_style(conn: &Connection, name: &str) -> Result<Error> {
+    let imported: Vec<String> = summaries(conn)?
+        .into_iter()
+        .filter(|s| !s.bundled)
+        .map(|s| s.name)
+        .collect();
+    let imported = match imported.is_empty() {
+        true => String::new(),
+        false => format!("; imported: {}", imported.join(", ")),
+    };
+    Ok(Error::Invalid(format!(
+        "unknown style `{}` (bundled: {}{imported}; or give a path to a .csl file)",
+        name.trim(),
+        BUNDLED_STYLES.join(", ")
+    )))
+}
+
+/// The bundled style `name` names (canonical name or alias), if any. Not
+/// being one is the usual `None`; a bundled style that fails to load is
+/// `None` here too, and [`load`] then reports its error from
+/// `Style::load`, so nothing is lost.
 fn bundled(name: &str) -> Option<Style> {
     if looks_like_path(name) {
         return None;

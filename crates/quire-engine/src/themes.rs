@@ -102,42 +102,44 @@ impl Library {
         self.index().check_query(query).map_err(|e| {
             Error::Invalid(format!("the query of theme {name:?} cannot be saved: {e}"))
         })?;
-        let colour = match colour {
-            Some(c) if is_colour(c) => c.to_string(),
-            Some(c) => return Err(Error::Invalid(format!("{c:?} is not a #rrggbb colour"))),
-            None => {
-                let n: i64 = self
-                    .conn()
-                    .query_row("SELECT count(*) FROM themes", [], |r| r.get(0))?;
-                PALETTE[n as usize % PALETTE.len()].to_string()
-            }
-        };
-        self.conn().execute(
-            "INSERT INTO themes (name, query, colour) VALUES (?1, ?2, ?3)
-             ON CONFLICT(name) DO UPDATE SET query = excluded.query, colour = excluded.colour",
-            [name, query, &colour],
-        )?;
-        Ok(Theme {
-            name: name.to_string(),
-            query: query.to_string(),
-            colour,
+        if let Some(c) = colour.filter(|c| !is_colour(c)) {
+            return Err(Error::Invalid(format!("{c:?} is not a #rrggbb colour")));
+        }
+        self.write(|tx| {
+            let colour = match colour {
+                Some(c) => c.to_string(),
+                None => {
+                    let n: i64 = tx.query_row("SELECT count(*) FROM themes", [], |r| r.get(0))?;
+                    PALETTE[n as usize % PALETTE.len()].to_string()
+                }
+            };
+            tx.execute(
+                "INSERT INTO themes (name, query, colour) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(name) DO UPDATE SET query = excluded.query, colour = excluded.colour",
+                [name, query, &colour],
+            )?;
+            Ok(Theme {
+                name: name.to_string(),
+                query: query.to_string(),
+                colour,
+            })
         })
     }
 
     /// Delete a saved theme.
     pub fn delete_theme(&mut self, name: &str) -> Result<()> {
-        match self
-            .conn()
-            .execute("DELETE FROM themes WHERE name = ?1", [name])?
-        {
-            0 => Err(Error::NotFound(format!("theme {name:?}"))),
-            _ => Ok(()),
-        }
+        self.write(
+            |tx| match tx.execute("DELETE FROM themes WHERE name = ?1", [name])? {
+                0 => Err(Error::NotFound(format!("theme {name:?}"))),
+                _ => Ok(()),
+            },
+        )
     }
 
     /// Which documents and paragraphs a theme covers, and the works those
-    /// paragraphs cite.
-    pub fn theme(&self, name: &str) -> Result<ThemeReport> {
+    /// paragraphs cite (reference entries not linked to works yet are
+    /// linked first).
+    pub fn theme(&mut self, name: &str) -> Result<ThemeReport> {
         let theme = self
             .conn()
             .query_row(
@@ -152,7 +154,7 @@ impl Library {
 
     /// The works cited by the paragraphs a query finds, most cited first:
     /// what "add the works these results cite" adds to a list.
-    pub fn works_cited_where(&self, query: &str) -> Result<Vec<ThemeWork>> {
+    pub fn works_cited_where(&mut self, query: &str) -> Result<Vec<ThemeWork>> {
         let theme = Theme {
             name: String::new(),
             query: query.to_string(),
@@ -161,7 +163,7 @@ impl Library {
         Ok(self.report(&theme)?.works)
     }
 
-    fn report(&self, theme: &Theme) -> Result<ThemeReport> {
+    fn report(&mut self, theme: &Theme) -> Result<ThemeReport> {
         self.link_works()?;
         let mut works_by_doc: HashMap<i64, Vec<Vec<CitedWork>>> = HashMap::new();
         let mut failure = None;

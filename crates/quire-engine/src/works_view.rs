@@ -11,8 +11,9 @@
 //! the style, the text of its fields (citeproc-js takes about 25 ms a work,
 //! so formatting a whole library before answering would take minutes).
 //!
-//! The cache is an optimisation only: when it cannot be written (a
-//! read-only library, a busy writer) the entries are still returned.
+//! The cache is an optimisation only: a read-only library does not write
+//! it, and when writing it fails (a busy writer) that is logged and the
+//! entries are still returned.
 
 use std::collections::HashMap;
 
@@ -79,7 +80,7 @@ impl Library {
     /// (all when `None`) from `offset` on, in the works view's order (most
     /// cited first), with the total that match.
     pub fn works_page(
-        &self,
+        &mut self,
         filter: &WorksFilter,
         style: &Style,
         offset: usize,
@@ -133,7 +134,7 @@ impl Library {
     }
 
     /// One work formatted in `style`, as a row of the works view.
-    pub fn work_row(&self, id: i64, style: &Style) -> Result<WorkRow> {
+    pub fn work_row(&mut self, id: i64, style: &Style) -> Result<WorkRow> {
         let not_found = || Error::NotFound(format!("work {id}"));
         let revision: i64 = self
             .conn()
@@ -169,7 +170,7 @@ impl Library {
     }
 
     /// The rows for `(id, revision)` pairs, in order, formatting those not cached.
-    fn rows(&self, page: &[(i64, i64)], style: &Style, key: &str) -> Result<Vec<WorkRow>> {
+    fn rows(&mut self, page: &[(i64, i64)], style: &Style, key: &str) -> Result<Vec<WorkRow>> {
         let mut cached = HashMap::new();
         let mut stale = Vec::new();
         {
@@ -223,15 +224,15 @@ impl Library {
             .prepare_cached("SELECT csl FROM works WHERE id = ?1")?;
         for &id in ids {
             let csl: String = stmt.query_row([id], |r| r.get(0))?;
-            out.insert(id, fold(&format!("{} #{id}", fields_text(&csl))));
+            out.insert(id, fold(&format!("{} #{id}", fields_text(id, &csl)?)));
         }
         Ok(out)
     }
 
     /// Format the works `(id, revision)` and keep them in the cache (best
-    /// effort); returns them by id.
+    /// effort: see the module's comment); returns them by id.
     fn format_and_keep(
-        &self,
+        &mut self,
         works: &[(i64, i64)],
         style: &Style,
         key: &str,
@@ -246,17 +247,29 @@ impl Library {
                 .prepare_cached("SELECT csl FROM works WHERE id = ?1")?;
             for &(id, _) in works {
                 let csl: String = stmt.query_row([id], |r| r.get(0))?;
-                out.insert(id, entry_of(id, &crate::works::parse_csl(&csl), style));
+                out.insert(id, entry_of(id, &crate::works::parse_csl(id, &csl)?, style));
             }
         }
+        if self.is_read_only() {
+            return Ok(out);
+        }
         // A failed write only means formatting again next time.
-        let _ = self.keep(works, &out, key);
+        if let Err(e) = self.keep(works, &out, key) {
+            eprintln!(
+                "quire: {} formatted works not cached (they are formatted again next time): {e}",
+                works.len()
+            );
+        }
         Ok(out)
     }
 
-    fn keep(&self, works: &[(i64, i64)], entries: &HashMap<i64, Entry>, key: &str) -> Result<()> {
-        let tx = self.conn().unchecked_transaction()?;
-        {
+    fn keep(
+        &mut self,
+        works: &[(i64, i64)],
+        entries: &HashMap<i64, Entry>,
+        key: &str,
+    ) -> Result<()> {
+        self.write(|tx| {
             let mut stmt = tx.prepare_cached(
                 "INSERT OR REPLACE INTO formatted_works (work_id, style, revision, html, text, citation, folded)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -268,9 +281,8 @@ impl Library {
                     ])?;
                 }
             }
-        }
-        tx.commit()?;
-        Ok(())
+            Ok(())
+        })
     }
 }
 
@@ -312,9 +324,9 @@ fn style_key(style: &Style) -> String {
     )
 }
 
-/// Every string in a work's CSL-JSON (names, titles, numbers) and every
-/// date part, space-separated.
-fn fields_text(csl: &str) -> String {
+/// Every string in work `id`'s CSL-JSON (names, titles, numbers) and every
+/// date part, space-separated; [`Error::Corrupt`] when it does not read.
+fn fields_text(id: i64, csl: &str) -> Result<String> {
     fn walk(value: &serde_json::Value, out: &mut String) {
         match value {
             serde_json::Value::String(s) => {
@@ -333,11 +345,15 @@ fn fields_text(csl: &str) -> String {
             _ => {}
         }
     }
+    let value = serde_json::from_str::<serde_json::Value>(csl).map_err(|e| {
+        Error::corrupt(
+            format!("work {id}"),
+            format!("its CSL-JSON does not read: {e}"),
+        )
+    })?;
     let mut out = String::new();
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(csl) {
-        walk(&value, &mut out);
-    }
-    out
+    walk(&value, &mut out);
+    Ok(out)
 }
 
 /// Case-insensitive matching for the search box.
@@ -447,7 +463,7 @@ mod tests {
             book("Ruch", 2010, "Relationship-based social work"),
             book("Ferguson", 2011, "Child protection practice"),
         ];
-        let (_dir, library, _) = library_with(&items);
+        let (_dir, mut library, _) = library_with(&items);
         let style = Style::load("ieee").unwrap();
         let page = library
             .works_page(&WorksFilter::default(), &style, 0, None)

@@ -36,10 +36,13 @@ pub fn read_works(name: &str, bytes: &[u8]) -> Result<Vec<CslItem>> {
     }
 }
 
+/// One of the format readers `sniff` tries.
+type Reader = fn(&str) -> Result<Vec<CslItem>>;
+
 /// The first format the text parses as with at least one item.
 fn sniff(src: &str) -> Result<Vec<CslItem>> {
     let trimmed = src.trim_start_matches('\u{feff}').trim_start();
-    let readers: [fn(&str) -> Result<Vec<CslItem>>; 3] = match trimmed.chars().next() {
+    let readers: [Reader; 3] = match trimmed.chars().next() {
         Some('[' | '{') => [from_csl_json, from_bibtex, from_ris],
         Some('@') => [from_bibtex, from_ris, from_csl_json],
         _ => [from_ris, from_bibtex, from_csl_json],

@@ -25,9 +25,6 @@ pub enum Error {
     /// The index was opened read-only and cannot be written.
     #[error("the search index in {0} is read-only")]
     ReadOnly(PathBuf),
-    #[cfg(feature = "bench")]
-    #[error("FTS5 baseline: {0}")]
-    Sqlite(#[from] rusqlite::Error),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -16,14 +16,11 @@ mod snippets;
 mod terms;
 mod themes;
 
-#[cfg(feature = "bench")]
-pub mod bench;
-
 pub use bounds::{QueryError, MAX_CHARS, MAX_GROUPS};
 pub use doc::IndexDoc;
 pub use error::{Error, Result};
 pub use facets::{FacetCount, Facets};
 pub use index::Index;
-pub use search::{Hit, Query, SearchResults};
+pub use search::{Hit, Query, SearchResults, SnippetPart};
 pub use terms::KeyTerm;
 pub use themes::{CitedWork, Theme, ThemeDoc, ThemeReport, ThemeWork};

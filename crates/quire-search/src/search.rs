@@ -85,6 +85,20 @@ pub struct Hit {
     /// Unicode scalar values (Rust `char`s, JavaScript code points), in
     /// order and not overlapping.
     pub highlights: Vec<(usize, usize)>,
+    /// `snippet` cut at its highlights: the pieces in order, each matched
+    /// or not, concatenating to `snippet`, so a reader draws the matched
+    /// words without counting characters. Never empty pieces; adjacent
+    /// pieces differ in `matched`.
+    #[serde(default)]
+    pub parts: Vec<SnippetPart>,
+}
+
+/// One piece of a hit's snippet: plain text (never HTML), and whether it is
+/// a word the query matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnippetPart {
+    pub text: String,
+    pub matched: bool,
 }
 
 impl Index {

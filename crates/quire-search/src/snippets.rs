@@ -3,8 +3,9 @@
 //!
 //! Snippets used to cross IPC and the CLI's JSON as HTML with `<b>` and
 //! entities, which every reader had to parse back. Now a snippet is plain
-//! text plus character spans; the UI draws the spans with DOM nodes and the
-//! terminal with stars.
+//! text plus character spans (the CLI's contract, drawn there with stars),
+//! and the same text already cut into matched and unmatched pieces
+//! ([`SnippetPart`]), which the UI draws with DOM nodes as they come.
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -15,7 +16,7 @@ use tantivy::{Searcher, TantivyDocument};
 
 use crate::error::Result;
 use crate::schema::Fields;
-use crate::search::{Hit, Parsed};
+use crate::search::{Hit, Parsed, SnippetPart};
 
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 220;
@@ -142,7 +143,47 @@ fn hit(
         score,
         snippet: snippet.fragment().to_string(),
         highlights: char_spans(snippet.fragment(), snippet.highlighted()),
+        parts: parts(snippet.fragment(), snippet.highlighted()),
     }
+}
+
+/// `text` cut at the byte ranges `ranges` (tidied as [`char_spans`] tidies
+/// them): the pieces in order, non-empty, alternating between matched and
+/// not, concatenating to `text`.
+pub(crate) fn parts(text: &str, ranges: &[Range<usize>]) -> Vec<SnippetPart> {
+    let spans = char_spans(text, ranges);
+    let mut out = Vec::with_capacity(2 * spans.len() + 1);
+    // The byte offset of each char offset (a snippet is short).
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    let byte_of = |n: usize| bytes.get(n).copied().unwrap_or(text.len());
+    let mut last = 0;
+    for (start, end) in spans {
+        let (from, to) = (byte_of(start), byte_of(end));
+        if from > last {
+            out.push(SnippetPart {
+                text: text[last..from].to_string(),
+                matched: false,
+            });
+        }
+        if to > from {
+            out.push(SnippetPart {
+                text: text[from..to].to_string(),
+                matched: true,
+            });
+        }
+        last = last.max(to);
+    }
+    if last < text.len() {
+        out.push(SnippetPart {
+            text: text[last..].to_string(),
+            matched: false,
+        });
+    }
+    out
 }
 
 /// Byte ranges in `text` as `[start, end)` char offsets, sorted, without
@@ -190,8 +231,52 @@ pub(crate) fn char_spans(text: &str, ranges: &[Range<usize>]) -> Vec<(usize, usi
 }
 
 #[cfg(test)]
+// The functions take a slice of ranges: `&[0..3]` is one range, not a range meant as a list.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
-    use super::char_spans;
+    use super::{char_spans, parts};
+    use crate::SnippetPart;
+
+    fn part(text: &str, matched: bool) -> SnippetPart {
+        SnippetPart {
+            text: text.into(),
+            matched,
+        }
+    }
+
+    #[test]
+    fn parts_cut_the_snippet_at_its_matches() {
+        let text = "Müller’s poverty-aware work";
+        let start = text.find("poverty").unwrap();
+        let got = parts(text, &[start..start + 7, start + 8..start + 13]);
+        assert_eq!(
+            got,
+            [
+                part("Müller’s ", false),
+                part("poverty", true),
+                part("-", false),
+                part("aware", true),
+                part(" work", false),
+            ]
+        );
+        assert_eq!(
+            got.iter().map(|p| p.text.as_str()).collect::<String>(),
+            text
+        );
+        // Overlapping, unordered and out-of-range ranges; markup is text.
+        let got = parts("<b>x</b> é&amp;", &[11..99, 0..3, 1..2, 5..5]);
+        assert_eq!(
+            got,
+            [
+                part("<b>", true),
+                part("x</b> é", false),
+                part("&amp;", true)
+            ]
+        );
+        assert_eq!(parts("plain", &[]), [part("plain", false)]);
+        assert_eq!(parts("", &[0..3]), []);
+        assert_eq!(parts("whole", &[0..5]), [part("whole", true)]);
+    }
 
     #[test]
     fn byte_ranges_become_char_spans() {

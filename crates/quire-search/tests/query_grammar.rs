@@ -213,6 +213,20 @@ fn check_highlights(hit: &Hit) -> Result<(), TestCaseError> {
         prop_assert!(start >= at && start < end && end <= len, "{hit:?}");
         at = end;
     }
+    // The parts are the same snippet cut at the same highlights.
+    let joined: String = hit.parts.iter().map(|p| p.text.as_str()).collect();
+    prop_assert_eq!(&joined, &hit.snippet);
+    let mut at = 0;
+    let mut matched = Vec::new();
+    for part in &hit.parts {
+        let n = part.text.chars().count();
+        prop_assert!(n > 0, "{hit:?}");
+        if part.matched {
+            matched.push((at, at + n));
+        }
+        at += n;
+    }
+    prop_assert_eq!(matched, hit.highlights.clone());
     Ok(())
 }
 

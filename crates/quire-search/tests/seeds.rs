@@ -183,6 +183,14 @@ fn snippets_are_plain_text_with_char_spans() {
     assert_eq!(chars[43..50].iter().collect::<String>(), "empathy");
     let json = serde_json::to_value(hit).unwrap();
     assert_eq!(json["highlights"], serde_json::json!([[43, 50]]));
+    assert_eq!(
+        json["parts"],
+        serde_json::json!([
+            {"text": "Trust <script>alert(1)</script> & Müller’s ", "matched": false},
+            {"text": "empathy", "matched": true},
+            {"text": " matter", "matched": false},
+        ])
+    );
 }
 
 #[test]

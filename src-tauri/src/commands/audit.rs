@@ -1,9 +1,10 @@
-//! The citation audit of one document (issue 3): its citations, parsed
-//! references and issues, and corrections of a parse, which re-audit.
+//! The citation audit of one document: its citations, parsed references and
+//! issues, and corrections of a parse, which re-audit. A few lines each over
+//! `quire_api::audit`.
 
 use std::sync::Mutex;
 
-use quire_cite::EssayAudit;
+use quire_api::wire::EssayAudit;
 use quire_csl::CslItem;
 use quire_engine::Library;
 use tauri::State;
@@ -17,10 +18,10 @@ pub async fn audit_document(
     library: State<'_, Mutex<Library>>,
     id: i64,
 ) -> CommandResult<EssayAudit> {
-    guarded(|| Ok(lock(&library).audit(id)?))
+    guarded(|| quire_api::audit::audit(&mut lock(&library), id))
 }
 
-/// Keeps the user's reading of reference entry `position` and returns the
+/// Keeps the person's reading of reference entry `position` and returns the
 /// audit redone with it, so the reader can refresh at once.
 #[tauri::command]
 pub async fn correct_reference(
@@ -29,9 +30,5 @@ pub async fn correct_reference(
     position: usize,
     csl: CslItem,
 ) -> CommandResult<EssayAudit> {
-    guarded(|| {
-        let library = lock(&library);
-        library.correct_reference(id, position, &csl)?;
-        Ok(library.audit(id)?)
-    })
+    guarded(|| quire_api::audit::correct_reference(&mut lock(&library), id, position, &csl))
 }

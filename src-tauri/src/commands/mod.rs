@@ -11,46 +11,10 @@ use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use serde::Serialize;
-
-/// What a failed command sends to the UI: `{ "message": "..." }`.
-#[derive(Debug, Serialize)]
-pub struct CommandError {
-    message: String,
-}
-
-impl CommandError {
-    pub fn new(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-        }
-    }
-
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-impl From<quire_engine::Error> for CommandError {
-    fn from(err: quire_engine::Error) -> Self {
-        Self::new(chain(&err))
-    }
-}
-
-/// The error and its causes on one line, without repeating a cause the
-/// message already quotes.
-fn chain(err: &dyn std::error::Error) -> String {
-    let mut message = err.to_string();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            message = format!("{message}: {text}");
-        }
-        source = cause.source();
-    }
-    message
-}
+/// What a failed command sends to the UI: `{ "kind": "...", "message": "..." }`,
+/// the application layer's error (kinds are a closed set the UI shows each
+/// in its way).
+pub use quire_api::ApiError as CommandError;
 
 pub type CommandResult<T> = Result<T, CommandError>;
 
@@ -75,7 +39,7 @@ pub async fn blocking<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(move || guarded(body))
         .await
         // `guarded` caught any panic, so only a cancelled worker ends up here.
-        .map_err(|err| CommandError::new(format!("the command stopped unexpectedly: {err}")))?
+        .map_err(|err| CommandError::internal(format!("the command stopped unexpectedly: {err}")))?
 }
 
 /// The command error for a caught panic, with the panic's message when it has one.
@@ -85,7 +49,7 @@ fn internal_error(payload: &(dyn Any + Send)) -> CommandError {
         .copied()
         .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("the command panicked");
-    CommandError::new(format!("internal error: {detail}"))
+    CommandError::internal(format!("internal error: {detail}"))
 }
 
 /// Locks the library. A panic in an earlier command cannot leave the store
@@ -99,6 +63,7 @@ pub fn lock<T>(library: &Mutex<T>) -> MutexGuard<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use quire_api::error::ErrorKind;
 
     #[test]
     fn a_panicking_body_becomes_an_internal_error() {
@@ -106,12 +71,13 @@ mod tests {
         assert_eq!(err.message, "internal error: begin > end when slicing");
         let err = guarded::<()>(|| panic!("{} > {}", 3, 2)).unwrap_err();
         assert_eq!(err.message, "internal error: 3 > 2");
+        assert_eq!(err.kind, ErrorKind::Internal);
     }
 
     #[test]
     fn a_body_that_returns_is_passed_through() {
         assert_eq!(guarded(|| Ok(7)).ok(), Some(7));
-        let err = guarded::<()>(|| Err(CommandError::new("no such list"))).unwrap_err();
+        let err = guarded::<()>(|| Err(CommandError::not_found("no such list"))).unwrap_err();
         assert_eq!(err.message, "no such list");
     }
 

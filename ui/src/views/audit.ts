@@ -19,9 +19,10 @@ import {
   type Status,
 } from "../citations";
 import { getDocument } from "../api";
-import { h, replace } from "../dom";
+import { h, replace, setEngineHtml } from "../dom";
+import { errorText } from "../errors";
 import { plural } from "../format";
-import { referenceForm } from "./reference-form";
+import { cslForm } from "../csl-form";
 
 export interface AuditView {
   onKey(event: KeyboardEvent): boolean;
@@ -165,19 +166,23 @@ export function mountAudit(id: number, root: HTMLElement): AuditView {
       const details =
         open &&
         (editing === r
-          ? referenceForm(
-              r,
-              ref.csl,
-              async (item) => {
+          ? cslForm(ref.csl, {
+              testid: "ref-form",
+              className: "ref-form",
+              saveTestid: "ref-save",
+              saveLabel: "Save and re-check",
+              compact: true,
+              ariaLabel: `Correct reference ${r + 1}`,
+              onSave: async (item) => {
                 const next = await correctReference(id, r, item);
                 editing = null;
                 apply(next);
               },
-              () => {
+              onCancel: () => {
                 editing = null;
                 renderRefs();
               },
-            )
+            })
           : h(
               "div",
               { class: "ref-details" },
@@ -346,7 +351,7 @@ export function mountAudit(id: number, root: HTMLElement): AuditView {
       // A document stored before citations were recorded was rendered
       // without its spans; the audit has just recorded them.
       if (result.citations.length > 0 && !body.querySelector(".cite[data-cite]")) {
-        body.innerHTML = (await getDocument(id)).html;
+        setEngineHtml(body, (await getDocument(id)).html);
       }
       apply(result);
     })
@@ -354,7 +359,7 @@ export function mountAudit(id: number, root: HTMLElement): AuditView {
       replace(
         auditSection,
         h("h2", {}, "Citation audit"),
-        h("p", { class: "audit-error", role: "alert" }, `Cannot check the citations: ${err instanceof Error ? err.message : String(err)}`),
+        h("p", { class: "audit-error", role: "alert" }, `Cannot check the citations: ${errorText(err)}`),
       );
     });
 

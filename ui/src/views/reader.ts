@@ -1,9 +1,9 @@
 // The reader: one document, its metadata, its body and its reference list.
-// The body HTML comes from the engine (pulldown-cmark, then ammonia); it is the
-// only HTML string the UI ever inserts. Everything else is set as text.
+// The body HTML comes from the engine (pulldown-cmark, then ammonia) and goes
+// in through `setEngineHtml`; everything else is set as text.
 
 import { getDocument, type ReaderDoc } from "../api";
-import { h, replace } from "../dom";
+import { h, replace, setEngineHtml } from "../dom";
 import { limitBadge, limitRange, plural } from "../format";
 import { icon } from "../icons";
 import type { Params, View } from "../view";
@@ -15,7 +15,7 @@ export async function mountReader(root: HTMLElement, params: Params): Promise<Vi
   document.title = `${doc.title} — Quire`;
 
   const body = h("div", { class: "prose", testid: "reader-body" });
-  body.innerHTML = doc.html;
+  setEngineHtml(body, doc.html);
   body.addEventListener("click", followLink);
 
   const article = h(
@@ -48,7 +48,7 @@ export async function mountReader(root: HTMLElement, params: Params): Promise<Vi
   void mountKeyTerms(doc.id, panel);
   // Opened from a search hit or a theme: `#/doc/ID/p/N?hl=words`.
   if (params.paragraph !== undefined) {
-    focusParagraph(body, doc.body, Number(params.paragraph), new URLSearchParams(params.query ?? "").get("hl"));
+    focusParagraph(body, Number(params.paragraph), new URLSearchParams(params.query ?? "").get("hl"));
   }
 
   return {

@@ -4,6 +4,7 @@
 
 import { keyTerms, search, workIds, worksCitedWhere, type FacetCount, type Facets, type SearchHit, type SearchQuery, type SearchResults } from "../api";
 import { h, replace } from "../dom";
+import { errorText } from "../errors";
 import { plural } from "../format";
 import { icon } from "../icons";
 import { listPicker } from "../list-picker";
@@ -22,51 +23,29 @@ const FACETS: { name: FacetName; label: string }[] = [
   { name: "year", label: "Year" },
 ];
 
-/** A hit's snippet and where its matched words are. */
-export type Snippet = Pick<SearchHit, "snippet" | "highlights">;
-
-/**
- * The snippet's pieces in order: text, and whether it is a matched word.
- * Spans are code-point offsets; ones out of order, overlapping or past the
- * end are clipped rather than trusted.
- */
-export function snippetParts({ snippet, highlights }: Snippet): { text: string; matched: boolean }[] {
-  const chars = [...snippet];
-  const parts: { text: string; matched: boolean }[] = [];
-  let at = 0;
-  for (const [start, end] of highlights) {
-    const from = Math.max(at, Math.min(start, chars.length));
-    const to = Math.max(from, Math.min(end, chars.length));
-    if (from > at) parts.push({ text: chars.slice(at, from).join(""), matched: false });
-    if (to > from) parts.push({ text: chars.slice(from, to).join(""), matched: true });
-    at = to;
-  }
-  if (at < chars.length) parts.push({ text: chars.slice(at).join(""), matched: false });
-  return parts;
-}
+/** A hit's snippet as the engine cut it: plain-text pieces, matched or not. */
+export type Snippet = Pick<SearchHit, "parts">;
 
 /**
  * A snippet as DOM: text nodes, and `<b>` elements around the matched words.
  * The text is never parsed as markup.
  */
-export function renderSnippet(snippet: Snippet): DocumentFragment {
+export function renderSnippet({ parts }: Snippet): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  for (const part of snippetParts(snippet)) {
+  for (const part of parts) {
     fragment.append(part.matched ? h("b", {}, part.text) : document.createTextNode(part.text));
   }
   return fragment;
 }
 
 /** The words a snippet shows as matched: what the reader marks. */
-export function matchedWords(snippet: Snippet): string[] {
-  const words = snippetParts(snippet)
-    .filter((p) => p.matched)
-    .flatMap((p) => p.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+export function matchedWords({ parts }: Snippet): string[] {
+  const words = parts.filter((p) => p.matched).flatMap((p) => p.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   return [...new Set(words)];
 }
 
 /** Where a hit opens: the reader at its paragraph, with its words to mark. */
-export function hitHref(hit: Pick<SearchHit, "doc" | "paragraph" | "snippet" | "highlights">): string {
+export function hitHref(hit: Pick<SearchHit, "doc" | "paragraph" | "parts">): string {
   if (hit.paragraph === null) return `#/doc/${hit.doc}`;
   const words = matchedWords(hit);
   const query = words.length > 0 ? `?${new URLSearchParams({ hl: words.join(" ") })}` : "";
@@ -157,7 +136,7 @@ export function createSearchPalette(): Palette {
       hits = [];
       collect.hidden = true;
       replace(list);
-      status.textContent = (err as Error).message;
+      status.textContent = errorText(err);
     }
   }
 
@@ -336,35 +315,22 @@ export async function mountKeyTerms(doc: number, panel: HTMLElement): Promise<vo
 
 // --- the reader's side: open at a paragraph, mark the words ---
 
-/** A document's paragraphs as the engine numbers them: blocks between blank lines. */
-function paragraphs(body: string): string[] {
-  return body.split(/\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)+/).map((p) => p.trim()).filter(Boolean);
-}
-
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-const BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td, th";
-
 /**
- * Finds the rendered block for paragraph `index` of the Markdown `body`: the
- * block whose words begin with the paragraph's first words (Markdown syntax
- * and smart quotes aside). Paragraphs that start alike are told apart by
- * counting earlier ones.
+ * The rendered block for paragraph `index`: the engine marks each block with
+ * the paragraph it starts in (`data-paragraph`, the numbering of a hit's
+ * `paragraph`). A paragraph that starts inside a block (the engine's and
+ * Markdown's blank lines can differ) opens at that block: the last one
+ * marked before it.
  */
-function findBlock(container: HTMLElement, body: string, index: number): HTMLElement | null {
-  const paras = paragraphs(body);
-  const target = paras[index];
-  if (target === undefined) return null;
-  const head = words(target).slice(0, 8).join(" ");
-  if (!head) return null;
-  const sameBefore = paras.slice(0, index).filter((p) => words(p).slice(0, 8).join(" ") === head).length;
-  const blocks = [...container.querySelectorAll<HTMLElement>(BLOCKS)].filter(
-    (b) => !b.parentElement?.closest(BLOCKS) || b.tagName === "LI",
-  );
-  const matches = blocks.filter((b) => words(b.textContent ?? "").join(" ").startsWith(head));
-  return matches[sameBefore] ?? matches[0] ?? null;
+export function findBlock(container: ParentNode, index: number): HTMLElement | null {
+  const exact = container.querySelector<HTMLElement>(`[data-paragraph="${index}"]`);
+  if (exact) return exact;
+  let before: HTMLElement | null = null;
+  for (const block of container.querySelectorAll<HTMLElement>("[data-paragraph]")) {
+    if (Number(block.dataset.paragraph) > index) break;
+    before = block;
+  }
+  return before;
 }
 
 /** Wraps every whole-word occurrence of `terms` inside `root` in `<mark>`. */
@@ -396,8 +362,8 @@ function markWords(root: HTMLElement, terms: string[]): number {
  * The reader's hook: scroll to paragraph `index` of the document, flag it,
  * and mark the matched words (`hl`, space-separated) in it.
  */
-export function focusParagraph(container: HTMLElement, body: string, index: number, hl: string | null): void {
-  const block = findBlock(container, body, index);
+export function focusParagraph(container: HTMLElement, index: number, hl: string | null): void {
+  const block = findBlock(container, index);
   if (!block) return;
   block.classList.add("search-target");
   block.dataset.testid = "search-target";

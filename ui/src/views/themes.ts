@@ -19,6 +19,7 @@ import {
   type ThemeSummary,
 } from "../api";
 import { h, replace } from "../dom";
+import { errorText } from "../errors";
 import { plural } from "../format";
 import { icon } from "../icons";
 import { listPicker } from "../list-picker";
@@ -65,7 +66,7 @@ export async function mountThemes(root: HTMLElement, params: Params): Promise<Vi
       redraw(await addTheme(name, query, colour));
       return true;
     } catch (err) {
-      error.textContent = (err as Error).message;
+      error.textContent = errorText(err);
       return false;
     }
   }
@@ -103,7 +104,7 @@ export async function mountThemes(root: HTMLElement, params: Params): Promise<Vi
                   redraw(await deleteTheme(t.name));
                   if (t.name === current) location.hash = "#/themes";
                 } catch (err) {
-                  error.textContent = (err as Error).message;
+                  error.textContent = errorText(err);
                 }
               },
             },
@@ -172,7 +173,7 @@ export async function mountThemes(root: HTMLElement, params: Params): Promise<Vi
       const first = report.documents.find((d) => d.doc === doc)?.paragraphs[0];
       location.hash = first ? hitHref(first) : `#/doc/${doc}`;
     } catch (err) {
-      error.textContent = (err as Error).message;
+      error.textContent = errorText(err);
     }
   }
 
@@ -264,7 +265,7 @@ export async function mountThemes(root: HTMLElement, params: Params): Promise<Vi
     try {
       replace(detail, ...report(await showTheme(current)));
     } catch (err) {
-      replace(detail, h("p", { class: "form-error", testid: "theme-error" }, (err as Error).message));
+      replace(detail, h("p", { class: "form-error", testid: "theme-error" }, errorText(err)));
     }
   } else {
     replace(detail, h("p", { class: "muted theme-hint" }, "Choose a theme to see where it appears and which works support it."));

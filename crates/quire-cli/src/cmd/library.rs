@@ -1,18 +1,18 @@
-//! `quire import`, `quire list`, `quire show`: the library's contents.
+//! `quire import`, `quire list`, `quire show`, `quire collections`: the
+//! library's contents, each a `quire_api::library` call and its printing.
 //!
 //! With `--json` the output is the contract other tools read (see issue 2);
 //! without it, a table or report for a person.
 
-use std::fmt::Write as _;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use clap::Args;
-use quire_engine::{DocFilter, DocSummary, Library, OpenOptions, Progress};
-use serde::Serialize;
+use quire_api::wire;
+use quire_engine::{Library, OpenOptions};
 
-use super::{emit, print_json, Context};
+use super::{emit, none_failed, print_json, Context};
+use crate::print;
 
 #[derive(Args)]
 pub struct ImportArgs {
@@ -31,14 +31,24 @@ pub struct ImportArgs {
 pub struct ListArgs {
     #[arg(long)]
     pub json: bool,
-    /// `quire list create|add|show`: reference and reading lists (see `cmd::works`).
+    /// `quire list create|add|show|…`: reference and reading lists (see `cmd::lists`).
     #[command(subcommand)]
-    pub action: Option<super::works::ListAction>,
+    pub action: Option<super::lists::ListAction>,
 }
 
 #[derive(Args)]
 pub struct ShowArgs {
     pub id: i64,
+    #[arg(long)]
+    pub json: bool,
+    /// Print the body as the reader shows it: sanitised HTML, each citation
+    /// marked and each block anchored to its paragraph.
+    #[arg(long, conflicts_with = "json")]
+    pub html: bool,
+}
+
+#[derive(Args)]
+pub struct CollectionsArgs {
     #[arg(long)]
     pub json: bool,
 }
@@ -62,180 +72,87 @@ fn open_as(ctx: &Context, create: bool) -> anyhow::Result<Library> {
         create: create && !ctx.read_only,
         read_only: ctx.read_only,
     };
-    match Library::open_with(&dir, options) {
-        Ok(library) => {
-            if library.is_read_only() {
-                eprintln!("quire: library is read-only ({})", dir.display());
-            }
-            Ok(library)
-        }
-        Err(quire_engine::Error::NoLibrary(_)) => anyhow::bail!(
+    let library = Library::open_with(&dir, options).map_err(|e| open_error(e, &dir))?;
+    if library.is_read_only() {
+        eprintln!("quire: library is read-only ({})", dir.display());
+    }
+    Ok(library)
+}
+
+/// Why the library at `dir` did not open, in words that say what to do.
+fn open_error(e: quire_engine::Error, dir: &Path) -> anyhow::Error {
+    match e {
+        quire_engine::Error::NoLibrary(_) => anyhow::anyhow!(
             "no library at {} (create one with `quire import FILES`, or pass --create)",
             dir.display()
         ),
-        Err(e) => Err(e).with_context(|| format!("cannot open library {}", dir.display())),
+        e => anyhow::Error::new(e).context(format!("cannot open library {}", dir.display())),
     }
 }
 
+/// `quire import`: files into the library, with progress on a terminal.
 pub fn import(ctx: &Context, a: ImportArgs) -> anyhow::Result<()> {
     let mut library = open_or_create(ctx)?;
-    let show_progress = !a.json && std::io::stderr().is_terminal();
-    let mut progress = |p: Progress| {
-        if show_progress && p.done < p.total {
-            let current = crate::terminal::safe(&p.current);
-            eprintln!("[{}/{}] {current}", p.done + 1, p.total);
-        }
-    };
-    let report = library.import_files(&a.paths, a.collection.as_deref(), &mut progress);
-    if a.json {
-        print_json(&report)?;
-    } else {
-        let mut out = format!("Imported {} document(s):\n", report.imported.len());
-        table(&mut out, &report.imported);
-        for w in &report.warnings {
-            writeln!(out, "warning: {}: {}", w.path, w.message)?;
-        }
-        for e in &report.errors {
-            writeln!(out, "error: {}: {}", e.path, e.message)?;
-        }
-        emit(&out)?;
+    let mut progress = progress(!a.json && std::io::stderr().is_terminal());
+    let collection = a.collection.as_deref();
+    let report = quire_api::library::import(&mut library, &a.paths, collection, &mut progress);
+    match a.json {
+        true => print_json(&report)?,
+        false => emit(&print::library::import_report(&report))?,
     }
-    match report.errors.len() {
-        0 => Ok(()),
-        n => anyhow::bail!("{n} file(s) could not be imported"),
+    none_failed(report.errors.len(), "file(s) could not be imported")
+}
+
+/// What `import` shows on stderr as each file is read (nothing unless `show`).
+fn progress(show: bool) -> impl FnMut(wire::Progress) {
+    move |p| {
+        if show && p.done < p.total {
+            eprintln!("{}", crate::terminal::safe(&print::library::progress(&p)));
+        }
     }
 }
 
+/// `quire list`: the documents and collections, or a list action.
 pub fn list(ctx: &Context, a: ListArgs) -> anyhow::Result<()> {
-    if let Some(action) = a.action {
-        return super::works::list_action(ctx, action);
+    match a.action {
+        Some(action) => super::lists::list_action(ctx, action),
+        None => documents(ctx, a.json),
     }
-    let library = open_library(ctx)?;
-    let rows = library.documents(&DocFilter::default())?;
-    let documents: Vec<DocSummary> = rows.iter().map(|r| r.summary.clone()).collect();
-    if a.json {
-        #[derive(Serialize)]
-        struct Listing {
-            documents: Vec<DocSummary>,
-        }
-        return print_json(&Listing { documents });
-    }
-    if documents.is_empty() {
-        return emit(&format!(
-            "The library at {} is empty.\n",
-            library.dir().display()
-        ));
-    }
-    let mut out = String::new();
-    table(&mut out, &documents);
-    for c in library.collections()? {
-        let limits = match (c.min_words, c.max_words) {
-            (Some(lo), Some(hi)) => format!(", {lo}–{hi} words"),
-            _ => String::new(),
-        };
-        let flagged: Vec<String> = rows
-            .iter()
-            .filter(|r| r.collection_id == Some(c.id))
-            .filter_map(|r| {
-                r.limit_flag
-                    .map(|f| format!("#{} {:?}", r.summary.id, f).to_lowercase())
-            })
-            .collect();
-        let flagged = if flagged.is_empty() {
-            String::new()
-        } else {
-            format!("; outside limits: {}", flagged.join(", "))
-        };
-        writeln!(
-            out,
-            "\nCollection #{} \"{}\": {} entries{limits}{flagged}",
-            c.id, c.title, c.documents
-        )?;
-    }
-    emit(&out)
 }
 
+/// The documents table and each collection, or the documents as JSON.
+fn documents(ctx: &Context, json: bool) -> anyhow::Result<()> {
+    let library = open_library(ctx)?;
+    let rows = quire_api::library::documents(&library, wire::DocFilter::default())?;
+    if json {
+        let documents = rows.into_iter().map(|r| r.summary).collect();
+        return print_json(&wire::cli::DocumentsListing { documents });
+    }
+    if rows.is_empty() {
+        return emit(&print::library::empty(library.dir()));
+    }
+    let collections = quire_api::library::collections(&library)?;
+    emit(&print::library::documents(&rows, &collections))
+}
+
+/// `quire collections`: each collection with its size and word limits.
+pub fn collections(ctx: &Context, a: CollectionsArgs) -> anyhow::Result<()> {
+    let collections = quire_api::library::collections(&open_library(ctx)?)?;
+    if a.json {
+        return print_json(&collections);
+    }
+    emit(&print::library::collections(&collections))
+}
+
+/// `quire show`: one document, as text, JSON or the reader's HTML.
 pub fn show(ctx: &Context, a: ShowArgs) -> anyhow::Result<()> {
     let library = open_library(ctx)?;
-    let doc = library.document(a.id)?;
+    if a.html {
+        return emit(&(quire_api::library::reader(&library, a.id)?.html + "\n"));
+    }
+    let doc = quire_api::library::document(&library, a.id)?;
     if a.json {
         return print_json(&doc);
     }
-    let s = &doc.summary;
-    let mut out = format!("# {}\n", s.title);
-    if let Some(author) = &s.author {
-        let affiliation = s
-            .affiliation
-            .as_deref()
-            .map(|a| format!(" - {a}"))
-            .unwrap_or_default();
-        writeln!(out, "{author}{affiliation}")?;
-    }
-    let mut facts = vec![
-        format!("#{}", s.id),
-        s.kind.as_str().to_owned(),
-        format!("{} words", s.word_count),
-    ];
-    if let Some(flag) = doc.limit_flag {
-        facts.push(format!("{flag:?} the word limit").to_lowercase());
-    }
-    if let Some(c) = &doc.collection {
-        facts.push(format!("in \"{c}\""));
-    }
-    if let Some(y) = doc.year {
-        facts.push(y.to_string());
-    }
-    if let Some(orig) = s.duplicate_of {
-        facts.push(format!("near-copy of #{orig}"));
-    }
-    if !doc.duplicates.is_empty() {
-        let ids: Vec<String> = doc.duplicates.iter().map(|d| format!("#{d}")).collect();
-        facts.push(format!("copied in {}", ids.join(", ")));
-    }
-    facts.push(format!("from {}", doc.origin));
-    writeln!(out, "({})\n\n{}", facts.join(" · "), doc.body)?;
-    if !doc.references.is_empty() {
-        out.push_str("\n## References\n\n");
-        for r in &doc.references {
-            writeln!(out, "- {r}")?;
-        }
-    }
-    emit(&out)
-}
-
-/// One line per document: id, kind, words, title, author and duplicate link.
-fn table(out: &mut String, docs: &[DocSummary]) {
-    let _ = writeln!(
-        out,
-        "{:>4}  {:<6}  {:>5}  {:<48}  AUTHOR",
-        "ID", "KIND", "WORDS", "TITLE"
-    );
-    for d in docs {
-        let author = match (&d.author, &d.affiliation) {
-            (Some(a), Some(f)) => format!("{a} ({f})"),
-            (Some(a), None) => a.clone(),
-            _ => String::new(),
-        };
-        let dup = d
-            .duplicate_of
-            .map(|o| format!("  [copy of #{o}]"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{:>4}  {:<6}  {:>5}  {:<48}  {author}{dup}",
-            d.id,
-            d.kind.as_str(),
-            d.word_count,
-            clip(&d.title, 48)
-        );
-    }
-}
-
-fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_owned();
-    }
-    let mut out: String = s.chars().take(width - 1).collect();
-    out.push('…');
-    out
+    emit(&print::library::document(&doc))
 }

@@ -1,7 +1,11 @@
-//! `quire search`, `themes`, `theme`, `reindex`, `bench`. (Owner: search work.)
+//! `quire search`, `themes`, `theme`, `terms`, `reindex`: each a
+//! `quire_api::search` call and its printing.
 //!
-//! With `--json` the output is the contract of issue 4; without it, a short
-//! report for a person.
+//! With `--json` the output is the contract of issue 4 (`quire_api::wire::cli`);
+//! without it, a short report for a person.
+//!
+//! Text for a person comes from `print::search`; a snippet's matched words
+//! are marked from its `parts`.
 //!
 //! A hit's `snippet` is plain text (never HTML: no tags, no entities) and
 //! `highlights` lists the matched words in it as `[start, end]` pairs:
@@ -11,21 +15,28 @@
 //! `{"snippet": "Poverty-aware practice", "highlights": [[0, 7], [8, 13]]}`.
 //! The same shape is in `quire theme show --json` and the app's payloads.
 
-use std::collections::BTreeMap;
-
-use anyhow::bail;
 use clap::{Args, Subcommand, ValueEnum};
-use quire_engine::search::{FacetCount, SearchQuery, SearchResults};
-use quire_search::bench;
-use serde::Serialize;
+use quire_api::search::Query;
+use quire_api::wire::cli::SearchJson;
+use quire_engine::Library;
 
 use super::library::open_library;
-use super::{print_json, Context};
+use super::{emit, print_json, Context};
+use crate::print;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum KindArg {
     Essay,
     Source,
+}
+
+impl KindArg {
+    fn name(self) -> &'static str {
+        match self {
+            KindArg::Essay => "essay",
+            KindArg::Source => "source",
+        }
+    }
 }
 
 #[derive(Args)]
@@ -48,6 +59,18 @@ pub struct ThemesArgs {
 }
 
 #[derive(Args)]
+pub struct TermsArgs {
+    /// One document's key terms instead of the library's.
+    #[arg(long)]
+    pub doc: Option<i64>,
+    /// How many terms.
+    #[arg(short, long, default_value_t = 20)]
+    pub n: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
 pub struct ThemeArgs {
     #[command(subcommand)]
     pub action: ThemeAction,
@@ -58,7 +81,15 @@ pub enum ThemeAction {
     /// Save a theme: a named query. A query the search could not use as
     /// written (too long, too deeply nested, or with parts it would leave
     /// out) is refused.
-    Add { name: String, query: String },
+    Add {
+        name: String,
+        query: String,
+        /// A colour for the theme's chips and charts (`#rrggbb`); one is picked when left out.
+        #[arg(long)]
+        colour: Option<String>,
+    },
+    /// Delete a saved theme.
+    Delete { name: String },
     /// Show which documents, paragraphs and references a theme covers.
     Show {
         name: String,
@@ -67,258 +98,95 @@ pub enum ThemeAction {
     },
 }
 
-#[derive(Args)]
-pub struct BenchArgs {
-    /// What to measure: `search`, or `format` (the citation processor).
-    pub what: String,
-    /// For `format`: the works to format (CSL-JSON, BibTeX or RIS); default the library's.
-    #[arg(long, value_name = "FILE")]
-    pub works: Option<std::path::PathBuf>,
-    /// For `format`: styles to measure (default: every bundled style).
-    #[arg(long = "style", value_name = "STYLE")]
-    pub styles: Vec<String>,
-    /// For `format`: bibliography sizes to time.
-    #[arg(long = "size", value_name = "N", default_values_t = [50usize, 2000])]
-    pub sizes: Vec<usize>,
-}
-
-/// The `quire search --json` contract: exactly these keys.
-#[derive(Serialize)]
-struct SearchJson {
-    total: usize,
-    ignored: Vec<String>,
-    hits: Vec<HitJson>,
-    facets: BTreeMap<&'static str, Vec<FacetCount>>,
-}
-
-#[derive(Serialize)]
-struct HitJson {
-    doc: i64,
-    title: String,
-    author: Option<String>,
-    kind: String,
-    paragraph: Option<usize>,
-    score: f32,
-    /// Plain text of the passage that matched.
-    snippet: String,
-    /// Matched words in `snippet`: `[start, end)` in chars (see the module
-    /// comment).
-    highlights: Vec<(usize, usize)>,
-}
-
+/// `quire search`: the hits, or with `--json` the contract (exactly these keys).
 pub fn search(ctx: &Context, a: SearchArgs) -> anyhow::Result<()> {
-    let library = open_library(ctx)?;
-    let mut query = SearchQuery::new(&a.query);
-    query.limit = a.limit;
-    query.kind = a.kind.map(|k| match k {
-        KindArg::Essay => "essay".to_string(),
-        KindArg::Source => "source".to_string(),
-    });
-    let results = library.search(&query)?;
-    if a.json {
-        return print_json(&contract(results, a.facets));
+    let (json, facets) = (a.json, a.facets);
+    let results = quire_api::search::search(&open_library(ctx)?, query(a))?;
+    if json {
+        return print_json(&SearchJson::new(results, facets));
     }
-    for note in &results.ignored {
-        eprintln!("ignored: {note}");
-    }
-    for s in &results.similar {
-        eprintln!("similar spelling: {s}");
-    }
-    println!("{} matching document(s)", results.total);
-    for h in &results.hits {
-        let at = h
-            .paragraph
-            .map_or("details".to_string(), |p| format!("¶{}", p + 1));
-        let author = h
-            .author
-            .as_deref()
-            .map(|a| format!(" — {a}"))
-            .unwrap_or_default();
-        let head = format!("[{}] {}{} ({}, {at})", h.doc, h.title, author, h.kind);
-        println!("\n{}", crate::terminal::safe(&head));
-        println!("    {}", marked(&h.snippet, &h.highlights));
-    }
-    if a.facets {
-        for (name, counts) in facet_map(&results) {
-            let list: Vec<String> = counts
-                .iter()
-                .map(|c| format!("{} ({})", c.value, c.count))
-                .collect();
-            println!("\n{name}: {}", list.join(", "));
-        }
-    }
-    Ok(())
+    let notes = print::search::notes(&results.ignored, &results.similar);
+    eprint!("{notes}");
+    let facets = facets.then(|| SearchJson::facet_map(&results));
+    emit(&print::search::results(&results, facets.as_ref()))
 }
 
-fn contract(r: SearchResults, facets: bool) -> SearchJson {
-    SearchJson {
-        total: r.total,
-        ignored: r.ignored.clone(),
-        facets: if facets {
-            facet_map(&r)
-        } else {
-            BTreeMap::new()
-        },
-        hits: r
-            .hits
-            .into_iter()
-            .map(|h| HitJson {
-                doc: h.doc,
-                title: h.title,
-                author: h.author,
-                kind: h.kind,
-                paragraph: h.paragraph,
-                score: h.score,
-                snippet: h.snippet,
-                highlights: h.highlights,
-            })
-            .collect(),
+/// The search `quire search` asks for.
+fn query(a: SearchArgs) -> Query {
+    Query {
+        text: a.query,
+        limit: Some(a.limit),
+        kind: a.kind.map(|k| k.name().to_string()),
+        ..Query::default()
     }
 }
 
-fn facet_map(r: &SearchResults) -> BTreeMap<&'static str, Vec<FacetCount>> {
-    let f = &r.facets;
-    BTreeMap::from([
-        ("kind", f.kind.clone()),
-        ("collection", f.collection.clone()),
-        ("affiliation", f.affiliation.clone()),
-        ("year", f.year.clone()),
-    ])
-}
-
-/// A snippet for the terminal: matches in `*stars*`, escape sequences and
-/// control characters a document may hold left out.
-fn marked(snippet: &str, highlights: &[(usize, usize)]) -> String {
-    let mut out = String::with_capacity(snippet.len() + 2 * highlights.len());
-    let mut spans = highlights.iter().peekable();
-    let mut open = None;
-    for (i, c) in snippet.chars().enumerate() {
-        if open == Some(i) {
-            out.push('*');
-            open = None;
-        }
-        if let Some(&&(start, end)) = spans.peek() {
-            if start == i {
-                out.push('*');
-                open = Some(end);
-                spans.next();
-            }
-        }
-        out.push(c);
-    }
-    if open.is_some() {
-        out.push('*');
-    }
-    crate::terminal::safe(&out).into_owned()
-}
-
+/// `quire themes`: the saved themes with what they cover, and suggestions.
 pub fn themes(ctx: &Context, a: ThemesArgs) -> anyhow::Result<()> {
     let library = open_library(ctx)?;
-    let themes = library.themes()?;
+    let themes = quire_api::search::themes(&library)?;
     if a.json {
         return print_json(&themes);
     }
-    for t in &themes {
-        if let Some(error) = &t.error {
-            println!("{:<30} cannot be used: {error}", t.theme.name);
-            continue;
-        }
-        println!(
-            "{:<30} {:>3} documents {:>4} paragraphs  {}  {}",
-            t.theme.name, t.documents, t.paragraphs, t.theme.colour, t.theme.query
-        );
-    }
-    let suggested = library.suggested_themes(10)?;
-    if !suggested.is_empty() {
-        let words: Vec<&str> = suggested.iter().map(|k| k.term.as_str()).collect();
-        println!("\nsuggested: {}", words.join(", "));
-    }
-    Ok(())
+    let suggested = quire_api::search::suggested_themes(&library, 10)?;
+    emit(&print::search::themes(&themes, &suggested))
 }
 
+/// `quire theme ACTION`: one function per action.
 pub fn theme(ctx: &Context, a: ThemeArgs) -> anyhow::Result<()> {
-    let mut library = open_library(ctx)?;
+    let library = &mut open_library(ctx)?;
     match a.action {
-        ThemeAction::Add { name, query } => {
-            let theme = library.add_theme(&name, &query, None)?;
-            println!(
-                "saved theme {:?}: {} ({})",
-                theme.name, theme.query, theme.colour
-            );
-        }
-        ThemeAction::Show { name, json } => {
-            let report = library.theme(&name)?;
-            if json {
-                return print_json(&report);
-            }
-            println!("{} — {}", report.theme.name, report.theme.query);
-            for note in &report.ignored {
-                eprintln!("ignored: {note}");
-            }
-            for d in &report.documents {
-                let author = d
-                    .author
-                    .as_deref()
-                    .map(|a| format!(" — {a}"))
-                    .unwrap_or_default();
-                println!(
-                    "\n[{}] {}{}: {} paragraph(s)",
-                    d.doc,
-                    d.title,
-                    author,
-                    d.paragraphs.len()
-                );
-                for p in &d.paragraphs {
-                    let at = p.paragraph.map_or(0, |i| i + 1);
-                    println!("    ¶{at}: {}", marked(&p.snippet, &p.highlights));
-                }
-            }
-            if !report.works.is_empty() {
-                println!("\nworks cited by these paragraphs:");
-                for w in &report.works {
-                    println!("  {:>3}× {}", w.paragraphs, w.work);
-                }
-            }
-        }
+        ThemeAction::Add {
+            name,
+            query,
+            colour,
+        } => add_theme(library, &name, &query, colour.as_deref()),
+        ThemeAction::Delete { name } => delete_theme(library, &name),
+        ThemeAction::Show { name, json } => show_theme(library, &name, json),
     }
-    Ok(())
 }
 
+fn add_theme(
+    library: &mut Library,
+    name: &str,
+    query: &str,
+    colour: Option<&str>,
+) -> anyhow::Result<()> {
+    quire_api::search::add_theme(library, name, query, colour)?;
+    let report = quire_api::search::theme(library, name)?;
+    emit(&print::search::theme_saved(&report))
+}
+
+fn delete_theme(library: &mut Library, name: &str) -> anyhow::Result<()> {
+    quire_api::search::delete_theme(library, name)?;
+    emit(&format!("deleted theme {name:?}\n"))
+}
+
+fn show_theme(library: &mut Library, name: &str, json: bool) -> anyhow::Result<()> {
+    let report = quire_api::search::theme(library, name)?;
+    if json {
+        return print_json(&report);
+    }
+    eprint!("{}", print::search::notes(&report.ignored, &[]));
+    emit(&print::search::theme(&report))
+}
+
+/// `quire terms`: the library's most distinctive terms (suggested themes),
+/// or one document's key terms with `--doc`.
+pub fn terms(ctx: &Context, a: TermsArgs) -> anyhow::Result<()> {
+    let library = open_library(ctx)?;
+    let terms = match a.doc {
+        Some(doc) => quire_api::search::key_terms(&library, doc, a.n)?,
+        None => quire_api::search::suggested_themes(&library, a.n)?,
+    };
+    if a.json {
+        return print_json(&terms);
+    }
+    emit(&print::search::terms(&terms))
+}
+
+/// `quire reindex`: the index rebuilt from the database.
 pub fn reindex(ctx: &Context) -> anyhow::Result<()> {
-    let mut library = open_library(ctx)?;
-    let n = library.reindex()?;
-    println!("indexed {n} document(s)");
-    Ok(())
-}
-
-pub fn bench(ctx: &Context, a: BenchArgs) -> anyhow::Result<()> {
-    if a.what == "format" {
-        return super::works::bench_format(ctx, &a);
-    }
-    if a.what != "search" {
-        bail!(
-            "unknown benchmark {:?}; try `quire bench search` or `quire bench format`",
-            a.what
-        );
-    }
-    let report = bench::run(bench::Config::default(), &mut |step| eprintln!("{step}…"))?;
-    println!(
-        "synthetic library: {} essays, {} paragraphs, {} words",
-        report.essays, report.paragraphs, report.words
-    );
-    println!(
-        "import: tantivy {:.1} s, FTS5 {:.1} s",
-        report.tantivy_import.0, report.fts5_import.0
-    );
-    println!(
-        "\n{:<8} {:<8} {:>9} {:>9} {:>10}",
-        "query", "engine", "p50 ms", "p99 ms", "mean docs"
-    );
-    for l in &report.latencies {
-        println!(
-            "{:<8} {:<8} {:>9.2} {:>9.2} {:>10.1}",
-            l.query, l.engine, l.p50_ms, l.p99_ms, l.mean_total
-        );
-    }
-    Ok(())
+    let n = quire_api::search::reindex(&mut open_library(ctx)?)?;
+    emit(&format!("indexed {n} document(s)\n"))
 }

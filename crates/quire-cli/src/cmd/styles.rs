@@ -1,14 +1,15 @@
 //! `quire styles`: the citation styles a list can use, and importing a
 //! person's own `.csl` files into the library.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use quire_engine::StyleSummary;
+use quire_api::wire::StyleSummary;
+use quire_engine::Library;
 
 use super::library::open_library;
-use super::{emit, print_json, Context};
+use super::{emit, none_failed, print_json, Context};
+use crate::print;
 
 #[derive(Args)]
 pub struct StylesArgs {
@@ -39,56 +40,48 @@ pub enum StylesAction {
     Remove { name: String },
 }
 
+/// `quire styles [list|import|remove]`: one function per action.
 pub fn styles(ctx: &Context, a: StylesArgs) -> anyhow::Result<()> {
     match a.action {
         None => list(ctx, a.json),
         Some(StylesAction::List { json }) => list(ctx, a.json || json),
         Some(StylesAction::Import { files, json }) => import(ctx, &files, a.json || json),
-        Some(StylesAction::Remove { name }) => {
-            let mut library = open_library(ctx)?;
-            library.remove_style(&name)?;
-            emit(&format!(
-                "Removed style `{}`.\n",
-                name.trim().to_lowercase()
-            ))
-        }
+        Some(StylesAction::Remove { name }) => remove(ctx, &name),
     }
 }
 
 fn list(ctx: &Context, json: bool) -> anyhow::Result<()> {
-    let styles = open_library(ctx)?.styles()?;
+    let styles = quire_api::styles::list(&open_library(ctx)?)?;
     if json {
         return print_json(&styles);
     }
-    let width = styles
-        .iter()
-        .map(|s| s.name.chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    for s in &styles {
-        writeln!(out, "{:<width$}  {}  ({})", s.name, s.title, origin(s))?;
-    }
-    emit(&out)
+    emit(&print::styles::list(&styles))
 }
 
-/// "bundled", "imported", "imported → APA Style 7th edition".
-fn origin(s: &StyleSummary) -> String {
-    match (s.bundled, &s.parent) {
-        (true, _) => "bundled".into(),
-        (false, None) => "imported".into(),
-        (false, Some(parent)) => format!("imported → {parent}"),
-    }
+fn remove(ctx: &Context, name: &str) -> anyhow::Result<()> {
+    quire_api::styles::remove(&mut open_library(ctx)?, name)?;
+    let name = name.trim().to_lowercase();
+    emit(&format!("Removed style `{name}`.\n"))
 }
 
 /// Imports each file on its own: a refused file is one line on stderr and
 /// the others go on; the exit code says whether any was refused.
 fn import(ctx: &Context, files: &[PathBuf], json: bool) -> anyhow::Result<()> {
-    let mut library = open_library(ctx)?;
+    let (imported, failed) = import_each(&mut open_library(ctx)?, files);
+    match json {
+        true => print_json(&imported)?,
+        false => emit(&print::styles::imported(&imported))?,
+    }
+    let what = format!("of {} style file(s) could not be imported", files.len());
+    none_failed(failed, &what)
+}
+
+/// The styles imported, and how many files were refused (each said on stderr).
+fn import_each(library: &mut Library, files: &[PathBuf]) -> (Vec<StyleSummary>, usize) {
     let mut imported = Vec::new();
     let mut failed = 0;
     for file in files {
-        match library.import_style(file) {
+        match quire_api::styles::import(library, file) {
             Ok(summary) => imported.push(summary),
             Err(e) => {
                 failed += 1;
@@ -97,23 +90,5 @@ fn import(ctx: &Context, files: &[PathBuf], json: bool) -> anyhow::Result<()> {
             }
         }
     }
-    if json {
-        print_json(&imported)?;
-    } else {
-        let mut out = String::new();
-        for s in &imported {
-            writeln!(
-                out,
-                "Imported style `{}`: {} ({})",
-                s.name,
-                s.title,
-                origin(s)
-            )?;
-        }
-        emit(&out)?;
-    }
-    match failed {
-        0 => Ok(()),
-        n => anyhow::bail!("{n} of {} style file(s) could not be imported", files.len()),
-    }
+    (imported, failed)
 }

@@ -1,24 +1,21 @@
-//! `quire works`, `quire list create|add|show|style`, `quire format`. (Owner: works and lists work.)
+//! `quire works` and its actions (show, edit, merge, split, import,
+//! export), and `quire format`: each parses its arguments, calls one
+//! `quire_api` function and prints what it returns.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use std::fmt::Write as _;
-
-use anyhow::Context as _;
 use clap::{Args, Subcommand, ValueEnum};
-use quire_csl::CslItem;
-use quire_engine::bibliography;
-use quire_engine::{Library, ListView, Placement, WorksFilter};
-use quire_format::Style;
+use quire_api::format::Input;
+use quire_api::wire;
+use quire_engine::{Library, WorksFilter};
 
 use super::library::open_library;
-use super::{emit, print_json, Context};
-
-/// The style `quire works` lists in, as the app's works view does.
-const DEFAULT_STYLE: &str = "harvard-cite-them-right";
+use super::{emit, none_failed, print_json, read_csl, read_works, Context};
+use crate::print;
 
 #[derive(Args)]
 pub struct WorksArgs {
+    /// Print `{"works": [...]}`, every field of each work (the contract).
     #[arg(long)]
     pub json: bool,
     /// Skip this many works (most cited first).
@@ -27,50 +24,75 @@ pub struct WorksArgs {
     /// Show at most this many works (default: all).
     #[arg(long)]
     pub limit: Option<usize>,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum Purpose {
-    Reading,
-    Reference,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum Importance {
-    Essential,
-    Recommended,
-    Further,
+    /// Only works whose formatted entry holds these words (or `#ID`).
+    #[arg(long)]
+    pub query: Option<String>,
+    /// The style the entries are shown in (default: Cite Them Right Harvard).
+    #[arg(long)]
+    pub style: Option<String>,
+    #[command(subcommand)]
+    pub action: Option<WorksAction>,
 }
 
 #[derive(Subcommand)]
-pub enum ListAction {
-    /// Create a reference or reading list.
-    Create {
-        name: String,
-        #[arg(long, value_enum, default_value = "reading")]
-        purpose: Purpose,
-    },
-    /// Add works to a list.
-    Add {
-        name: String,
-        #[arg(required = true)]
-        work_ids: Vec<i64>,
-        #[arg(long)]
-        section: Option<String>,
-        #[arg(long, value_enum)]
-        importance: Option<Importance>,
-        #[arg(long)]
-        note: Option<String>,
-    },
-    /// Show a list.
+pub enum WorksAction {
+    /// One work formatted, with the reference entries linked to it.
     Show {
-        name: String,
+        id: i64,
+        #[arg(long)]
+        style: Option<String>,
         #[arg(long)]
         json: bool,
     },
-    /// Set a list's citation style: a bundled or imported style's name
-    /// (see `quire styles`) or a `.csl` file.
-    Style { name: String, style: String },
+    /// Replace a work's fields with a CSL-JSON item (a file, or `-` for stdin).
+    Edit { id: i64, csl_json: PathBuf },
+    /// Fold works into the one kept: their entries and list places move over.
+    Merge {
+        keep: i64,
+        #[arg(required = true)]
+        others: Vec<i64>,
+    },
+    /// Give reference entry POSITION (0-based) of a document its own work.
+    Split { document: i64, position: i64 },
+    /// Import works from BibTeX, RIS or CSL-JSON files.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write works to a file in an interchange format.
+    Export {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        #[arg(long, value_enum)]
+        format: Interchange,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The works cited by the paragraphs a search finds.
+    CitedWhere {
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Interchange {
+    Bibtex,
+    Ris,
+    CslJson,
+}
+
+impl From<Interchange> for wire::InterchangeFormat {
+    fn from(f: Interchange) -> Self {
+        match f {
+            Interchange::Bibtex => Self::Bibtex,
+            Interchange::Ris => Self::Ris,
+            Interchange::CslJson => Self::CslJson,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -99,231 +121,131 @@ pub struct FormatArgs {
     pub format: OutputFormat,
 }
 
-pub fn works(ctx: &Context, a: WorksArgs) -> anyhow::Result<()> {
+/// `quire works`: the works view, or one of its actions.
+pub fn works(ctx: &Context, mut a: WorksArgs) -> anyhow::Result<()> {
     let mut library = open_library(ctx)?;
+    if let Some(action) = a.action.take() {
+        return act(&mut library, action);
+    }
     if a.json {
-        #[derive(serde::Serialize)]
-        struct Listing {
-            works: Vec<quire_engine::Work>,
-        }
-        let works = library
-            .works()?
-            .into_iter()
-            .skip(a.offset)
-            .take(a.limit.unwrap_or(usize::MAX))
-            .collect();
-        return print_json(&Listing { works });
+        return print_json(&quire_api::works::all(&mut library, a.offset, a.limit)?);
     }
-    let style = library.style(DEFAULT_STYLE)?;
-    let page = library.works_page(&WorksFilter::default(), &style, a.offset, a.limit)?;
-    if page.total == 0 {
-        return emit("No works yet: import essays with reference lists, or works from BibTeX/RIS/CSL-JSON.\n");
+    table(&mut library, a)
+}
+
+/// The works view as text, filtered and paged as asked.
+fn table(library: &mut Library, a: WorksArgs) -> anyhow::Result<()> {
+    let filter = WorksFilter {
+        query: a.query,
+        ..WorksFilter::default()
+    };
+    let limit = Some(a.limit.unwrap_or(usize::MAX));
+    let page = quire_api::works::page(library, &filter, a.style.as_deref(), a.offset, limit)?;
+    emit(&print::works::table(&page, a.offset))
+}
+
+/// `quire works ACTION`: one function per action.
+fn act(library: &mut Library, action: WorksAction) -> anyhow::Result<()> {
+    match action {
+        WorksAction::Show { id, style, json } => show(library, id, style.as_deref(), json),
+        WorksAction::Edit { id, csl_json } => edit(library, id, &csl_json),
+        WorksAction::Merge { keep, others } => merge(library, keep, &others),
+        WorksAction::Split { document, position } => split(library, document, position),
+        WorksAction::Import { files, json } => import(library, &files, json),
+        WorksAction::Export { ids, format, out } => export(library, &ids, format, &out),
+        WorksAction::CitedWhere { query, json } => cited_where(library, &query, json),
     }
-    let mut out = String::new();
-    for row in &page.rows {
-        let work = &row.work;
-        let cites: usize = work.cited_by.iter().map(|c| c.count).sum();
-        writeln!(out, "{:>5}  {}", work.id, row.text)?;
-        if cites > 0 {
-            let docs: Vec<String> = work
-                .cited_by
-                .iter()
-                .map(|c| format!("#{}", c.document_id))
-                .collect();
-            writeln!(out, "       cited {cites}× by {}", docs.join(", "))?;
-        }
+}
+
+fn show(library: &mut Library, id: i64, style: Option<&str>, json: bool) -> anyhow::Result<()> {
+    let detail = quire_api::works::detail(library, id, style)?;
+    if json {
+        return print_json(&detail);
     }
-    if page.rows.len() < page.total {
-        let first = a.offset.min(page.total);
-        writeln!(
-            out,
-            "\n(works {}–{} of {})",
-            first + 1,
-            first + page.rows.len(),
-            page.total
-        )?;
+    emit(&print::works::detail(&detail))
+}
+
+fn edit(library: &mut Library, id: i64, csl_json: &Path) -> anyhow::Result<()> {
+    let row = quire_api::works::update(library, id, &read_csl(csl_json)?)?;
+    emit(&format!("Work {id} is now: {}\n", row.text))
+}
+
+fn merge(library: &mut Library, keep: i64, others: &[i64]) -> anyhow::Result<()> {
+    let row = quire_api::works::merge(library, keep, others)?;
+    let merged = others.len();
+    emit(&format!(
+        "Merged {merged} work(s) into {keep}: {}\n",
+        row.text
+    ))
+}
+
+fn split(library: &mut Library, document: i64, position: i64) -> anyhow::Result<()> {
+    let id = quire_api::works::split(library, document, position)?;
+    emit(&format!(
+        "Entry {position} of document {document} is now work {id}.\n"
+    ))
+}
+
+/// Imports each file; a bad one is reported and the exit code says so.
+fn import(library: &mut Library, files: &[PathBuf], json: bool) -> anyhow::Result<()> {
+    let report = quire_api::works::import(library, files)?;
+    match json {
+        true => print_json(&report)?,
+        false => emit(&print::works::import_report(&report))?,
     }
+    none_failed(report.errors.len(), "file(s) could not be imported")
+}
+
+fn export(
+    library: &mut Library,
+    ids: &[i64],
+    format: Interchange,
+    out: &Path,
+) -> anyhow::Result<()> {
+    quire_api::works::export(library, ids, format.into(), out)?;
+    let n = ids.len();
+    emit(&format!("Wrote {n} work(s) to {}.\n", out.display()))
+}
+
+fn cited_where(library: &mut Library, query: &str, json: bool) -> anyhow::Result<()> {
+    let works = quire_api::search::works_cited_where(library, query)?;
+    if json {
+        return print_json(&works);
+    }
+    emit(&print::works::cited(&works))
+}
+
+/// `quire format`: a list, a document's references or a CSL-JSON file in a style.
+pub fn format(ctx: &Context, a: FormatArgs) -> anyhow::Result<()> {
+    let input = input(&a)?;
+    // Formatting a CSL-JSON file with a bundled style needs no library.
+    let mut library = match (&input, open_library(ctx)) {
+        (Input::File(_), Err(_)) => None,
+        (_, library) => Some(library?),
+    };
+    let out = quire_api::format::format(library.as_mut(), input, &a.style, a.format.into())?;
     emit(&out)
 }
 
-pub fn list_action(ctx: &Context, a: ListAction) -> anyhow::Result<()> {
-    let mut library = open_library(ctx)?;
-    match a {
-        ListAction::Create { name, purpose } => {
-            let purpose = match purpose {
-                Purpose::Reading => quire_engine::Purpose::Reading,
-                Purpose::Reference => quire_engine::Purpose::Reference,
-            };
-            let list = library.create_list(&name, purpose)?;
-            emit(&format!(
-                "Created {} list `{}`.\n",
-                list.purpose.as_str(),
-                list.name
-            ))
-        }
-        ListAction::Add {
-            name,
-            work_ids,
-            section,
-            importance,
-            note,
-        } => {
-            let importance = importance.map(|i| match i {
-                Importance::Essential => quire_engine::Importance::Essential,
-                Importance::Recommended => quire_engine::Importance::Recommended,
-                Importance::Further => quire_engine::Importance::Further,
-            });
-            let placement = Placement {
-                section: section.as_deref(),
-                importance,
-                note: note.as_deref(),
-            };
-            library.add_to_list(&name, &work_ids, placement)?;
-            emit(&format!("Added {} work(s) to `{name}`.\n", work_ids.len()))
-        }
-        ListAction::Show { name, json } => {
-            let list = library.list(&name)?;
-            if json {
-                return print_json(&list);
-            }
-            let style = library.style(&list.style)?;
-            let mut out = format!(
-                "{} ({} list, {})\n\n",
-                list.name,
-                list.purpose.as_str(),
-                list.style
-            );
-            if list.items.is_empty() {
-                out.push_str("(empty)\n");
-            } else {
-                out.push_str(&bibliography::format_list(&list, &style)?.text);
-            }
-            emit(&out)
-        }
-        ListAction::Style { name, style } => {
-            library.set_list_style(&name, &style)?;
-            let list = library.list(&name)?;
-            let title = library.style(&list.style)?.title().to_string();
-            emit(&format!(
-                "List `{}` now uses {title} ({}).\n",
-                list.name, list.style
-            ))
-        }
-    }
-}
-
-pub fn format(ctx: &Context, a: FormatArgs) -> anyhow::Result<()> {
-    // (items, their work ids, the list when it is one, the library when one was opened)
-    type Input = (Vec<CslItem>, Vec<i64>, Option<ListView>, Option<Library>);
-    let (items, ids, list, library): Input = match (&a.csl_json, a.doc, &a.list) {
-        (Some(path), _, _) => {
-            let src = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            let items = quire_format::from_csl_json(&src)
-                .with_context(|| format!("in {}", path.display()))?;
-            (items, Vec::new(), None, None)
-        }
-        (None, Some(id), _) => {
-            let mut library = open_library(ctx)?;
-            let works = library.document_works(id)?;
-            let ids = works.iter().map(|w| w.id).collect();
-            (
-                works.into_iter().map(|w| w.csl).collect(),
-                ids,
-                None,
-                Some(library),
-            )
-        }
-        (None, None, Some(name)) => {
-            let library = open_library(ctx)?;
-            let list = library.list(name)?;
-            let items = list.items.iter().map(|i| i.csl.clone()).collect();
-            (items, Vec::new(), Some(list), Some(library))
-        }
-        (None, None, None) => {
-            anyhow::bail!("give one of --csl-json FILE, --doc ID or --list NAME")
-        }
-    };
-    match a.format {
-        OutputFormat::Bibtex => return emit(&quire_format::to_bibtex(&items)),
-        OutputFormat::Ris => return emit(&quire_format::to_ris(&items)),
-        OutputFormat::CslJson => return emit(&(quire_format::to_csl_json(&items) + "\n")),
-        OutputFormat::Text | OutputFormat::Html | OutputFormat::Markdown => {}
-    }
-    let style = match &library {
-        Some(library) => library.style(&a.style)?,
-        // Formatting a CSL-JSON file needs no library; a name that is no
-        // bundled style is looked for among the library's imported styles
-        // when there is a library.
-        None => match Style::load(&a.style) {
-            Err(err @ quire_format::Error::UnknownStyle(_)) => match open_library(ctx) {
-                Ok(library) => library.style(&a.style)?,
-                Err(_) => return Err(err.into()),
-            },
-            loaded => loaded?,
-        },
-    };
-    let formatted = match &list {
-        Some(list) => bibliography::format_list(list, &style)?,
-        None => bibliography::format_works(&items, &ids, &style)?,
-    };
-    emit(match a.format {
-        OutputFormat::Html => &formatted.html,
-        OutputFormat::Markdown => &formatted.markdown,
-        _ => &formatted.text,
+/// What `quire format` formats: the one of --csl-json, --doc, --list given.
+fn input(a: &FormatArgs) -> anyhow::Result<Input> {
+    Ok(match (&a.csl_json, a.doc, &a.list) {
+        (Some(path), _, _) => Input::File(read_works(path)?),
+        (None, Some(id), _) => Input::Document(id),
+        (None, None, Some(name)) => Input::List(name.clone()),
+        (None, None, None) => anyhow::bail!("give one of --csl-json FILE, --doc ID or --list NAME"),
     })
 }
 
-/// `quire bench format`: engine build and bibliography times per style.
-pub fn bench_format(ctx: &Context, a: &super::search::BenchArgs) -> anyhow::Result<()> {
-    let base: Vec<CslItem> = match &a.works {
-        Some(path) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            quire_format::read_works(&path.display().to_string(), &bytes)
-                .with_context(|| format!("in {}", path.display()))?
+impl From<OutputFormat> for wire::ListExportFormat {
+    fn from(f: OutputFormat) -> Self {
+        match f {
+            OutputFormat::Text => Self::Text,
+            OutputFormat::Html => Self::Html,
+            OutputFormat::Markdown => Self::Markdown,
+            OutputFormat::Bibtex => Self::Bibtex,
+            OutputFormat::Ris => Self::Ris,
+            OutputFormat::CslJson => Self::CslJson,
         }
-        None => open_library(ctx)?
-            .works()?
-            .into_iter()
-            .map(|w| w.csl)
-            .collect(),
-    };
-    anyhow::ensure!(!base.is_empty(), "no works to format: give --works FILE");
-    let styles: Vec<String> = if a.styles.is_empty() {
-        quire_format::BUNDLED_STYLES
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
-    } else {
-        a.styles.clone()
-    };
-    println!(
-        "{} distinct works made from {}",
-        a.sizes.iter().max().unwrap_or(&0),
-        base.len()
-    );
-    for style in &styles {
-        eprintln!("{style}…");
-        let t = quire_format::bench::run(&base, style, &a.sizes)?;
-        let sizes: Vec<String> = t
-            .sizes
-            .iter()
-            .map(|(n, cold, warm)| {
-                format!(
-                    "{n} works {:.2} s (again {:.0} ms)",
-                    cold.as_secs_f64(),
-                    warm.as_secs_f64() * 1000.0
-                )
-            })
-            .collect();
-        println!(
-            "{:<24} cold {:>6.2} s  one work {:>6.1} ms  {}",
-            t.style,
-            t.cold.as_secs_f64(),
-            t.single.as_secs_f64() * 1000.0,
-            sizes.join("  ")
-        );
     }
-    Ok(())
 }

@@ -151,7 +151,7 @@ fn is_c1(c: char) -> bool {
 /// UTF-16 without a BOM: in English text every other byte is NUL. Needs
 /// most code units to have one NUL half, always the same half.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units = bytes.len() / 2;

@@ -925,7 +925,7 @@ mod grammar {
                 .collect();
             let text: String = essays.iter().map(Essay::text).collect::<Vec<_>>().join("\n");
             let docs = super::super::parse("competition.txt", text.as_bytes())
-                .map_err(|e| TestCaseError::fail(e))?;
+                .map_err(TestCaseError::fail)?;
             let authors: Vec<Option<&str>> = docs.iter().filter(|d| d.kind == Kind::Essay).map(|d| d.author.as_deref()).collect();
             let want: Vec<Option<&str>> = essays.iter().map(|e| Some(e.name.as_str())).collect();
             prop_assert_eq!(authors, want, "{}", text);

@@ -14,7 +14,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use quire_search::Index;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::Connection;
 
 use crate::error::{Error, Result};
 use crate::library::Library;
@@ -25,12 +25,13 @@ use crate::search::{self, INDEX_DIR};
 const OPEN_WAIT: Duration = Duration::from_secs(5);
 
 /// The note a write leaves when its documents are stored but the index
-/// could not follow.
-pub(crate) const INDEX_BEHIND: &str = "stored; search index behind, rebuilding";
+/// could not follow: the index is rebuilt by the next write of documents
+/// or the next open, which find it behind.
+pub(crate) const INDEX_BEHIND: &str = "stored; search index will be rebuilt";
 
 /// Open the index of the library in `dir`: read-only if the library is,
 /// in memory if a read-only library has no usable index.
-pub(crate) fn open(conn: &Connection, dir: &Path, read_only: bool) -> Result<Index> {
+pub(crate) fn open(conn: &mut Connection, dir: &Path, read_only: bool) -> Result<Index> {
     let at = dir.join(INDEX_DIR);
     if read_only {
         return Ok(match Index::open_read_only(&at)? {
@@ -43,7 +44,7 @@ pub(crate) fn open(conn: &Connection, dir: &Path, read_only: bool) -> Result<Ind
     }
     // A new index: created under the database's write lock, so two
     // processes opening a new library at once do not both create it.
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let tx = crate::store::write(conn)?;
     let index = Index::open(&at)?;
     tx.commit()?;
     Ok(index)

@@ -121,7 +121,8 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     }
 }
 
-/// Begin a write. IMMEDIATE takes the write lock at BEGIN, where the busy
+/// Begin a write (the engine's writes go through `Library::write`, which
+/// calls this). IMMEDIATE takes the write lock at BEGIN, where the busy
 /// timeout applies. A deferred transaction that reads first and writes
 /// later has to upgrade its lock, and SQLite fails such an upgrade at once
 /// with "database is locked" rather than risk a deadlock: that is how 13 of
@@ -129,15 +130,6 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 pub(crate) fn write(conn: &mut Connection) -> Result<Transaction<'_>> {
     refuse_read_only(conn)?;
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
-}
-
-/// [`write`] for writers that hold the connection shared (`&self`).
-pub(crate) fn write_shared(conn: &Connection) -> Result<Transaction<'_>> {
-    refuse_read_only(conn)?;
-    Ok(Transaction::new_unchecked(
-        conn,
-        TransactionBehavior::Immediate,
-    )?)
 }
 
 fn refuse_read_only(conn: &Connection) -> Result<()> {

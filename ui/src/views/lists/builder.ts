@@ -1,22 +1,18 @@
-// The list builder: reference lists and reading lists made of works, in
-// sections, ordered by drag and drop (or Alt+↑/↓), each item with an
-// importance and a note; a live preview in the list's style, copied as rich or
-// plain text or exported. Entry HTML comes from the engine (escaped by
-// quire-format); everything else is set as text.
+// Lists, the builder: the screen of one list. Its items in sections,
+// ordered by drag and drop (or Alt+↑/↓), each with an importance and a note;
+// the list's style (bundled, imported, or a .csl file to import), adding an
+// essay's references or the works cited where a search matches, deleting the
+// list. The live preview beside it is preview.ts. Kept apart from the index
+// because it is the part of the lists screen that edits, and the largest.
 
 import {
   addDocumentToList,
   addToList,
-  createList,
   deleteList,
-  exportList,
   importStyle,
-  listDocuments,
-  listLists,
   listStyles,
   moveListItem,
   pickFiles,
-  pickSavePath,
   removeFromList,
   setListStyle,
   showList,
@@ -25,17 +21,15 @@ import {
   worksCitedWhere,
   type DocRow,
   type Importance,
-  type ListExportFormat,
   type ListItem,
   type ListShow,
   type ListSummary,
-  type Purpose,
   type StyleSummary,
-} from "../api";
-import { h, replace } from "../dom";
-import { copyPlain, copyRich, EXTENSIONS } from "../export";
-import { plural } from "../format";
-import type { Params, View } from "../view";
+} from "../../api";
+import { h, replace } from "../../dom";
+import { errorText } from "../../errors";
+import { plural } from "../../format";
+import { drawPreview } from "./preview";
 
 const IMPORTANCE: Importance[] = ["essential", "recommended", "further"];
 /** The style select's last option: import a `.csl` file into the library. */
@@ -44,107 +38,7 @@ const IMPORT_STYLE = "__import_style__";
 /** Sections typed in but not yet holding an item (the engine keeps sections with items), per list. */
 const pendingSections = new Map<string, string[]>();
 
-export async function mountLists(root: HTMLElement, params: Params): Promise<View> {
-  const name = decodeName(params.name);
-  const [lists, styles, essays] = await Promise.all([listLists(), listStyles(), listDocuments({ kind: "essay" })]);
-  const current = name === null ? null : lists.find((l) => l.name === name) ?? null;
-
-  const sidebar = h(
-    "aside",
-    { class: "lists-sidebar", testid: "lists-sidebar" },
-    h("h1", {}, "Lists"),
-    lists.length === 0
-      ? h("p", { class: "muted" }, "No lists yet.")
-      : h(
-          "ul",
-          { class: "lists-index" },
-          ...lists.map((l) =>
-            h(
-              "li",
-              {},
-              h(
-                "a",
-                { href: listHref(l.name), testid: "list-link", "aria-current": l.name === current?.name ? "page" : null },
-                h("span", {}, l.name),
-                h("span", { class: "muted" }, `${l.purpose} · ${l.items}`),
-              ),
-            ),
-          ),
-        ),
-    createForm(),
-  );
-
-  if (current === null) {
-    replace(
-      root,
-      h(
-        "div",
-        { class: "lists-layout" },
-        sidebar,
-        h(
-          "div",
-          { class: "empty-state", testid: "lists-empty" },
-          h("p", {}, name === null ? "Pick a list, or create one." : `There is no list named “${name}”.`),
-          h("p", { class: "muted" }, "Add works to a list from the Works view, from search results (Ctrl+K) or a theme, or from an essay's references here."),
-        ),
-      ),
-    );
-    return {};
-  }
-
-  const count = sidebar.querySelector<HTMLElement>('[aria-current="page"] .muted');
-  const onCount = (n: number) => count && (count.textContent = `${current.purpose} · ${n}`);
-  replace(root, h("div", { class: "lists-layout" }, sidebar, await mountBuilder(current, styles, essays, onCount)));
-  return {};
-}
-
-function listHref(name: string): string {
-  return `#/lists/${encodeURIComponent(name)}`;
-}
-
-function decodeName(raw: string | undefined): string | null {
-  if (!raw) return null;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
-function createForm(): HTMLFormElement {
-  const nameInput = h("input", { class: "text-input", testid: "new-list-name", placeholder: "New list name", "aria-label": "New list name", required: true });
-  const purpose = h(
-    "select",
-    { class: "select", testid: "new-list-purpose", "aria-label": "Purpose" },
-    h("option", { value: "reading" }, "Reading list"),
-    h("option", { value: "reference" }, "Reference list"),
-  );
-  const error = h("p", { class: "works-status error", testid: "create-list-error", hidden: true });
-  const form = h(
-    "form",
-    {
-      class: "create-list",
-      onsubmit: async (event: SubmitEvent) => {
-        event.preventDefault();
-        try {
-          const list = await createList(nameInput.value, purpose.value as Purpose);
-          location.hash = listHref(list.name);
-        } catch (err) {
-          error.textContent = (err as Error).message;
-          error.hidden = false;
-        }
-      },
-    },
-    h("h2", {}, "New list"),
-    nameInput,
-    purpose,
-    h("button", { class: "button primary", type: "submit", testid: "create-list" }, "Create list"),
-    error,
-  );
-  return form;
-}
-
-async function mountBuilder(
+export async function mountBuilder(
   summary: ListSummary,
   styles: StyleSummary[],
   essays: DocRow[],
@@ -171,7 +65,7 @@ async function mountBuilder(
       draw();
       if (focusWork !== undefined) itemsPane.querySelector<HTMLElement>(`[data-work-id="${focusWork}"]`)?.focus();
     } catch (err) {
-      show((err as Error).message, true);
+      show(errorText(err), true);
     }
   }
 
@@ -237,7 +131,7 @@ async function mountBuilder(
         known = await listStyles();
       } catch (err) {
         // The engine's reason, naming the file: not CSL, refused by the processor, an unknown parent…
-        show((err as Error).message, true);
+        show(errorText(err), true);
         return;
       }
       style = imported.name;
@@ -346,7 +240,7 @@ async function mountBuilder(
           pendingSections.delete(name);
           location.hash = "#/lists";
         } catch (err) {
-          show((err as Error).message, true);
+          show(errorText(err), true);
         }
       },
     },
@@ -505,77 +399,6 @@ async function mountBuilder(
     return block;
   }
 
-  function drawPreview(): void {
-    const p = shown.preview;
-    const body = h("div", { class: "preview-body", testid: "list-preview-body" });
-    for (const section of p.sections) {
-      if (section.entries.length === 0) continue;
-      if (section.title) body.append(h("h4", {}, section.title));
-      for (const e of section.entries) {
-        const entry = h("div", { class: "csl-entry" });
-        entry.innerHTML = e.html;
-        const extra = [e.importance, e.note].filter(Boolean).join("; ");
-        body.append(
-          h(
-            "div",
-            { class: "preview-entry", testid: "list-preview-entry" },
-            entry,
-            extra && h("span", { class: "muted" }, ` (${extra})`),
-            h("div", { class: "in-text muted", testid: "list-preview-citation" }, "In text: ", e.citation),
-          ),
-        );
-      }
-    }
-    const exportSelect = h(
-      "select",
-      {
-        class: "select",
-        testid: "list-export",
-        "aria-label": "Export the list",
-        onchange: async () => {
-          const format = exportSelect.value as ListExportFormat | "";
-          exportSelect.value = "";
-          if (!format) return;
-          try {
-            const path = await pickSavePath(name, format);
-            if (!path) return;
-            await exportList(name, format, path);
-            show(`Exported to ${path}.`);
-          } catch (err) {
-            show((err as Error).message, true);
-          }
-        },
-      },
-      h("option", { value: "" }, "Export…"),
-      ...(["html", "markdown", "bibtex", "ris", "csl-json"] as const).map((f) => h("option", { value: f }, EXTENSIONS[f].label)),
-    );
-    const copy = async (rich: boolean) => {
-      try {
-        const how = rich ? await copyRich(shown.preview.html, shown.preview.text) : (await copyPlain(shown.preview.text), "plain");
-        show(how === "rich" ? "Copied as rich text." : "Copied as plain text.");
-      } catch (err) {
-        show(`Cannot copy: ${(err as Error).message}`, true);
-      }
-    };
-    replace(
-      previewPane,
-      h(
-        "div",
-        { class: "preview-head" },
-        h("h2", {}, "Preview"),
-        h("span", { class: "muted", testid: "list-preview-style" }, p.style_title),
-      ),
-      h(
-        "div",
-        { class: "toolbar" },
-        h("button", { class: "button", testid: "copy-rich", disabled: shown.list.items.length === 0, onclick: () => void copy(true) }, "Copy rich text"),
-        h("button", { class: "button", testid: "copy-plain", disabled: shown.list.items.length === 0, onclick: () => void copy(false) }, "Copy plain text"),
-        exportSelect,
-      ),
-      shown.list.items.length === 0 ? h("p", { class: "muted" }, "Nothing to format yet.") : body,
-    );
-  }
-
   function draw(): void {
     replace(
       itemsPane,
@@ -584,7 +407,7 @@ async function mountBuilder(
       ...sectionsOf().map((s) => sectionBlock(s)),
       sectionForm,
     );
-    drawPreview();
+    drawPreview(previewPane, shown, name, show);
   }
 
   draw();

@@ -1,5 +1,11 @@
 //! `quire bench search`: tantivy against SQLite FTS5 on one synthetic library.
 //!
+//! This crate exists so that quire-search never links SQLite: the FTS5
+//! baseline needs `rusqlite`, and keeping it here (rather than behind a
+//! feature of quire-search) means the search library's dependencies are the
+//! same in every build, and only the CLI's bench command pulls SQLite in for
+//! it (the engine links SQLite anyway).
+//!
 //! The library is built deterministically (fixed RNG seed) from the sample
 //! library's sentences, names and reference lists, so runs are comparable.
 //! Both engines get the same entries (a head per essay with its references,
@@ -7,16 +13,29 @@
 //! ten with snippets plus the number of matching documents; the faceted
 //! queries also filter on kind and count four facets.
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fastrand::Rng;
+use quire_search::{Index, IndexDoc, Query};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use crate::doc::IndexDoc;
-use crate::error::{Error, Result};
-use crate::index::Index;
-use crate::search::Query;
+/// What can go wrong running the benchmark.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot create the benchmark's temporary folder in {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Search(#[from] quire_search::Error),
+    #[error("FTS5 baseline: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 const SEEDS: [&str; 5] = [
     include_str!("../../../assets/sample/world-social-work-day-competition-2020.txt"),
@@ -504,5 +523,46 @@ impl Fts5 {
             }
         }
         Ok(total as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tiny run: both engines import the same library and answer every
+    /// query set.
+    #[test]
+    fn small_run_times_every_query_on_both_engines() {
+        let config = Config {
+            essays: 20,
+            queries: 5,
+            seed: 7,
+        };
+        let report = run(config, &mut |_| {}).unwrap();
+        assert_eq!(report.essays, 20);
+        assert!(
+            report.paragraphs >= 20 * 8 && report.words > 0,
+            "{report:?}"
+        );
+        let timed: Vec<_> = report
+            .latencies
+            .iter()
+            .map(|l| (l.query, l.engine))
+            .collect();
+        for query in ["term", "phrase", "fuzzy", "faceted"] {
+            for engine in ["tantivy", "fts5"] {
+                assert!(timed.contains(&(query, engine)), "{query} on {engine}");
+            }
+        }
+        let term = |engine| {
+            report
+                .latencies
+                .iter()
+                .find(|l| l.query == "term" && l.engine == engine)
+                .unwrap()
+                .mean_total
+        };
+        assert!(term("tantivy") > 0.0 && term("fts5") > 0.0, "{report:?}");
     }
 }

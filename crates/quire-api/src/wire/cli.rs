@@ -1,0 +1,144 @@
+//! The envelopes and shapes only the CLI's `--json` output uses.
+//!
+//! **Frozen contracts**: other tools read these, so their fields are never
+//! renamed or removed, and not added to either (ARCHITECTURE.md: "JSON
+//! shapes printed by the CLI are contracts"); a new shape gets a new type.
+//! That is why `quire search --json` has its own [`SearchJsonHit`]: the
+//! app's [`SearchHit`] may grow, the CLI's hit may not. What is inside an
+//! envelope ([`DocSummary`], [`Work`], [`EssayAudit`]) is documented with
+//! its own type.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::audit::EssayAudit;
+use super::library::DocSummary;
+use super::search::{FacetCount, SearchHit, SearchResults};
+use super::works::Work;
+
+/// `quire list --json`: `{"documents": [DocSummary, ...]}`, every document
+/// of the library in id order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DocumentsListing {
+    /// Every document, in brief.
+    pub documents: Vec<DocSummary>,
+}
+
+/// `quire works --json`: `{"works": [Work, ...]}`, the works of the
+/// library most cited first (the page asked for with `--offset` and `--limit`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorksListing {
+    /// The works, each with the documents citing it.
+    pub works: Vec<Work>,
+}
+
+/// One essay in `quire audit --json`: its particulars, then its audit's
+/// keys (`citations`, `references`, `issues`) inline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EssayReport {
+    /// The essay's title.
+    pub title: String,
+    /// Its author; null when not known.
+    pub author: Option<String>,
+    /// The author's affiliation; null when not given.
+    pub affiliation: Option<String>,
+    /// Words in the body, without furniture or the reference list.
+    pub word_count: u32,
+    /// The audit's keys, inline.
+    #[serde(flatten)]
+    pub audit: EssayAudit,
+}
+
+/// `quire audit --json`: `{"essays": [EssayReport, ...]}`, one per essay of
+/// the file (or the one stored document) audited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AuditReport {
+    /// The essays audited, in file order.
+    pub essays: Vec<EssayReport>,
+}
+
+/// One hit in `quire search --json`: exactly these keys, whatever the
+/// app's [`SearchHit`] gains.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SearchJsonHit {
+    /// The document's id.
+    pub doc: i64,
+    /// The document's title.
+    pub title: String,
+    /// The document's author; null when not known.
+    pub author: Option<String>,
+    /// The document's kind: `essay` or `source`.
+    pub kind: String,
+    /// The paragraph that matched (an index into the body's blocks between
+    /// blank lines); null when only the title, author, affiliation or
+    /// references matched.
+    pub paragraph: Option<usize>,
+    /// Relevance: higher is better; only comparable within one search.
+    pub score: f32,
+    /// The passage that matched, as plain text: never HTML.
+    pub snippet: String,
+    /// The matched words in `snippet`: `[start, end)` offsets in code points
+    /// (Rust `char`s), in order and not overlapping.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+impl From<SearchHit> for SearchJsonHit {
+    fn from(h: SearchHit) -> Self {
+        Self {
+            doc: h.doc,
+            title: h.title,
+            author: h.author,
+            kind: h.kind,
+            paragraph: h.paragraph,
+            score: h.score,
+            snippet: h.snippet,
+            highlights: h.highlights,
+        }
+    }
+}
+
+/// `quire search --json`: exactly the keys `total`, `ignored`, `hits`,
+/// `facets`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SearchJson {
+    /// Matching documents (not paragraphs) in all.
+    pub total: usize,
+    /// Parts of the query that could not be used, in words a person can act on.
+    pub ignored: Vec<String>,
+    /// The best hits, best first.
+    pub hits: Vec<SearchJsonHit>,
+    /// With `--facets`: the counts by `affiliation`, `collection`, `kind`
+    /// and `year`, each most frequent first; without it, `{}`.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+}
+
+impl SearchJson {
+    /// The contract's shape of `results`, with the facet counts only when
+    /// `facets` was asked for.
+    pub fn new(results: SearchResults, facets: bool) -> Self {
+        Self {
+            facets: if facets {
+                Self::facet_map(&results)
+            } else {
+                BTreeMap::new()
+            },
+            total: results.total,
+            ignored: results.ignored,
+            hits: super::all(results.hits),
+        }
+    }
+
+    /// The facet counts by facet name (`affiliation`, `collection`, `kind`,
+    /// `year`, in that order).
+    pub fn facet_map(results: &SearchResults) -> BTreeMap<String, Vec<FacetCount>> {
+        let f = &results.facets;
+        BTreeMap::from([
+            ("kind".to_string(), f.kind.clone()),
+            ("collection".to_string(), f.collection.clone()),
+            ("affiliation".to_string(), f.affiliation.clone()),
+            ("year".to_string(), f.year.clone()),
+        ])
+    }
+}
