@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CslItem } from "./api";
+import { chan } from "./test-fixtures";
 import { countByKind, parsedFields, parseNames, sortedIssues, type Issue } from "./citations";
-
-const chan: CslItem = {
-  type: "article-journal",
-  author: [
-    { family: "Chan", given: "C." },
-    { family: "Ngai", given: "S." },
-  ],
-  issued: { "date-parts": [[2019, 3]] },
-  title: "Utilizing social media for social work",
-  "container-title": "Journal of Technology in Human Services",
-  volume: "37",
-  page: "1-19",
-  accessed: { "date-parts": [[2020, 2, 1]] },
-};
 
 describe("the audit panel's data", () => {
   it("reads people and organisations one a line", () => {

@@ -31,13 +31,32 @@ pub fn report(library: &mut Library, id: i64) -> ApiResult<wire::cli::EssayRepor
     let doc = library.document(id)?;
     // Through the library, so the person's corrections of parsed entries count.
     let audit = library.audit(id)?;
-    Ok(wire::cli::EssayReport {
+    Ok(stored_report(doc, audit))
+}
+
+/// [`correct_reference`] as `quire correct-ref` prints it: the document's
+/// particulars with the audit the correction's write already redid.
+pub fn correct_report(
+    library: &mut Library,
+    id: i64,
+    position: usize,
+    csl: &CslItem,
+) -> ApiResult<wire::cli::EssayReport> {
+    let audit = library.correct_reference(id, position, csl)?;
+    Ok(stored_report(library.document(id)?, audit))
+}
+
+fn stored_report(
+    doc: quire_engine::Document,
+    audit: quire_cite::EssayAudit,
+) -> wire::cli::EssayReport {
+    wire::cli::EssayReport {
         audit: audit.into(),
         title: doc.summary.title,
         author: doc.summary.author,
         affiliation: doc.summary.affiliation,
         word_count: doc.summary.word_count,
-    })
+    }
 }
 
 /// Every essay in a file audited without importing it; a file with no

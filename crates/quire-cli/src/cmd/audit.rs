@@ -61,8 +61,12 @@ pub fn audit(ctx: &Context, a: AuditArgs) -> anyhow::Result<()> {
 pub fn correct(ctx: &Context, a: CorrectArgs) -> anyhow::Result<()> {
     let csl = read_csl(&a.csl_json)?;
     let mut library = open_library(ctx)?;
-    quire_api::audit::correct_reference(&mut library, a.doc, a.position, &csl)?;
-    let essays = vec![quire_api::audit::report(&mut library, a.doc)?];
+    let essays = vec![quire_api::audit::correct_report(
+        &mut library,
+        a.doc,
+        a.position,
+        &csl,
+    )?];
     print_report(&AuditReport { essays }, a.json)
 }
 
