@@ -96,14 +96,7 @@ pub fn remove(library: &mut Library, name: &str, work_id: i64) -> ApiResult<()> 
 /// Sets a list's style: a bundled or imported style's name or a `.csl`
 /// file's path (which face may name a path is the face's decision).
 pub fn set_style(library: &mut Library, name: &str, style: &str) -> ApiResult<wire::ListSummary> {
-    library.set_list_style(name, style)?;
-    let list = library.list(name)?;
-    let summary = library
-        .lists()?
-        .into_iter()
-        .find(|l| l.id == list.id)
-        .ok_or_else(|| crate::ApiError::not_found(format!("list `{name}`")))?;
-    Ok(summary.into())
+    Ok(library.set_list_style(name, style)?.into())
 }
 
 fn parse_importance(importance: Option<&str>) -> ApiResult<Option<Importance>> {

@@ -37,9 +37,9 @@ pub struct Library {
     index: quire_search::Index,
     /// Opened read-only: the folder cannot be written, or the caller asked.
     read_only: bool,
-    /// Files whose documents were stored while the index could not follow,
-    /// with why; the import report takes them.
-    index_notes: Vec<ImportWarning>,
+    /// Caveats on what was stored (the index could not follow, a summary
+    /// could not be re-read), with why; the import report takes them.
+    import_notes: Vec<ImportWarning>,
 }
 
 /// What the body of a [`Library::write_documents`] did: its value and the
@@ -111,7 +111,7 @@ impl Library {
             sketched: false,
             index,
             read_only,
-            index_notes: Vec::new(),
+            import_notes: Vec::new(),
         };
         index_sync::catch_up(&mut library)?;
         Ok(library)
@@ -265,7 +265,7 @@ impl Library {
                 .extend(self.import_bytes(name, text.as_bytes(), None)?);
         }
         self.refresh(&mut report.imported);
-        report.warnings = std::mem::take(&mut self.index_notes);
+        report.warnings = std::mem::take(&mut self.import_notes);
         Ok(report)
     }
 
@@ -316,17 +316,24 @@ impl Library {
             current: String::new(),
         });
         self.refresh(&mut report.imported);
-        report.warnings = std::mem::take(&mut self.index_notes);
+        report.warnings = std::mem::take(&mut self.import_notes);
         report
     }
 
     /// Re-read summaries after a batch: a later file can make an earlier
     /// document a near-copy (the blog post, once the essay it reproduces
-    /// arrives), and the report should say so.
-    fn refresh(&self, summaries: &mut [DocSummary]) {
+    /// arrives), and the report should say so. A summary that cannot be
+    /// re-read keeps its state at import, and the report says that too.
+    fn refresh(&mut self, summaries: &mut [DocSummary]) {
         for s in summaries {
-            if let Ok(now) = summary(&self.conn, s.id) {
-                *s = now;
+            match summary(&self.conn, s.id) {
+                Ok(now) => *s = now,
+                Err(e) => self.import_notes.push(ImportWarning {
+                    path: format!("document {} ({})", s.id, s.title),
+                    message: format!(
+                        "stored; its summary could not be re-read after the batch ({e}), so a near-copy found later may not show here"
+                    ),
+                }),
             }
         }
     }
@@ -367,7 +374,7 @@ impl Library {
         })?;
         self.sketched = true;
         if let Some(message) = committed.index_note {
-            self.index_notes.push(ImportWarning {
+            self.import_notes.push(ImportWarning {
                 path: origin.to_owned(),
                 message,
             });

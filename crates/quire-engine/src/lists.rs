@@ -268,7 +268,8 @@ impl Library {
     /// Set the list's style; it must load (see [`Library::style`]: a bundled
     /// or imported style's name, or a readable `.csl` file). The list keeps
     /// the style's own name (`harvard` becomes `harvard-cite-them-right`).
-    pub fn set_list_style(&mut self, name: &str, style: &str) -> Result<()> {
+    /// Returns the list's summary as stored, read in the same transaction.
+    pub fn set_list_style(&mut self, name: &str, style: &str) -> Result<ListSummary> {
         self.write(|tx| {
             let list_id = require_list(tx, name)?;
             let style = crate::styles::load(tx, style).map_err(|e| match e {
@@ -279,7 +280,7 @@ impl Library {
                 "UPDATE lists SET style = ?2 WHERE id = ?1",
                 params![list_id, style.name],
             )?;
-            Ok(())
+            list_summary(tx, list_id)
         })
     }
 

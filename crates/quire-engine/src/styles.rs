@@ -493,8 +493,9 @@ mod tests {
         library
             .add_to_list("Week 1", &ids, crate::Placement::default())
             .unwrap();
-        library.set_list_style("Week 1", style).unwrap();
+        let summary = library.set_list_style("Week 1", style).unwrap();
         let list = library.list("Week 1").unwrap();
+        assert_eq!(summary.style, list.style);
         let style = library.style(&list.style).unwrap();
         format_list(&list, &style).unwrap().text
     }

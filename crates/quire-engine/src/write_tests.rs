@@ -427,7 +427,10 @@ fn a_read_only_library_refuses_every_write_with_the_typed_error() {
         "update_list_item",
     );
     read_only(library.remove_from_list("L", work), "remove_from_list");
-    read_only(library.set_list_style("L", "apa"), "set_list_style");
+    read_only(
+        library.set_list_style("L", "apa").map(drop),
+        "set_list_style",
+    );
     read_only(library.delete_list("L"), "delete_list");
     read_only(
         library.add_theme("Care", "care", None).map(drop),
