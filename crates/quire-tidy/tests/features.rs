@@ -10,7 +10,6 @@
 //! builds) for both graphs.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 use std::process::Command;
 
 /// The feature set of every cargo step in `scripts/test`.
@@ -21,11 +20,12 @@ fn the_app_alone_resolves_features_as_the_test_build_does() {
     let workspace = tree(&["--workspace", "-e", "normal,build,dev"]);
     let app = tree(&["-p", "quire-app", "-e", "normal,build"]);
     let mut errors = Vec::new();
+    let none = BTreeSet::new();
     for (package, features) in &app {
-        let in_tests = workspace.get(package).cloned().unwrap_or_default();
+        let in_tests = workspace.get(package).unwrap_or(&none);
         // A build of the app alone compiles again each unit the test
         // build did not: a feature list it did not resolve.
-        let missing: Vec<_> = features.difference(&in_tests).collect();
+        let missing: Vec<_> = features.difference(in_tests).collect();
         if !missing.is_empty() {
             errors.push(format!(
                 "{package}: the app alone resolves {missing:?}, the test build {in_tests:?}; \
@@ -46,9 +46,8 @@ fn the_app_alone_resolves_features_as_the_test_build_does() {
 /// target can differ between the two).
 fn tree(args: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let output = Command::new(cargo)
-        .current_dir(&root)
+        .current_dir(quire_tidy::root())
         .args(["tree", "--locked", "--features", FEATURES])
         .args(["--prefix", "none", "--format", "{p} [{f}]"])
         .args(args)

@@ -4,6 +4,7 @@
 //! parsed with `toml`, sources are read as text. A failure names the file
 //! and the rule it breaks.
 
+use quire_tidy::root;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -154,14 +155,6 @@ fn ui_files_start_with_comment() {
 }
 
 // ---------------------------------------------------------------------------
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .nth(2)
-        .expect("crates/quire-tidy is two folders below the root")
-        .to_path_buf()
-}
 
 fn rel(path: &Path) -> String {
     path.strip_prefix(root())
