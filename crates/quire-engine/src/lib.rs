@@ -15,6 +15,7 @@ mod library;
 mod lists;
 mod model;
 pub mod render;
+pub mod review;
 mod sample;
 pub mod search;
 mod store;

@@ -266,6 +266,7 @@ impl Library {
         }
         self.refresh(&mut report.imported);
         report.warnings = std::mem::take(&mut self.import_notes);
+        self.ensure_sample_round()?;
         Ok(report)
     }
 

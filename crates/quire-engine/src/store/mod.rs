@@ -40,6 +40,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/007_numeric_citations.sql")),
     M::up(include_str!("migrations/008_formatted_cache.sql")),
     M::up(include_str!("migrations/009_styles.sql")),
+    M::up(include_str!("migrations/010_review.sql")),
 ];
 
 /// How to open a library folder.
