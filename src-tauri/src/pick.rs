@@ -24,6 +24,10 @@ pub enum Purpose {
     Works,
     /// One `.csl` style file to import into the library.
     Style,
+    /// A rubric file (JSON) to save as a template.
+    Rubric,
+    /// A marker's marks file (JSON) to import into a round.
+    Marks,
 }
 
 impl Purpose {
@@ -32,6 +36,8 @@ impl Purpose {
             Purpose::Documents => "Import essays and sources",
             Purpose::Works => "Import works",
             Purpose::Style => "Import a CSL style",
+            Purpose::Rubric => "Import a rubric",
+            Purpose::Marks => "Import a marker's marks",
         }
     }
 
@@ -40,11 +46,13 @@ impl Purpose {
             Purpose::Documents => ("Essays and sources", &["txt", "md", "markdown", "docx"]),
             Purpose::Works => ("BibTeX, RIS, CSL-JSON", &["bib", "bibtex", "ris", "json"]),
             Purpose::Style => ("CSL style", &["csl"]),
+            Purpose::Rubric => ("Rubric (JSON)", &["json"]),
+            Purpose::Marks => ("Marks file (JSON)", &["json"]),
         }
     }
 
     fn multiple(self) -> bool {
-        !matches!(self, Purpose::Style)
+        matches!(self, Purpose::Documents | Purpose::Works)
     }
 }
 
@@ -131,6 +139,8 @@ fn save_filter(format: &str) -> Option<(&'static str, &'static str)> {
         "bibtex" => ("bib", "BibTeX"),
         "ris" => ("ris", "RIS"),
         "csl-json" => ("json", "CSL-JSON"),
+        "csv" => ("csv", "CSV"),
+        "json" => ("json", "JSON"),
         _ => return None,
     })
 }
@@ -166,7 +176,9 @@ mod tests {
 
     #[test]
     fn every_export_format_has_a_save_filter() {
-        for format in ["html", "markdown", "text", "bibtex", "ris", "csl-json"] {
+        for format in [
+            "html", "markdown", "text", "bibtex", "ris", "csl-json", "csv", "json",
+        ] {
             assert!(save_filter(format).is_some(), "{format}");
         }
         assert!(save_filter("exe").is_none());

@@ -19,6 +19,7 @@ pub mod format;
 pub mod formats;
 pub mod library;
 pub mod lists;
+pub mod review;
 pub mod search;
 pub mod styles;
 pub mod works;

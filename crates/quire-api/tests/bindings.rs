@@ -87,8 +87,15 @@ fn files() -> BTreeMap<String, String> {
         ThemeSummary, ThemeDoc, CitedWork, ThemeReport, KeyTerm,
         // audit
         Status, IssueKind, CitedIn, CitationResult, ReferenceResult, Issue, EssayAudit,
+        // review rounds
+        Rubric, RubricCriterion, RubricLevel, MarkState, AgreeRule, RoundSummary, Revealed,
+        MarkerProgress, MarkStatus, Moderation, EntryStatus, RoundView, Anchor, ReviewComment,
+        Finding, MarkView, MarkInput, CommentInput, BankComment, MarkDetail, ModerationView,
+        MarkTotal, ResultRow, ReviewResults, TrailEvent, MarksImport, MarksConflict, MarkerInput,
+        RoundInput, FeedbackFormat,
         // the CLI's --json listings
         DocumentsListing, WorksListing, EssayReport, AuditReport, SearchJsonHit, SearchJson,
+        ReviewStatusJson, ReviewStatusEntry, ReviewResultsJson, ReviewResultsEntry,
     ];
     let mut out = BTreeMap::new();
     let mut index = String::from(HEADER);

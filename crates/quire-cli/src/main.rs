@@ -69,6 +69,9 @@ enum Command {
     Format(cmd::works::FormatArgs),
     /// List citation styles, or import or remove a library's own `.csl` styles.
     Styles(cmd::styles::StylesArgs),
+    /// Review rounds: blind double marking against a rubric, moderation,
+    /// results, feedback and marks files between markers.
+    Review(cmd::review::ReviewArgs),
 }
 
 fn main() -> ExitCode {
@@ -96,6 +99,7 @@ fn main() -> ExitCode {
         Command::Works(a) => cmd::works::works(&ctx, a),
         Command::Format(a) => cmd::works::format(&ctx, a),
         Command::Styles(a) => cmd::styles::styles(&ctx, a),
+        Command::Review(a) => cmd::review::review(&ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

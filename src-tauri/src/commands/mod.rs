@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod library;
 pub mod lists;
+pub mod review;
 pub mod search;
 pub mod styles;
 pub mod works;

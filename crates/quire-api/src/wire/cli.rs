@@ -15,6 +15,7 @@ use ts_rs::TS;
 
 use super::audit::EssayAudit;
 use super::library::DocSummary;
+use super::review::{MarkStatus, MarkTotal, ReviewResults, RoundView};
 use super::search::{FacetCount, SearchHit, SearchResults};
 use super::works::Work;
 
@@ -140,5 +141,99 @@ impl SearchJson {
             ("affiliation".to_string(), f.affiliation.clone()),
             ("year".to_string(), f.year.clone()),
         ])
+    }
+}
+
+/// `quire review status NAME --json`: `{"round","blind","entries":[{"code",
+/// "document","author","affiliation","markers":[{"marker","state","total"}],
+/// "agreed","flagged"}]}`. `author` and `affiliation` are `null` while the
+/// round is blind and not revealed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReviewStatusJson {
+    pub round: String,
+    pub blind: bool,
+    pub entries: Vec<ReviewStatusEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReviewStatusEntry {
+    pub code: String,
+    pub document: Option<i64>,
+    pub author: Option<String>,
+    pub affiliation: Option<String>,
+    pub markers: Vec<MarkStatus>,
+    pub agreed: Option<f64>,
+    pub flagged: bool,
+}
+
+impl From<RoundView> for ReviewStatusJson {
+    fn from(v: RoundView) -> Self {
+        ReviewStatusJson {
+            round: v.name,
+            blind: v.blind,
+            entries: v
+                .entries
+                .into_iter()
+                .map(|e| ReviewStatusEntry {
+                    code: e.code,
+                    document: e.document,
+                    author: e.author,
+                    affiliation: e.affiliation,
+                    markers: e.marks,
+                    agreed: e.agreed,
+                    flagged: e.flagged,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `quire review results NAME --json`: `{"round","entries":[{"code","author",
+/// "affiliation","rank","rank_standardised","agreed","criteria":{name:score},
+/// "marks":[{"marker","total"}],"spread","shortlisted","winner"}]}`, ranked
+/// entries first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReviewResultsJson {
+    pub round: String,
+    pub entries: Vec<ReviewResultsEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReviewResultsEntry {
+    pub code: String,
+    pub author: Option<String>,
+    pub affiliation: Option<String>,
+    pub rank: Option<u32>,
+    pub rank_standardised: Option<u32>,
+    pub agreed: Option<f64>,
+    pub criteria: BTreeMap<String, f64>,
+    pub marks: Vec<MarkTotal>,
+    pub spread: Option<f64>,
+    pub shortlisted: bool,
+    pub winner: bool,
+}
+
+impl From<ReviewResults> for ReviewResultsJson {
+    fn from(r: ReviewResults) -> Self {
+        ReviewResultsJson {
+            round: r.round,
+            entries: r
+                .entries
+                .into_iter()
+                .map(|e| ReviewResultsEntry {
+                    code: e.code,
+                    author: e.author,
+                    affiliation: e.affiliation,
+                    rank: e.rank,
+                    rank_standardised: e.rank_standardised,
+                    agreed: e.agreed,
+                    criteria: e.criteria,
+                    marks: e.marks,
+                    spread: e.spread,
+                    shortlisted: e.shortlisted,
+                    winner: e.winner,
+                })
+                .collect(),
+        }
     }
 }

@@ -18,13 +18,15 @@ pub mod audit;
 pub mod cli;
 pub mod library;
 pub mod lists;
+pub mod review;
 pub mod search;
 pub mod styles;
 pub mod works;
 
 pub use audit::{CitationResult, CitedIn, EssayAudit, Issue, IssueKind, ReferenceResult, Status};
 pub use cli::{
-    AuditReport, DocumentsListing, EssayReport, SearchJson, SearchJsonHit, WorksListing,
+    AuditReport, DocumentsListing, EssayReport, ReviewResultsEntry, ReviewResultsJson,
+    ReviewStatusEntry, ReviewStatusJson, SearchJson, SearchJsonHit, WorksListing,
 };
 pub use library::{
     Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport,
@@ -35,6 +37,13 @@ pub use lists::{
     ListShow, ListSummary, ListView, Purpose,
 };
 pub use quire_csl::{CslItem, DateField as CslDate, Name as CslName};
+pub use review::{
+    AgreeRule, Anchor, BankComment, CommentInput, EntryStatus, FeedbackFormat, Finding, MarkDetail,
+    MarkInput, MarkState, MarkStatus, MarkTotal, MarkView, MarkerInput, MarkerProgress,
+    MarksConflict, MarksImport, Moderation, ModerationView, ResultRow, Revealed, ReviewComment,
+    ReviewResults, RoundInput, RoundSummary, RoundView, Rubric, RubricCriterion, RubricLevel,
+    TrailEvent,
+};
 pub use search::{
     CitedWork, FacetCount, Facets, KeyTerm, SearchHit, SearchQuery, SearchResults, SnippetPart,
     Theme, ThemeCoverage, ThemeDoc, ThemeReport, ThemeSummary,

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod bench;
 pub mod library;
 pub mod lists;
+pub mod review;
 pub mod search;
 pub mod styles;
 pub mod works;
@@ -31,6 +32,13 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
 /// JSON escapes control characters itself, and its strings are data.
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     write_stdout(&(serde_json::to_string_pretty(value)? + "\n"))
+}
+
+/// Write data meant for a file or another program (`export-marks >
+/// marks.json`, CSV) to stdout exactly as it is: it is not text for a
+/// terminal, and a filter would change it.
+pub fn write_raw(text: &str) -> anyhow::Result<()> {
+    write_stdout(text)
 }
 
 /// Ok when nothing failed, else an error saying how many did: `what`

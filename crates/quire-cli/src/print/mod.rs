@@ -6,6 +6,7 @@ pub mod audit;
 pub mod bench;
 pub mod library;
 pub mod lists;
+pub mod review;
 pub mod search;
 pub mod styles;
 pub mod works;

@@ -681,3 +681,74 @@ fn the_sample_library_opens_with_its_round() {
         assert!(!html.contains(&family), "{} shows {family}", e.code);
     }
 }
+
+#[test]
+fn a_read_only_library_refuses_every_review_write() {
+    let (dir, mut lib, ids) = library(2);
+    lib.create_round(&spec(ids.clone(), 2, Rule::Mean), "coord")
+        .unwrap();
+    let m = markers_of(&lib, "E-001")[0].clone();
+    lib.save_mark("Spring", "E-001", &m, &all(5.0), &m).unwrap();
+    let marks = lib.export_marks("Spring", &m).unwrap();
+    drop(lib);
+    let options = crate::OpenOptions {
+        create: false,
+        read_only: true,
+    };
+    let mut lib = Library::open_with(dir.path(), options).unwrap();
+    let read_only = |result: Result<(), Error>, what: &str| match result {
+        Err(Error::ReadOnly(_)) => {}
+        other => panic!("{what}: {other:?}"),
+    };
+    let mut other = spec(ids, 1, Rule::Mean);
+    other.name = "Other".into();
+    let anchor = Anchor {
+        paragraph: 0,
+        start: None,
+        end: None,
+        quote: "Relationships".into(),
+    };
+    let comment = CommentSpec {
+        anchor,
+        text: "x".into(),
+        finding: None,
+    };
+    read_only(lib.create_round(&other, "c").map(drop), "create_round");
+    read_only(lib.delete_round("Spring"), "delete_round");
+    read_only(
+        lib.save_mark("Spring", "E-002", &m, &all(5.0), &m)
+            .map(drop),
+        "save_mark",
+    );
+    read_only(lib.reopen_mark("Spring", "E-001", &m, &m), "reopen_mark");
+    read_only(
+        lib.add_comment("Spring", "E-002", &m, &comment, &m)
+            .map(drop),
+        "add_comment",
+    );
+    read_only(lib.edit_comment("Spring", 1, None, &m), "edit_comment");
+    read_only(
+        lib.add_bank_comment("x", None).map(drop),
+        "add_bank_comment",
+    );
+    read_only(lib.remove_bank_comment(1), "remove_bank_comment");
+    read_only(lib.reassign("Spring", "E-001", &m, "Cy", "c"), "reassign");
+    read_only(
+        lib.set_entry_flags("Spring", "E-001", Some(true), None, "c"),
+        "set_entry_flags",
+    );
+    read_only(lib.moderate("Spring", "E-001", None, "c"), "moderate");
+    read_only(lib.reveal("Spring", "c").map(drop), "reveal");
+    read_only(lib.import_marks(&marks, "c").map(drop), "import_marks");
+    read_only(
+        lib.save_rubric_template(&Rubric {
+            name: "T".into(),
+            ..Rubric::competition()
+        }),
+        "save_rubric_template",
+    );
+    read_only(lib.delete_rubric_template("T"), "delete_rubric_template");
+    // Reading still works.
+    assert_eq!(lib.review_status("Spring").unwrap().entries.len(), 2);
+    assert!(lib.review_results("Spring").is_ok());
+}
