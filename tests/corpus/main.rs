@@ -1,5 +1,6 @@
 //! Corpus tests: the engine on the seed documents.
 
+mod blind;
 mod bylines;
 mod cite;
 mod format;
