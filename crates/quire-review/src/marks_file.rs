@@ -213,6 +213,32 @@ mod tests {
         assert_eq!(MarksFile::parse(&newer), Err(MarksFileError::Version(2)));
     }
 
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// Any one character of a file changed, dropped or doubled: the file
+        /// reads as it was (whitespace), or is refused; never a panic, never
+        /// different marks.
+        #[test]
+        fn a_damaged_file_is_refused_or_unchanged(at in 0usize..2000, op in 0u8..3, c in any::<char>()) {
+            let good = sample();
+            let text = serde_json::to_string_pretty(&good).unwrap();
+            let chars: Vec<char> = text.chars().collect();
+            let at = at % chars.len();
+            let mut damaged = chars.clone();
+            match op {
+                0 => damaged[at] = c,
+                1 => { damaged.remove(at); }
+                _ => damaged.insert(at, chars[at]),
+            }
+            let damaged: String = damaged.into_iter().collect();
+            if let Ok(file) = MarksFile::parse(&damaged) {
+                prop_assert_eq!(file, good);
+            }
+        }
+    }
+
     #[test]
     fn canonical_json_sorts_keys() {
         let v: Value = serde_json::from_str(r#"{"b":[{"d":1,"c":"x"}],"a":null}"#).unwrap();

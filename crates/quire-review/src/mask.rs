@@ -333,6 +333,46 @@ mod tests {
         assert_eq!(m.map(text.len()), m.text.len());
     }
 
+    use proptest::prelude::*;
+
+    /// Prose generated from words, names, places, punctuation, line breaks
+    /// and paragraph breaks, with the names in the forms students write.
+    fn prose() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => prop::sample::select(vec!["the", "social", "worker", "trust", "Holly-Ann", "Clarkeson", "Lincolnshire", "(Smith, 2019)", "é", "—"]).prop_map(str::to_string),
+            1 => prop::sample::select(vec!["Holly", "Clarke", "Holly Clarke", "HOLLY CLARKE", "Clarke's", "Holly\nClarke", "Lincoln", "University of Lincoln", "Holly Clarke - University of Lincoln"]).prop_map(str::to_string),
+            1 => prop::sample::select(vec![".", ",", "\n", "\n\n", " - ", "*", "_"]).prop_map(str::to_string),
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|p| p.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn generated_prose_keeps_no_name_and_maps_every_offset(text in prose()) {
+            let m = mask(&text, Some("Holly Clarke"), Some("University of Lincoln"), &t);
+            for word in ["Holly", "Clarke", "Lincoln", "HOLLY", "CLARKE"] {
+                let left = m.text.match_indices(word).any(|(i, _)| {
+                    let before = m.text[..i].chars().next_back();
+                    let after = m.text[i + word.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                        && !m.text[..i].ends_with('-')
+                });
+                prop_assert!(!left, "{word} left in {:?}", m.text);
+            }
+            // Every offset maps onto a char boundary, in order.
+            let mut last = 0;
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let at = m.map(i);
+                prop_assert!(m.text.is_char_boundary(at));
+                prop_assert!(at >= last);
+                last = at;
+            }
+            // Paragraphs are neither made nor lost.
+            prop_assert_eq!(text.matches("\n\n").count(), m.text.matches("\n\n").count());
+        }
+    }
+
     #[test]
     fn nothing_to_mask_changes_nothing() {
         let m = mask("plain text", None, None, &t);
