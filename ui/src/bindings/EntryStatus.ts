@@ -17,7 +17,12 @@ document: number | null, title: string,
 /**
  * `null` while the round is blind.
  */
-author: string | null, affiliation: string | null, word_count: number | null, 
+author: string | null, affiliation: string | null, 
+/**
+ * No author was read from the entry: a blind round cannot hide a name
+ * it does not know, so its text needs checking by hand.
+ */
+unknown_author: boolean, word_count: number | null, 
 /**
  * First marker first.
  */

@@ -219,6 +219,9 @@ pub struct EntryStatus {
     /// `null` while the round is blind.
     pub author: Option<String>,
     pub affiliation: Option<String>,
+    /// No author was read from the entry: a blind round cannot hide a name
+    /// it does not know, so its text needs checking by hand.
+    pub unknown_author: bool,
     pub word_count: Option<u32>,
     /// First marker first.
     pub marks: Vec<MarkStatus>,
@@ -242,6 +245,7 @@ impl From<engine::EntryStatus> for EntryStatus {
             title: e.title,
             author: e.author,
             affiliation: e.affiliation,
+            unknown_author: e.unknown_author,
             word_count: e.word_count,
             marks: e
                 .marks

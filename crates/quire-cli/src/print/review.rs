@@ -57,6 +57,7 @@ pub fn created(r: &RoundSummary) -> String {
 
 fn who(e: &EntryStatus) -> String {
     match (&e.author, &e.affiliation) {
+        (None, None) if e.unknown_author => "(no author on record: check the text by hand)".into(),
         (None, None) => "(hidden)".into(),
         (a, f) => super::author_with_affiliation(a, f, "unknown"),
     }

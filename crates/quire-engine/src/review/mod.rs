@@ -123,6 +123,10 @@ pub struct EntryStatus {
     /// `None` while the round is blind.
     pub author: Option<String>,
     pub affiliation: Option<String>,
+    /// No author was read from the entry when it was imported: a blind
+    /// round cannot hide a name it does not know, so its text needs a look
+    /// by hand before markers see it.
+    pub unknown_author: bool,
     pub word_count: Option<u32>,
     /// Each marker's marking, first marker first.
     pub marks: Vec<MarkStatus>,

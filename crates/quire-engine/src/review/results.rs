@@ -96,6 +96,7 @@ pub(super) fn entry_status(
         title: e.title.clone(),
         author: e.author.clone().filter(|_| !masked),
         affiliation: e.affiliation.clone().filter(|_| !masked),
+        unknown_author: e.author.as_deref().is_none_or(|a| a.trim().is_empty()),
         word_count,
         marks: statuses,
         agreed: agreement.agreed,

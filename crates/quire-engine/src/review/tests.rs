@@ -107,6 +107,7 @@ fn a_round_is_coded_allocated_and_blind() {
         .entries
         .iter()
         .all(|e| e.author.is_none() && e.affiliation.is_none()));
+    assert!(view.entries.iter().all(|e| !e.unknown_author));
     // Balanced (12 markings over 3 markers), and Ann (Cardiff) never
     // marks the Cardiff entries (E-002, E-005).
     assert!(
@@ -751,4 +752,29 @@ fn a_read_only_library_refuses_every_review_write() {
     // Reading still works.
     assert_eq!(lib.review_status("Spring").unwrap().entries.len(), 2);
     assert!(lib.review_results("Spring").is_ok());
+}
+
+#[test]
+fn an_entry_with_no_author_on_record_is_pointed_out() {
+    let (_d, mut lib, mut ids) = library(1);
+    ids.extend(
+        lib.import_bytes(
+            "anon.md",
+            b"# Untitled\n\nA text whose byline nobody could read.\n",
+            None,
+        )
+        .unwrap()
+        .iter()
+        .map(|d| d.id),
+    );
+    lib.create_round(&spec(ids, 1, Rule::Mean), "coord")
+        .unwrap();
+    let unknown: Vec<bool> = lib
+        .review_status("Spring")
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| e.unknown_author)
+        .collect();
+    assert_eq!(unknown, [false, true]);
 }
