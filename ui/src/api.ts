@@ -71,8 +71,54 @@ export type {
   ReferenceResult,
   Issue,
   EssayAudit,
+  // review rounds
+  AgreeRule,
+  Anchor,
+  BankComment,
+  CommentInput,
+  EntryStatus,
+  FeedbackFormat,
+  Finding,
+  MarkDetail,
+  MarkInput,
+  MarkState,
+  MarkStatus,
+  MarkTotal,
+  MarkView,
+  MarkerInput,
+  MarkerProgress,
+  MarksConflict,
+  MarksImport,
+  Moderation,
+  ModerationView,
+  ResultRow,
+  Revealed,
+  ReviewComment,
+  ReviewResults,
+  RoundInput,
+  RoundSummary,
+  RoundView,
+  Rubric,
+  RubricCriterion,
+  RubricLevel,
+  TrailEvent,
 } from "./bindings";
 import type {
+  BankComment,
+  CommentInput,
+  FeedbackFormat,
+  MarkInput,
+  MarkView,
+  MarksImport,
+  ModerationView,
+  Revealed,
+  ReviewComment,
+  ReviewResults,
+  RoundInput,
+  RoundSummary,
+  RoundView,
+  Rubric,
+  TrailEvent,
   CitedWork,
   Collection,
   CslItem,
@@ -149,7 +195,7 @@ export const listCollections = () => call<Collection[]>("list_collections");
 // command accepts only paths picked there or dropped on the window, once.
 
 /** What files are picked for: the dialog's title and filter. */
-export type PickPurpose = "documents" | "works" | "style";
+export type PickPurpose = "documents" | "works" | "style" | "rubric" | "marks";
 
 /** Opens the system's open dialog; resolves to the picked paths (none when cancelled). */
 export const pickFiles = (purpose: PickPurpose) => call<string[]>("pick_files", { purpose });
@@ -226,3 +272,60 @@ export const workIds = (works: CitedWork[]): number[] => works.flatMap((w) => (w
 export const deleteTheme = (name: string) => call<ThemeSummary[]>("delete_theme", { name });
 export const suggestedThemes = (n: number) => call<KeyTerm[]>("suggested_themes", { n });
 export const keyTerms = (doc: number, n: number) => call<KeyTerm[]>("key_terms", { doc, n });
+
+// --- review rounds (src-tauri/src/commands/review.rs) ---
+// `actor` is who does a thing, as the round's trail records it: the marker
+// marking, or the coordinator by the name they act under.
+
+export const listRounds = () => call<RoundSummary[]>("list_rounds");
+export const createRound = (input: RoundInput, actor: string) => call<RoundSummary>("create_round", { input, actor });
+export const deleteRound = (name: string) => call<void>("delete_round", { name });
+export const roundStatus = (name: string) => call<RoundView>("round_status", { name });
+
+export const rubricTemplates = () => call<Rubric[]>("rubric_templates");
+export const saveRubricTemplate = (rubric: Rubric) => call<Rubric>("save_rubric_template", { rubric });
+export const deleteRubricTemplate = (name: string) => call<void>("delete_rubric_template", { name });
+/** Saves a rubric file picked with `pickFiles("rubric")` as a template. */
+export const importRubricTemplate = (path: string) => call<Rubric>("import_rubric_template", { path });
+export const exportRubricTemplate = (name: string, path: string) => call<void>("export_rubric_template", { name, path });
+
+export const markView = (round: string, code: string, marker: string) =>
+  call<MarkView>("mark_view", { round, code, marker });
+/** Scores set (a number) or cleared (null), the overall comment ("" clears), submission; returns the screen afresh. */
+export const saveMark = (round: string, code: string, marker: string, input: MarkInput) =>
+  call<MarkView>("save_mark", { round, code, marker, input });
+export const reopenMark = (round: string, code: string, marker: string, actor: string) =>
+  call<void>("reopen_mark", { round, code, marker, actor });
+export const addReviewComment = (round: string, code: string, marker: string, input: CommentInput) =>
+  call<ReviewComment>("add_review_comment", { round, code, marker, input });
+/** Changes a comment's text; null deletes it. */
+export const editReviewComment = (round: string, id: number, text: string | null, actor: string) =>
+  call<void>("edit_review_comment", { round, id, text, actor });
+export const commentBank = () => call<BankComment[]>("comment_bank");
+export const addBankComment = (text: string, category: string | null) =>
+  call<BankComment>("add_bank_comment", { text, category });
+export const removeBankComment = (id: number) => call<void>("remove_bank_comment", { id });
+
+export const moderationView = (round: string, code: string) => call<ModerationView>("moderation_view", { round, code });
+/** Records the agreed mark with a reason; a null mark withdraws the decision. */
+export const moderateEntry = (round: string, code: string, mark: number | null, reason: string, actor: string) =>
+  call<ModerationView>("moderate_entry", { round, code, mark, reason, actor });
+export const reassignMarking = (round: string, code: string, from: string, to: string, actor: string) =>
+  call<void>("reassign_marking", { round, code, from, to, actor });
+/** Sets the shortlist and winner flags; null leaves one as it is. */
+export const flagEntry = (round: string, code: string, shortlisted: boolean | null, winner: boolean | null, actor: string) =>
+  call<void>("flag_entry", { round, code, shortlisted, winner, actor });
+export const revealRound = (round: string, actor: string) => call<Revealed>("reveal_round", { round, actor });
+
+export const reviewResults = (round: string) => call<ReviewResults>("review_results", { round });
+export const exportResults = (round: string, path: string) => call<void>("export_results", { round, path });
+/** An entry's feedback sheet as engine-sanitised HTML. */
+export const reviewFeedback = (round: string, code: string) => call<string>("review_feedback", { round, code });
+export const exportFeedback = (round: string, code: string, format: FeedbackFormat, path: string) =>
+  call<void>("export_feedback", { round, code, format, path });
+export const exportMarks = (round: string, marker: string, path: string) =>
+  call<void>("export_marks", { round, marker, path });
+/** Imports a marks file picked with `pickFiles("marks")`. */
+export const importMarks = (path: string, actor: string) => call<MarksImport>("import_marks", { path, actor });
+/** The round's trail, or one entry's with the round-wide lines. */
+export const reviewTrail = (round: string, code: string | null) => call<TrailEvent[]>("review_trail", { round, code });

@@ -19,6 +19,12 @@ import { mountWorks } from "./views/works/table";
 import { mountLists } from "./views/lists/index";
 import { createSearchPalette } from "./views/search";
 import { mountThemes } from "./views/themes";
+import { mountReviewIndex } from "./views/review/index";
+import { mountRound } from "./views/review/round";
+import { mountMarking } from "./views/review/marking";
+import { mountModeration } from "./views/review/moderation";
+import { mountResults } from "./views/review/results";
+import { mountTrail } from "./views/review/trail";
 
 interface Route {
   pattern: RegExp;
@@ -33,6 +39,12 @@ const ROUTES: Route[] = [
   { pattern: /^#\/themes(?:\/(?<name>[^/?]+))?$/, mount: mountThemes, nav: "themes" },
   { pattern: /^#\/works(?:\/(?<id>\d+))?$/, mount: mountWorks, nav: "works" },
   { pattern: /^#\/lists(?:\/(?<name>[^/]+))?$/, mount: mountLists, nav: "lists" },
+  { pattern: /^#\/review$/, mount: mountReviewIndex, nav: "review" },
+  { pattern: /^#\/review\/(?<round>[^/?]+)(?:\?(?<query>.*))?$/, mount: mountRound, nav: "review" },
+  { pattern: /^#\/review\/(?<round>[^/?]+)\/mark\/(?<code>[^/?]+)\/(?<marker>[^/?]+)$/, mount: mountMarking, nav: "review" },
+  { pattern: /^#\/review\/(?<round>[^/?]+)\/moderate\/(?<code>[^/?]+)$/, mount: mountModeration, nav: "review" },
+  { pattern: /^#\/review\/(?<round>[^/?]+)\/results$/, mount: mountResults, nav: "review" },
+  { pattern: /^#\/review\/(?<round>[^/?]+)\/trail(?:\/(?<code>[^/?]+))?$/, mount: mountTrail, nav: "review" },
 ];
 
 const NAV: { id: string; label: string; href: string }[] = [
@@ -40,6 +52,7 @@ const NAV: { id: string; label: string; href: string }[] = [
   { id: "works", label: "Works", href: "#/works" },
   { id: "lists", label: "Lists", href: "#/lists" },
   { id: "themes", label: "Themes", href: "#/themes" },
+  { id: "review", label: "Review", href: "#/review" },
 ];
 
 const main = h("main", { id: "main", tabindex: -1 });
