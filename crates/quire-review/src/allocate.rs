@@ -216,12 +216,88 @@ mod tests {
         "Goldsmiths",
     ];
 
+    /// Max flow (Edmonds–Karp) on an adjacency matrix: small and
+    /// independent of the allocator, to check its answers.
+    fn max_flow(cap: &mut [Vec<usize>], source: usize, sink: usize) -> usize {
+        let n = cap.len();
+        let mut flow = 0;
+        loop {
+            let mut prev = vec![usize::MAX; n];
+            prev[source] = source;
+            let mut queue = VecDeque::from([source]);
+            while let Some(u) = queue.pop_front() {
+                for v in 0..n {
+                    if prev[v] == usize::MAX && cap[u][v] > 0 {
+                        prev[v] = u;
+                        queue.push_back(v);
+                    }
+                }
+            }
+            if prev[sink] == usize::MAX {
+                return flow;
+            }
+            let mut push = usize::MAX;
+            let mut v = sink;
+            while v != source {
+                push = push.min(cap[prev[v]][v]);
+                v = prev[v];
+            }
+            let mut v = sink;
+            while v != source {
+                cap[prev[v]][v] -= push;
+                cap[v][prev[v]] += push;
+                v = prev[v];
+            }
+            flow += push;
+        }
+    }
+
+    /// Could every entry get `k` markers with no marker above `most`?
+    fn possible_with_at_most(ok: &[Vec<bool>], k: usize, most: usize) -> bool {
+        let (e, m) = (ok.len(), ok[0].len());
+        let (source, sink) = (e + m, e + m + 1);
+        let mut cap = vec![vec![0; e + m + 2]; e + m + 2];
+        for (i, row) in ok.iter().enumerate() {
+            cap[source][i] = k;
+            for (j, &allowed) in row.iter().enumerate() {
+                cap[i][e + j] = usize::from(allowed);
+            }
+        }
+        for j in 0..m {
+            cap[e + j][sink] = most;
+        }
+        max_flow(&mut cap, source, sink) == e * k
+    }
+
+    /// Could every marker get at least `least` markings, no entry more
+    /// than `k`? (Any such partial allocation completes to `k` per entry,
+    /// since each entry has `k` eligible markers, and completing only adds.)
+    fn possible_with_at_least(ok: &[Vec<bool>], k: usize, least: usize) -> bool {
+        let (e, m) = (ok.len(), ok[0].len());
+        let (source, sink) = (e + m, e + m + 1);
+        let mut cap = vec![vec![0; e + m + 2]; e + m + 2];
+        for j in 0..m {
+            cap[source][e + j] = least;
+            for (i, row) in ok.iter().enumerate() {
+                cap[e + j][i] = usize::from(row[j]);
+            }
+        }
+        for c in cap.iter_mut().take(e) {
+            c[sink] = k;
+        }
+        max_flow(&mut cap, source, sink) == m * least
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
         /// Generated rounds of 200 entries and 9 markers from six
         /// universities (some markers independent): every entry gets its
-        /// markers, none from its own university, and loads differ by at
-        /// most one.
+        /// markers, none from its own university; the loads differ by at
+        /// most one, or, where the conflict rule forbids that, the busiest
+        /// marker has as few markings and the idlest as many as any
+        /// allocation could give them (checked by max flow). A round the
+        /// rule makes impossible is refused, naming an entry that really
+        /// has too few eligible markers.
         #[test]
         fn generated_rounds_are_balanced_and_free_of_conflicts(
             entry_unis in prop::collection::vec(0usize..6, 200),
@@ -231,13 +307,29 @@ mod tests {
         ) {
             let entries: Vec<_> = entry_unis.iter().map(|&u| c(Some(UNIS[u]))).collect();
             let markers: Vec<_> = marker_unis.iter().map(|u| c(u.map(|u| UNIS[u]))).collect();
-            let out = allocate(&entries, &markers, k, avoid).unwrap();
-            let (min, max) = check(&entries, &markers, k, avoid, &out);
-            prop_assert!(max - min <= 1, "loads {min}..{max}");
+            let ok: Vec<Vec<bool>> = entries
+                .iter()
+                .map(|e| markers.iter().map(|m| eligible(*e, *m, avoid)).collect())
+                .collect();
+            match allocate(&entries, &markers, k, avoid) {
+                Ok(out) => {
+                    let (min, max) = check(&entries, &markers, k, avoid, &out);
+                    if max - min > 1 {
+                        prop_assert!(!possible_with_at_most(&ok, k, max - 1), "loads {min}..{max}: the busiest could have fewer");
+                        prop_assert!(!possible_with_at_least(&ok, k, min + 1), "loads {min}..{max}: the idlest could have more");
+                    }
+                }
+                Err(AllocError::TooFewEligible { entry, eligible: found, needed }) => {
+                    prop_assert_eq!(ok[entry].iter().filter(|&&x| x).count(), found);
+                    prop_assert!(found < needed);
+                }
+                Err(e) => prop_assert!(false, "{e}"),
+            }
         }
 
         /// Small rounds with heavy conflicts: never a conflict, and when
-        /// the greedy pass could not balance, no chain could have.
+        /// the loads differ by more than one, no allocation could narrow
+        /// them (checked by max flow).
         #[test]
         fn crowded_rounds_never_break_the_conflict_rule(
             entry_unis in prop::collection::vec(0usize..2, 1..30),
@@ -247,7 +339,17 @@ mod tests {
             let entries: Vec<_> = entry_unis.iter().map(|&u| c(Some(UNIS[u]))).collect();
             let markers: Vec<_> = marker_unis.iter().map(|u| c(u.map(|u| UNIS[u]))).collect();
             match allocate(&entries, &markers, k, true) {
-                Ok(out) => { check(&entries, &markers, k, true, &out); }
+                Ok(out) => {
+                    let (min, max) = check(&entries, &markers, k, true, &out);
+                    if max - min > 1 {
+                        let ok: Vec<Vec<bool>> = entries
+                            .iter()
+                            .map(|e| markers.iter().map(|m| eligible(*e, *m, true)).collect())
+                            .collect();
+                        prop_assert!(!possible_with_at_most(&ok, k, max - 1), "loads {min}..{max}: the busiest could have fewer");
+                        prop_assert!(!possible_with_at_least(&ok, k, min + 1), "loads {min}..{max}: the idlest could have more");
+                    }
+                }
                 Err(AllocError::TooFewEligible { entry, eligible: found, needed }) => {
                     let real = markers.iter().filter(|m| eligible(entries[entry], **m, true)).count();
                     prop_assert_eq!(real, found);
