@@ -55,6 +55,15 @@ pub fn created(r: &RoundSummary) -> String {
     )
 }
 
+/// The labels of the flags that are set, comma-separated.
+fn flags(set: &[(bool, &str)]) -> String {
+    set.iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, label)| *label)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn who(e: &EntryStatus) -> String {
     match (&e.author, &e.affiliation) {
         (None, None) if e.unknown_author => "(no author on record: check the text by hand)".into(),
@@ -89,16 +98,12 @@ pub fn status(v: &RoundView) -> String {
             .iter()
             .map(|m| format!("{}: {} {}", m.marker, state(m.state), num(m.total)))
             .collect();
-        let flags = [
-            e.flagged.then_some("FLAGGED"),
-            e.needs_moderator.then_some("needs moderator"),
-            e.shortlisted.then_some("shortlisted"),
-            e.winner.then_some("WINNER"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+        let flags = flags(&[
+            (e.flagged, "FLAGGED"),
+            (e.needs_moderator, "needs moderator"),
+            (e.shortlisted, "shortlisted"),
+            (e.winner, "WINNER"),
+        ]);
         let _ = writeln!(
             out,
             "{}  {:<40} {}\n       agreed {}  {}  {}",
@@ -285,15 +290,11 @@ pub fn results(r: &ReviewResults) -> String {
             (None, None) if r.masked => "(hidden)".to_string(),
             (a, f) => super::author_with_affiliation(a, f, "unknown"),
         };
-        let flags = [
-            e.flagged.then_some("flagged"),
-            e.shortlisted.then_some("shortlisted"),
-            e.winner.then_some("WINNER"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+        let flags = flags(&[
+            (e.flagged, "flagged"),
+            (e.shortlisted, "shortlisted"),
+            (e.winner, "WINNER"),
+        ]);
         let _ = writeln!(
             out,
             "{:>4} {:>4}  {:<6} {:<36} {:>7} {:>7}  {flags}",
