@@ -33,7 +33,7 @@ export async function mountResults(root: HTMLElement, params: Params): Promise<V
     { class: "button", type: "button", testid: "export-results", onclick: () => void exportCsv() },
     "Export CSV…",
   );
-  const width = Math.max(0, ...results.entries.map((e) => e.marks.length));
+  const anyMarkers = results.entries.some((e) => e.marks.length > 0);
 
   const table = h(
     "table",
@@ -50,7 +50,7 @@ export async function mountResults(root: HTMLElement, params: Params): Promise<V
         h("th", {}, "Entrant"),
         h("th", { class: "num" }, "Agreed"),
         ...results.criteria.map((c) => h("th", { class: "num criterion-col", title: c }, c)),
-        ...Array.from({ length: width }, (_, i) => h("th", { class: "num" }, `Marker ${i + 1}`)),
+        anyMarkers && h("th", { class: "num", title: "Each marker's total, first marker first" }, "Markers"),
         h("th", { class: "num" }, "Spread"),
         h("th", {}, ""),
         h("th", {}, ""),
@@ -75,10 +75,12 @@ export async function mountResults(root: HTMLElement, params: Params): Promise<V
       ),
       h("td", { class: "num agreed", testid: "result-agreed" }, markText(e.agreed)),
       ...results.criteria.map((c) => h("td", { class: "num" }, markText(e.criteria[c]))),
-      ...Array.from({ length: width }, (_, i) => {
-        const m = e.marks[i];
-        return h("td", { class: "num", title: m?.marker ?? "" }, m ? markText(m.total) : "", m && h("span", { class: "origin" }, m.marker));
-      }),
+      anyMarkers &&
+        h(
+          "td",
+          { class: "num marks-cell" },
+          ...e.marks.map((m) => h("span", { class: "mark-line", title: m.marker }, h("span", { class: "mark-total" }, markText(m.total)), h("span", { class: "origin" }, m.marker))),
+        ),
       h("td", { class: "num" }, markText(e.spread), e.flagged && h("span", { class: "badge limit" }, "flagged")),
       h("td", {}, e.winner ? h("span", { class: "pill", "data-tone-pill": "accent" }, "Winner") : e.shortlisted ? h("span", { class: "pill" }, "Shortlisted") : null),
       h("td", { class: "num" }, h("button", { class: "button small", type: "button", testid: "feedback-open" }, "Feedback")),
