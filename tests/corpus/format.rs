@@ -143,17 +143,23 @@ fn reference(items: &Path, clusters: Option<&Path>) -> Option<serde_json::Value>
         eprintln!("note: node is not installed; skipping the citeproc-js comparison");
         return None;
     }
-    if !root().join("tests/citeproc/node_modules/citeproc").is_dir() {
-        // A fresh clone (CI): install the pinned citeproc-js from package-lock.json.
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund", "--prefix"])
-            .arg(root().join("tests/citeproc"))
-            .status();
-        assert!(
-            status.is_ok_and(|s| s.success()),
-            "cannot install citeproc-js: run `npm ci --prefix tests/citeproc`"
-        );
-    }
+    // A fresh clone (CI): install the pinned citeproc-js from
+    // package-lock.json, once. The tests that compare run in parallel, and
+    // `npm ci` empties node_modules first: a second test running it, or
+    // running node meanwhile, found no citeproc.
+    static INSTALLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let installed = *INSTALLED.get_or_init(|| {
+        root().join("tests/citeproc/node_modules/citeproc").is_dir()
+            || Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+                .arg(root().join("tests/citeproc"))
+                .status()
+                .is_ok_and(|s| s.success())
+    });
+    assert!(
+        installed,
+        "cannot install citeproc-js: run `npm ci --prefix tests/citeproc`"
+    );
     let mut command = Command::new("node");
     command
         .arg(root().join("tests/citeproc/format.mjs"))
