@@ -11,6 +11,7 @@ mod citations;
 mod error;
 pub mod guard;
 pub mod import;
+pub mod insights;
 mod library;
 mod lists;
 mod model;

@@ -186,7 +186,7 @@ impl Library {
         }
     }
 
-    fn saved_themes(&self) -> Result<Vec<Theme>> {
+    pub(crate) fn saved_themes(&self) -> Result<Vec<Theme>> {
         let mut stmt = self
             .conn()
             .prepare("SELECT name, query, colour FROM themes ORDER BY id")?;

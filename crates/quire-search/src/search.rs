@@ -167,6 +167,59 @@ impl Index {
         })
     }
 
+    /// How many paragraphs of each document a query matches, read from the
+    /// fast fields without loading a stored entry or making a snippet: the
+    /// cells of the insights heat map, which asks this of every theme over
+    /// the whole library. Title and reference-list matches (head entries)
+    /// are not paragraphs and are not counted.
+    pub fn paragraph_counts(&self, text: &str) -> Result<HashMap<i64, usize>> {
+        let searcher = self.reader.searcher();
+        let parsed = parse(&self.index, &searcher, self.fields, text)?;
+        // A paragraph counts, as in `matches`, when its own text holds a
+        // word of the query: an entry matched only through the document's
+        // title or author (which every entry carries) is not one.
+        let mut body_terms = BTreeSet::new();
+        parsed.highlight.query_terms(&mut |term, _| {
+            if term.field() == self.fields.body {
+                body_terms.insert(term.clone());
+            }
+        });
+        if body_terms.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let any_word: Vec<(Occur, Box<dyn tantivy::query::Query>)> = body_terms
+            .into_iter()
+            .map(|t| {
+                let q: Box<dyn tantivy::query::Query> =
+                    Box::new(TermQuery::new(t, IndexRecordOption::Basic));
+                (Occur::Should, q)
+            })
+            .collect();
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, parsed.query),
+            (Occur::Must, Box::new(BooleanQuery::new(any_word))),
+        ]);
+        let matched = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
+        let mut columns: HashMap<u32, (tantivy::columnar::Column<i64>, tantivy::columnar::Column<u64>)> =
+            HashMap::new();
+        let mut counts: HashMap<i64, usize> = HashMap::new();
+        for addr in matched {
+            let (ids, paragraphs) = match columns.entry(addr.segment_ord) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
+                    let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
+                    e.insert((ff.i64("doc_id")?, ff.u64("paragraph")?))
+                }
+            };
+            if paragraphs.first(addr.doc_id).is_some() {
+                if let Some(doc) = ids.first(addr.doc_id) {
+                    *counts.entry(doc).or_default() += 1;
+                }
+            }
+        }
+        Ok(counts)
+    }
+
     /// Every hit of a query, in reading order (by document, then paragraph;
     /// a document-level hit first), with what was ignored. For themes.
     pub fn matches(&self, text: &str) -> Result<(Vec<Hit>, Vec<String>)> {

@@ -282,3 +282,17 @@ fn key_terms_are_distinctive_words() {
         .iter()
         .all(|k| k.term != "social" && k.term != "work"));
 }
+
+#[test]
+fn paragraph_counts_agree_with_the_hits() {
+    let (_d, index) = library();
+    for query in ["poverty OR poor", r#""social media""#, "author:pitt", "nothingmatcheshere"] {
+        let counts = index.paragraph_counts(query).unwrap();
+        let (hits, _) = index.matches(query).unwrap();
+        let mut expected: std::collections::HashMap<i64, usize> = Default::default();
+        for h in hits.iter().filter(|h| h.paragraph.is_some()) {
+            *expected.entry(h.doc).or_default() += 1;
+        }
+        assert_eq!(counts, expected, "{query}");
+    }
+}

@@ -1,0 +1,73 @@
+//! "Where is this cited": the paragraphs of a scope's essays whose in-text
+//! citations point to a work, paragraph by paragraph.
+
+use serde::Serialize;
+
+use super::facts::essay_label;
+use super::{Scope, ESSAYS};
+use crate::error::Result;
+use crate::library::Library;
+use crate::search::paragraphs;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedPassage {
+    pub document: i64,
+    pub label: String,
+    pub title: String,
+    /// The paragraph in the reader's numbering.
+    pub paragraph: usize,
+    /// The paragraph's Markdown text, trimmed.
+    pub text: String,
+    /// The citations of the work in it, as written ("(Ferguson, 2014)").
+    pub citations: Vec<String>,
+}
+
+impl Library {
+    /// Each paragraph citing work `work` in the scope's essays, in document
+    /// and reading order.
+    pub fn work_passages(&self, work: i64, scope: Scope) -> Result<Vec<CitedPassage>> {
+        self.work(work)?;
+        let conn = self.conn();
+        let rows: Vec<(i64, i64, String)> = conn
+            .prepare(&format!(
+                "{ESSAYS} SELECT c.document_id, c.start, c.text FROM citations c
+                 JOIN scope ON scope.id = c.document_id
+                 JOIN work_refs wr ON wr.document_id = c.document_id AND wr.position = c.reference
+                 WHERE wr.work_id = ?2 ORDER BY c.document_id, c.start"
+            ))?
+            .query_map(rusqlite::params![scope.collection, work], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out: Vec<CitedPassage> = Vec::new();
+        let mut current: Option<(i64, String, String, String)> = None;
+        for (doc, start, citation) in rows {
+            if current.as_ref().is_none_or(|c| c.0 != doc) {
+                let (title, author, body): (String, Option<String>, String) = conn.query_row(
+                    "SELECT title, author, body FROM documents WHERE id = ?1",
+                    [doc],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )?;
+                current = Some((doc, essay_label(&title, author.as_deref()), title, body));
+            }
+            let (_, label, title, body) = current.as_ref().expect("set above");
+            let paras = paragraphs(body);
+            let start = usize::try_from(start).unwrap_or(0);
+            let index = paras
+                .partition_point(|(range, _)| range.start <= start)
+                .saturating_sub(1);
+            match out.last_mut() {
+                Some(p) if p.document == doc && p.paragraph == index => p.citations.push(citation),
+                _ => out.push(CitedPassage {
+                    document: doc,
+                    label: label.clone(),
+                    title: title.clone(),
+                    paragraph: index,
+                    text: paras.get(index).map(|p| p.1.to_string()).unwrap_or_default(),
+                    citations: vec![citation],
+                }),
+            }
+        }
+        Ok(out)
+    }
+}
