@@ -100,6 +100,16 @@ fn main() -> anyhow::Result<()> {
             commands::review::export_marks,
             commands::review::import_marks,
             commands::review::review_trail,
+            commands::insights::essay_insights,
+            commands::insights::library_insights,
+            commands::insights::most_cited,
+            commands::insights::citation_network,
+            commands::insights::theme_matrix,
+            commands::insights::reference_ages,
+            commands::insights::work_passages,
+            commands::insights::list_coverage,
+            commands::insights::chart_csv,
+            commands::insights::save_chart,
         ])
         .run(tauri::generate_context!())
         .context("Quire stopped with an error")

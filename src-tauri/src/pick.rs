@@ -134,6 +134,8 @@ fn local_paths(chosen: Vec<FilePath>) -> CommandResult<Vec<PathBuf>> {
 fn save_filter(format: &str) -> Option<(&'static str, &'static str)> {
     Some(match format {
         "html" => ("html", "HTML"),
+        "svg" => ("svg", "SVG image"),
+        "png" => ("png", "PNG image"),
         "markdown" => ("md", "Markdown"),
         "text" => ("txt", "Plain text"),
         "bibtex" => ("bib", "BibTeX"),

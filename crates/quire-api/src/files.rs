@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::error::{ApiError, ApiResult};
 
 /// Writes `contents` to a temporary file beside `path`, then renames it over `path`.
-pub fn write_atomic(path: &Path, contents: &str) -> ApiResult<()> {
+pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> ApiResult<()> {
     let name = path
         .file_name()
         .ok_or_else(|| ApiError::invalid(format!("{} is not a file name", path.display())))?;
@@ -16,7 +16,7 @@ pub fn write_atomic(path: &Path, contents: &str) -> ApiResult<()> {
     tmp_name.push(".quire-tmp");
     let tmp = path.with_file_name(tmp_name);
     let written = std::fs::File::create(&tmp).and_then(|mut file| {
-        file.write_all(contents.as_bytes())?;
+        file.write_all(contents.as_ref())?;
         file.sync_all()
     });
     if let Err(err) = written.and_then(|()| std::fs::rename(&tmp, path)) {

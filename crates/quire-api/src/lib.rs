@@ -14,9 +14,11 @@ pub mod wire;
 pub use error::{ApiError, ApiResult};
 
 pub mod audit;
+mod csv;
 pub mod files;
 pub mod format;
 pub mod formats;
+pub mod insights;
 pub mod library;
 pub mod lists;
 pub mod review;

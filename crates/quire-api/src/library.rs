@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use quire_engine::{Library, Progress};
 
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::wire;
 
 /// The library view's rows, narrowed by kind and collection.
@@ -19,6 +19,35 @@ pub fn collections(library: &Library) -> ApiResult<Vec<wire::Collection>> {
 }
 
 /// One stored document in full (`quire show --json`).
+/// The collection a person named: by its title (any case), by its id
+/// (`3` or `#3`), or by the start of its title when only one begins so
+/// (titles of competitions are long questions).
+pub fn collection_id(library: &Library, name: &str) -> ApiResult<i64> {
+    let name = name.trim();
+    let all = library.collections()?;
+    if let Some(c) = all.iter().find(|c| c.title.eq_ignore_ascii_case(name)) {
+        return Ok(c.id);
+    }
+    if let Ok(id) = name.trim_start_matches('#').parse::<i64>() {
+        if all.iter().any(|c| c.id == id) {
+            return Ok(id);
+        }
+    }
+    let folded = name.to_lowercase();
+    let starting: Vec<_> = all
+        .iter()
+        .filter(|c| !folded.is_empty() && c.title.to_lowercase().starts_with(&folded))
+        .collect();
+    match starting.as_slice() {
+        [one] => Ok(one.id),
+        [] => Err(ApiError::not_found(format!("collection `{name}`"))),
+        many => Err(ApiError::invalid(format!(
+            "`{name}` begins {} collections' titles; give more of it or the id",
+            many.len()
+        ))),
+    }
+}
+
 pub fn document(library: &Library, id: i64) -> ApiResult<wire::Document> {
     Ok(library.document(id)?.into())
 }

@@ -108,14 +108,9 @@ pub fn create(
         .map(str::trim)
         .filter(|n| !n.is_empty())
     {
-        let collection = library
-            .collections()?
-            .into_iter()
-            .find(|c| c.title.eq_ignore_ascii_case(name))
-            .ok_or_else(|| ApiError::not_found(format!("collection `{name}`")))?;
         let filter = DocFilter {
             kind: Some(Kind::Essay),
-            collection_id: Some(collection.id),
+            collection_id: Some(crate::library::collection_id(library, name)?),
         };
         for d in library.documents(&filter)? {
             if d.summary.duplicate_of.is_none() && !documents.contains(&d.summary.id) {
@@ -401,7 +396,7 @@ pub fn results_csv(library: &Library, name: &str) -> ApiResult<String> {
         header.push(format!("marker {i} total"));
     }
     header.extend(["spread", "shortlisted", "winner"].map(String::from));
-    let mut out = csv_row(&header);
+    let mut out = crate::csv::row(&header);
     let num = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
     for e in &r.entries {
         let mut row = vec![
@@ -424,31 +419,9 @@ pub fn results_csv(library: &Library, name: &str) -> ApiResult<String> {
             e.shortlisted.to_string(),
             e.winner.to_string(),
         ]);
-        out.push_str(&csv_row(&row));
+        out.push_str(&crate::csv::row(&row));
     }
     Ok(out)
-}
-
-fn csv_row(cells: &[String]) -> String {
-    let mut line = cells
-        .iter()
-        .map(|c| {
-            // A cell starting with = + - @ is text, not a spreadsheet formula.
-            let c = match c.chars().next() {
-                Some('=' | '+' | '@') => format!("'{c}"),
-                Some('-') if c.parse::<f64>().is_err() => format!("'{c}"),
-                _ => c.clone(),
-            };
-            if c.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", c.replace('"', "\"\""))
-            } else {
-                c
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
 }
 
 /// Write the results CSV to `path`.

@@ -93,9 +93,16 @@ fn files() -> BTreeMap<String, String> {
         Finding, MarkView, MarkInput, CommentInput, BankComment, MarkDetail, ModerationView,
         MarkTotal, ResultRow, ReviewResults, TrailEvent, MarksImport, MarksConflict, MarkerInput,
         RoundInput, FeedbackFormat,
+        // insights
+        YearCount, ParagraphCites, EssayInsights, MostCited, NodeKind, NetworkNode, NetworkEdge,
+        Network, NetworkFilter, MatrixTheme, MatrixDoc, ThemeMatrix, EssayAges, LibraryInsights,
+        CitedPassage, CoverageItem, Coverage, Chart, ChartRequest,
         // the CLI's --json listings
         DocumentsListing, WorksListing, EssayReport, AuditReport, SearchJsonHit, SearchJson,
         ReviewStatusJson, ReviewStatusEntry, ReviewResultsJson, ReviewResultsEntry,
+        InsightsEssayJson, InsightsLibraryJson, InsightsMostCitedJson, InsightsNetworkJson,
+        InsightsNodeJson, InsightsEdgeJson, InsightsThemesJson, InsightsListJson,
+        InsightsListItemJson,
     ];
     let mut out = BTreeMap::new();
     let mut index = String::from(HEADER);

@@ -72,6 +72,9 @@ enum Command {
     /// Review rounds: blind double marking against a rubric, moderation,
     /// results, feedback and marks files between markers.
     Review(cmd::review::ReviewArgs),
+    /// Insights: the numbers behind the charts of an essay, a collection or
+    /// the library, and a reading list's coverage.
+    Insights(cmd::insights::InsightsArgs),
 }
 
 fn main() -> ExitCode {
@@ -100,6 +103,7 @@ fn main() -> ExitCode {
         Command::Format(a) => cmd::works::format(&ctx, a),
         Command::Styles(a) => cmd::styles::styles(&ctx, a),
         Command::Review(a) => cmd::review::review(&ctx, a),
+        Command::Insights(a) => cmd::insights::insights(&ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

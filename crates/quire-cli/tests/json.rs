@@ -341,3 +341,102 @@ fn lists_and_works_changes() {
     assert_eq!(keys(&report), ["errors", "ids"]);
     assert_eq!(keys(first(&report["errors"])), ["message", "path"]);
 }
+
+#[test]
+fn insights_shapes_are_the_contracts_of_issue_12() {
+    let e = run(&["insights", "essay", &essay(), "--json"]);
+    assert_eq!(
+        keys(&e),
+        [
+            "citation_positions",
+            "citations_per_100_words",
+            "document",
+            "median_age",
+            "types",
+            "uncited_paragraphs",
+            "years"
+        ]
+    );
+    assert_eq!(keys(first(&e["years"])), ["count", "year"]);
+    assert_eq!(
+        keys(&e["types"]),
+        [
+            "book",
+            "chapter",
+            "journal_article",
+            "legislation",
+            "other",
+            "report",
+            "web_page"
+        ]
+    );
+    assert_eq!(e["median_age"], 2.0, "Omar Mohamed's references");
+
+    let l = run(&["insights", "library", "--json"]);
+    assert_eq!(keys(&l), ["most_cited", "network", "themes"]);
+    assert_eq!(
+        keys(first(&l["most_cited"])),
+        ["count", "documents", "label", "work"]
+    );
+    assert_eq!(keys(&l["network"]), ["edges", "nodes"]);
+    assert_eq!(keys(first(&l["network"]["nodes"])), ["id", "kind", "label"]);
+    assert_eq!(
+        keys(first(&l["network"]["edges"])),
+        ["source", "target", "weight"]
+    );
+    assert_eq!(keys(&l["themes"]), ["counts", "documents", "themes"]);
+    assert!(l["themes"]["themes"][0].is_string());
+    assert!(l["themes"]["documents"][0].is_i64());
+    let kinds: std::collections::BTreeSet<&str> = l["network"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["essay", "work"]);
+
+    let one = run(&[
+        "insights",
+        "library",
+        "--collection",
+        "working better",
+        "--json",
+    ]);
+    assert_eq!(
+        one["themes"]["documents"].as_array().unwrap().len(),
+        4,
+        "the four entries"
+    );
+}
+
+#[test]
+fn insights_list_shape() {
+    let dir = sample_library();
+    let lib = dir.path();
+    common::stdout(&quire(
+        lib,
+        &["list", "create", "Week 1", "--purpose", "reading"],
+    ));
+    let works = ok_json(&quire(lib, &["works", "--json"]));
+    let id = works["works"][0]["id"].to_string();
+    let added = quire(
+        lib,
+        &["list", "add", "Week 1", &id, "--importance", "essential"],
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let c = ok_json(&quire(
+        lib,
+        &["insights", "list", "Week 1", "--collection", "1", "--json"],
+    ));
+    assert_eq!(keys(&c), ["essential_uncited", "items"]);
+    assert_eq!(
+        keys(first(&c["items"])),
+        ["cited_by", "importance", "label", "work"]
+    );
+    assert_eq!(c["items"][0]["importance"], "essential");
+    assert_eq!(c["items"][0]["cited_by"].as_array().unwrap().len(), 1);
+}

@@ -45,6 +45,15 @@ const VERBS: &[(&str, &[&str])] = &[
     ("delete_theme", &["theme", "delete"]),
     ("suggested_themes", &["terms"]),
     ("key_terms", &["terms"]),
+    ("essay_insights", &["insights", "essay"]),
+    ("library_insights", &["insights", "library"]),
+    ("most_cited", &["insights", "library"]),
+    ("citation_network", &["insights", "network"]),
+    ("theme_matrix", &["insights", "themes"]),
+    ("reference_ages", &["insights", "ages"]),
+    ("work_passages", &["insights", "cited"]),
+    ("list_coverage", &["insights", "list"]),
+    ("chart_csv", &["insights", "library"]),
     ("list_rounds", &["review", "list"]),
     ("create_round", &["review", "create"]),
     ("delete_round", &["review", "delete"]),
@@ -76,8 +85,10 @@ const VERBS: &[(&str, &[&str])] = &[
     ("review_trail", &["review", "trail"]),
 ];
 
-/// Commands that are the desktop's own: the system file dialogs.
-const DESKTOP_ONLY: &[&str] = &["pick_files", "pick_save_path"];
+/// Commands that are the desktop's own: the system file dialogs, and
+/// writing a chart image the webview rendered (the CLI prints a chart's
+/// data with `--csv`; drawing is the page's).
+const DESKTOP_ONLY: &[&str] = &["pick_files", "pick_save_path", "save_chart"];
 
 /// The command names in the app's `generate_handler![…]`.
 fn app_commands() -> Vec<String> {

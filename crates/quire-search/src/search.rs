@@ -200,8 +200,13 @@ impl Index {
             (Occur::Must, Box::new(BooleanQuery::new(any_word))),
         ]);
         let matched = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
-        let mut columns: HashMap<u32, (tantivy::columnar::Column<i64>, tantivy::columnar::Column<u64>)> =
-            HashMap::new();
+        let mut columns: HashMap<
+            u32,
+            (
+                tantivy::columnar::Column<i64>,
+                tantivy::columnar::Column<u64>,
+            ),
+        > = HashMap::new();
         let mut counts: HashMap<i64, usize> = HashMap::new();
         for addr in matched {
             let (ids, paragraphs) = match columns.entry(addr.segment_ord) {

@@ -286,7 +286,12 @@ fn key_terms_are_distinctive_words() {
 #[test]
 fn paragraph_counts_agree_with_the_hits() {
     let (_d, index) = library();
-    for query in ["poverty OR poor", r#""social media""#, "author:pitt", "nothingmatcheshere"] {
+    for query in [
+        "poverty OR poor",
+        r#""social media""#,
+        "author:pitt",
+        "nothingmatcheshere",
+    ] {
         let counts = index.paragraph_counts(query).unwrap();
         let (hits, _) = index.matches(query).unwrap();
         let mut expected: std::collections::HashMap<i64, usize> = Default::default();

@@ -1,6 +1,7 @@
 //! Tauri commands, one module per area of the app.
 
 pub mod audit;
+pub mod insights;
 pub mod library;
 pub mod lists;
 pub mod review;

@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::audit::EssayAudit;
+use super::insights::{Coverage, EssayInsights, LibraryInsights, NodeKind, YearCount};
 use super::library::DocSummary;
+use super::lists::Importance;
 use super::review::{MarkStatus, MarkTotal, ReviewResults, RoundView};
 use super::search::{FacetCount, SearchHit, SearchResults};
 use super::works::Work;
@@ -234,6 +236,161 @@ impl From<ReviewResults> for ReviewResultsJson {
                     winner: e.winner,
                 })
                 .collect(),
+        }
+    }
+}
+
+/// `quire insights essay DOC_ID --json`: `{"document","years":[{"year",
+/// "count"}],"median_age","types":{type:count},"citations_per_100_words",
+/// "uncited_paragraphs":[index],"citation_positions":[paragraph index per
+/// citation]}`. Paragraphs are numbered as the reader's `data-paragraph`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InsightsEssayJson {
+    pub document: i64,
+    pub years: Vec<YearCount>,
+    pub median_age: Option<f64>,
+    pub types: BTreeMap<String, usize>,
+    pub citations_per_100_words: f64,
+    pub uncited_paragraphs: Vec<usize>,
+    pub citation_positions: Vec<usize>,
+}
+
+impl From<EssayInsights> for InsightsEssayJson {
+    fn from(e: EssayInsights) -> Self {
+        InsightsEssayJson {
+            document: e.document,
+            years: e.years,
+            median_age: e.median_age,
+            types: e.types,
+            citations_per_100_words: e.citations_per_100_words,
+            uncited_paragraphs: e.uncited_paragraphs,
+            citation_positions: e.citation_positions,
+        }
+    }
+}
+
+/// `quire insights library [--collection NAME] --json`: `{"most_cited":
+/// [{"work","label","count","documents":[id]}],"network":{"nodes":[{"id",
+/// "kind":"essay"|"work","label"}],"edges":[{"source","target","weight"}]},
+/// "themes":{"themes":[name],"documents":[id],"counts":[[paragraphs]]}}`.
+/// `count` is the number of essays citing the work; an edge's `weight` its
+/// in-text citations in that essay (at least 1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InsightsLibraryJson {
+    pub most_cited: Vec<InsightsMostCitedJson>,
+    pub network: InsightsNetworkJson,
+    pub themes: InsightsThemesJson,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InsightsMostCitedJson {
+    pub work: i64,
+    pub label: String,
+    pub count: usize,
+    pub documents: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InsightsNetworkJson {
+    pub nodes: Vec<InsightsNodeJson>,
+    pub edges: Vec<InsightsEdgeJson>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InsightsNodeJson {
+    pub id: String,
+    pub kind: NodeKind,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InsightsEdgeJson {
+    pub source: String,
+    pub target: String,
+    pub weight: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InsightsThemesJson {
+    pub themes: Vec<String>,
+    pub documents: Vec<i64>,
+    pub counts: Vec<Vec<usize>>,
+}
+
+impl From<LibraryInsights> for InsightsLibraryJson {
+    fn from(l: LibraryInsights) -> Self {
+        InsightsLibraryJson {
+            most_cited: l
+                .most_cited
+                .into_iter()
+                .map(|m| InsightsMostCitedJson {
+                    work: m.work,
+                    label: m.label,
+                    count: m.count,
+                    documents: m.documents,
+                })
+                .collect(),
+            network: InsightsNetworkJson {
+                nodes: l
+                    .network
+                    .nodes
+                    .into_iter()
+                    .map(|n| InsightsNodeJson {
+                        id: n.id,
+                        kind: n.kind,
+                        label: n.label,
+                    })
+                    .collect(),
+                edges: l
+                    .network
+                    .edges
+                    .into_iter()
+                    .map(|e| InsightsEdgeJson {
+                        source: e.source,
+                        target: e.target,
+                        weight: e.weight,
+                    })
+                    .collect(),
+            },
+            themes: InsightsThemesJson {
+                themes: l.themes.themes.into_iter().map(|t| t.name).collect(),
+                documents: l.themes.documents.into_iter().map(|d| d.id).collect(),
+                counts: l.themes.counts,
+            },
+        }
+    }
+}
+
+/// `quire insights list NAME --collection NAME --json`: `{"items":[{"work",
+/// "label","importance","cited_by":[id]}],"essential_uncited":[work]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InsightsListJson {
+    pub items: Vec<InsightsListItemJson>,
+    pub essential_uncited: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InsightsListItemJson {
+    pub work: i64,
+    pub label: String,
+    pub importance: Option<Importance>,
+    pub cited_by: Vec<i64>,
+}
+
+impl From<Coverage> for InsightsListJson {
+    fn from(c: Coverage) -> Self {
+        InsightsListJson {
+            items: c
+                .items
+                .into_iter()
+                .map(|i| InsightsListItemJson {
+                    work: i.work,
+                    label: i.label,
+                    importance: i.importance,
+                    cited_by: i.cited_by,
+                })
+                .collect(),
+            essential_uncited: c.essential_uncited,
         }
     }
 }

@@ -16,6 +16,7 @@
 
 pub mod audit;
 pub mod cli;
+pub mod insights;
 pub mod library;
 pub mod lists;
 pub mod review;
@@ -25,8 +26,16 @@ pub mod works;
 
 pub use audit::{CitationResult, CitedIn, EssayAudit, Issue, IssueKind, ReferenceResult, Status};
 pub use cli::{
-    AuditReport, DocumentsListing, EssayReport, ReviewResultsEntry, ReviewResultsJson,
-    ReviewStatusEntry, ReviewStatusJson, SearchJson, SearchJsonHit, WorksListing,
+    AuditReport, DocumentsListing, EssayReport, InsightsEdgeJson, InsightsEssayJson,
+    InsightsLibraryJson, InsightsListItemJson, InsightsListJson, InsightsMostCitedJson,
+    InsightsNetworkJson, InsightsNodeJson, InsightsThemesJson, ReviewResultsEntry,
+    ReviewResultsJson, ReviewStatusEntry, ReviewStatusJson, SearchJson, SearchJsonHit,
+    WorksListing,
+};
+pub use insights::{
+    Chart, ChartRequest, CitedPassage, Coverage, CoverageItem, EssayAges, EssayInsights,
+    LibraryInsights, MatrixDoc, MatrixTheme, MostCited, Network, NetworkEdge, NetworkFilter,
+    NetworkNode, NodeKind, ParagraphCites, ThemeMatrix, YearCount,
 };
 pub use library::{
     Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport,

@@ -346,3 +346,30 @@ fn arguments_reach_the_engine() {
     assert_eq!(format.interchange(), Some(InterchangeFormat::CslJson));
     assert_eq!(format.as_str(), "csl-json");
 }
+
+#[test]
+fn insights() {
+    use quire_engine::insights::{NetworkFilter as Filter, Scope};
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = quire_engine::Library::open(dir.path()).unwrap();
+    library.import_sample().unwrap();
+    library.link_works().unwrap();
+    let essay = mirrors::<_, EssayInsights>(library.essay_insights(2).unwrap());
+    assert_eq!(essay["median_age"], 2.0);
+    let all = library.library_insights(Scope::default(), 5, 2).unwrap();
+    let json = mirrors::<_, LibraryInsights>(all);
+    assert_eq!(json["network"]["nodes"][0]["kind"], "essay");
+    let cut = Filter {
+        max_nodes: Some(10),
+        ..Filter::default()
+    };
+    let network = library.citation_network(Scope::default(), cut).unwrap();
+    assert_eq!(mirrors::<_, Network>(network)["hidden_nodes"], 58);
+    let work = library.most_cited(Scope::default(), 1).unwrap()[0].work;
+    mirrors::<_, CitedPassage>(library.work_passages(work, Scope::default()).unwrap()[0].clone());
+    let filter: NetworkFilter =
+        serde_json::from_value(json!({"from": 2010, "to": null, "max_nodes": 5})).unwrap();
+    assert_eq!(Filter::from(filter).from, Some(2010));
+    let chart: ChartRequest = serde_json::from_value(json!({"chart": "most_cited", "document": null, "collection": null, "list": null, "filter": null})).unwrap();
+    assert_eq!(chart.chart, Chart::MostCited);
+}

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod bench;
+pub mod insights;
 pub mod library;
 pub mod lists;
 pub mod review;

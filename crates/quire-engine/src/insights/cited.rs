@@ -63,7 +63,10 @@ impl Library {
                     label: label.clone(),
                     title: title.clone(),
                     paragraph: index,
-                    text: paras.get(index).map(|p| p.1.to_string()).unwrap_or_default(),
+                    text: paras
+                        .get(index)
+                        .map(|p| p.1.to_string())
+                        .unwrap_or_default(),
                     citations: vec![citation],
                 }),
             }

@@ -145,8 +145,7 @@ impl Library {
             .enumerate()
             .map(|(i, (_, text))| ParagraphCites {
                 citations: per.get(&i).copied().unwrap_or(0),
-                prose: !text.starts_with('#')
-                    && text.split_whitespace().count() >= MIN_PROSE_WORDS,
+                prose: !text.starts_with('#') && text.split_whitespace().count() >= MIN_PROSE_WORDS,
             })
             .collect();
         let uncited_paragraphs = paragraphs

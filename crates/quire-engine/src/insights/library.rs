@@ -160,7 +160,11 @@ impl Citing {
              JOIN scope ON scope.id = wr.document_id"
         ))?;
         let rows = stmt.query_map([scope.collection], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
         })?;
         for row in rows {
             let (doc, position, work) = row?;
@@ -214,9 +218,9 @@ impl Citing {
             let year = self.works[w].year;
             match (filter.from, filter.to) {
                 (None, None) => true,
-                (from, to) => year.is_some_and(|y| {
-                    from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t)
-                }),
+                (from, to) => {
+                    year.is_some_and(|y| from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t))
+                }
             }
         };
         let links: Vec<(i64, i64, usize)> = self

@@ -18,9 +18,9 @@ mod essay;
 mod facts;
 mod library;
 mod list;
-mod themes_map;
 #[cfg(test)]
 mod tests;
+mod themes_map;
 
 pub use cited::CitedPassage;
 pub use essay::{EssayInsights, ParagraphCites, YearCount};

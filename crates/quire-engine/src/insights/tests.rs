@@ -29,7 +29,10 @@ fn the_sample_essays_have_their_real_figures() {
         assert_eq!(e.median_age, Some(median), "essay {id}");
         assert_eq!(e.references, refs, "essay {id}");
         assert_eq!(e.undated, undated, "essay {id}");
-        assert_eq!(e.years.iter().map(|y| y.count).sum::<usize>(), refs - undated);
+        assert_eq!(
+            e.years.iter().map(|y| y.count).sum::<usize>(),
+            refs - undated
+        );
         assert_eq!(e.types.values().sum::<usize>(), refs);
         assert_eq!(e.types.len(), REFERENCE_TYPES.len());
         assert_eq!(e.citations, cites, "essay {id}");
@@ -58,13 +61,14 @@ fn the_sample_essays_have_their_real_figures() {
 #[test]
 fn the_sample_competition_shares_no_work() {
     let (_d, library) = sample();
-    let all = library
-        .library_insights(Scope::default(), 100, 6)
-        .unwrap();
+    let all = library.library_insights(Scope::default(), 100, 6).unwrap();
     // The four entries; the blog post that copies one is not counted twice.
     assert_eq!(all.essays, 4);
     assert_eq!(all.works, 64);
-    assert!(all.most_cited.iter().all(|m| m.count == 1), "no work is cited by two entries");
+    assert!(
+        all.most_cited.iter().all(|m| m.count == 1),
+        "no work is cited by two entries"
+    );
     assert_eq!(all.network.nodes.len(), 4 + 64);
     assert_eq!(all.network.edges.len(), 64);
     let medians: Vec<f64> = all.ages.iter().map(|a| a.median).collect();
@@ -76,15 +80,27 @@ fn the_sample_competition_shares_no_work() {
     assert!(all.themes.themes[5..].iter().all(|t| t.suggested));
     let ids: Vec<i64> = all.themes.documents.iter().map(|d| d.id).collect();
     assert_eq!(ids, [1, 2, 3, 4, 6, 7, 8], "the copy (5) is left out");
-    let technology = all.themes.themes.iter().position(|t| t.name == "Technology").unwrap();
-    assert_eq!(all.themes.counts[technology][0], 11, "Holly Clarke on social media");
+    let technology = all
+        .themes
+        .themes
+        .iter()
+        .position(|t| t.name == "Technology")
+        .unwrap();
+    assert_eq!(
+        all.themes.counts[technology][0], 11,
+        "Holly Clarke on social media"
+    );
     // The heat map counts what a theme's own page lists.
     let summary = library.themes().unwrap();
     for (row, theme) in all.themes.themes.iter().take(5).enumerate() {
         let saved = summary.iter().find(|s| s.theme.name == theme.name).unwrap();
         for c in &saved.coverage {
             if let Some(col) = ids.iter().position(|&d| d == c.doc) {
-                assert_eq!(all.themes.counts[row][col], c.paragraphs, "{} in {}", theme.name, c.doc);
+                assert_eq!(
+                    all.themes.counts[row][col], c.paragraphs,
+                    "{} in {}",
+                    theme.name, c.doc
+                );
             }
         }
     }
@@ -108,7 +124,11 @@ fn shared() -> (tempfile::TempDir, Library, Vec<i64>) {
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(dir.path()).unwrap();
     let texts = [
-        essay(1, &[FERGUSON, SMITH], "(Ferguson, 2014; Smith, 1999) and again (Ferguson, 2014)"),
+        essay(
+            1,
+            &[FERGUSON, SMITH],
+            "(Ferguson, 2014; Smith, 1999) and again (Ferguson, 2014)",
+        ),
         essay(2, &[FERGUSON], "(Ferguson, 2014)"),
         essay(3, &[FERGUSON, JONES], "(Jones, 2019)"),
     ];
@@ -132,7 +152,10 @@ fn shared_works_lead_and_edges_weigh_their_citations() {
     assert_eq!(top.label, "Ferguson (2014)");
     assert_eq!(top.count, 3);
     assert_eq!(top.documents, ids);
-    assert_eq!(top.citations, 3, "two in essay 1, one in essay 2, none in essay 3");
+    assert_eq!(
+        top.citations, 3,
+        "two in essay 1, one in essay 2, none in essay 3"
+    );
     let ferguson = format!("work:{}", top.work);
     let weights: Vec<usize> = all
         .network
@@ -141,20 +164,32 @@ fn shared_works_lead_and_edges_weigh_their_citations() {
         .filter(|e| e.target == ferguson)
         .map(|e| e.weight)
         .collect();
-    assert_eq!(weights, [2, 1, 1], "listed but never cited in the text still counts once");
+    assert_eq!(
+        weights,
+        [2, 1, 1],
+        "listed but never cited in the text still counts once"
+    );
     let node = all.network.nodes.iter().find(|n| n.id == ferguson).unwrap();
     assert_eq!((node.kind, node.degree), (NodeKind::Work, 3));
 
     let first = library.essay_insights(ids[0]).unwrap();
     let year = f64::from(first.year.unwrap());
-    assert_eq!(first.median_age, Some(year - 2006.5), "between 2014 and 1999");
+    assert_eq!(
+        first.median_age,
+        Some(year - 2006.5),
+        "between 2014 and 1999"
+    );
     assert_eq!(first.uncited_paragraphs.len(), 1);
     assert_eq!(first.citation_positions.len(), 3);
 
     let passages = library.work_passages(top.work, Scope::default()).unwrap();
     let docs: Vec<i64> = passages.iter().map(|p| p.document).collect();
     assert_eq!(docs, ids[..2], "essay 3 lists Ferguson but never cites it");
-    assert_eq!(passages[0].citations.len(), 2, "one paragraph, two citations");
+    assert_eq!(
+        passages[0].citations.len(),
+        2,
+        "one paragraph, two citations"
+    );
 }
 
 #[test]
@@ -170,7 +205,10 @@ fn the_network_filters_by_year_and_keeps_the_best_connected() {
             },
         )
         .unwrap();
-    assert!(recent.nodes.iter().all(|n| n.kind == NodeKind::Essay || n.year >= Some(2010)));
+    assert!(recent
+        .nodes
+        .iter()
+        .all(|n| n.kind == NodeKind::Essay || n.year >= Some(2010)));
     assert_eq!(recent.nodes.len(), 3 + 2, "Smith 1999 is left out");
     let top = library
         .citation_network(
@@ -183,7 +221,11 @@ fn the_network_filters_by_year_and_keeps_the_best_connected() {
         .unwrap();
     assert_eq!(top.nodes.len(), 2);
     let kept: Vec<&str> = top.nodes.iter().map(|n| n.label.as_str()).collect();
-    assert_eq!(kept, ["Essay number 1 on relationships", "Ferguson (2014)"], "degree 3, then the first of degree 2");
+    assert_eq!(
+        kept,
+        ["Essay number 1 on relationships", "Ferguson (2014)"],
+        "degree 3, then the first of degree 2"
+    );
     assert_eq!(top.edges.len(), 1);
     assert_eq!(top.hidden_nodes, 3 + 3 - 2);
     assert_eq!(top.edges.len() + top.hidden_edges, 5);
@@ -208,26 +250,58 @@ fn a_reading_list_shows_who_cites_each_item_and_the_essential_ones_nobody_does()
         importance: Some(Importance::Essential),
         ..Default::default()
     };
-    library.add_to_list("Week 1", &[id_of("Ferguson"), unread], essential).unwrap();
-    library.add_to_list("Week 1", &[id_of("Smith")], Placement::default()).unwrap();
+    library
+        .add_to_list("Week 1", &[id_of("Ferguson"), unread], essential)
+        .unwrap();
+    library
+        .add_to_list("Week 1", &[id_of("Smith")], Placement::default())
+        .unwrap();
     let collection = library.collections().unwrap()[0].id;
-    let scope = Scope { collection: Some(collection) };
+    let scope = Scope {
+        collection: Some(collection),
+    };
     let c = library.list_coverage("week 1", scope).unwrap();
     assert_eq!(c.essays, 3);
-    let cited: Vec<(&str, usize)> = c.items.iter().map(|i| (i.label.as_str(), i.cited_by.len())).collect();
-    assert_eq!(cited, [("Ferguson (2014)", 3), ("Nobody (2001)", 0), ("Smith (1999)", 1)]);
+    let cited: Vec<(&str, usize)> = c
+        .items
+        .iter()
+        .map(|i| (i.label.as_str(), i.cited_by.len()))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            ("Ferguson (2014)", 3),
+            ("Nobody (2001)", 0),
+            ("Smith (1999)", 1)
+        ]
+    );
     assert_eq!(c.items[0].cited_by, ids);
     assert_eq!(c.essential_uncited, [unread]);
-    assert!(matches!(library.list_coverage("no such list", scope), Err(crate::Error::NotFound(_))));
+    assert!(matches!(
+        library.list_coverage("no such list", scope),
+        Err(crate::Error::NotFound(_))
+    ));
 }
 
 #[test]
 fn an_unknown_document_or_work_is_not_found() {
     let (_d, library, _) = shared();
-    assert!(matches!(library.essay_insights(999), Err(crate::Error::NotFound(_))));
+    assert!(matches!(
+        library.essay_insights(999),
+        Err(crate::Error::NotFound(_))
+    ));
     assert!(library.work_passages(999, Scope::default()).is_err());
-    let empty = Scope { collection: Some(999) };
+    let empty = Scope {
+        collection: Some(999),
+    };
     let nothing = library.library_insights(empty, 10, 3).unwrap();
-    assert_eq!((nothing.essays, nothing.most_cited.len(), nothing.network.nodes.len()), (0, 0, 0));
+    assert_eq!(
+        (
+            nothing.essays,
+            nothing.most_cited.len(),
+            nothing.network.nodes.len()
+        ),
+        (0, 0, 0)
+    );
     assert!(nothing.themes.documents.is_empty());
 }

@@ -76,7 +76,10 @@ impl Library {
             if themes.len() - saved == suggested {
                 break;
             }
-            if themes.iter().any(|t| t.name.eq_ignore_ascii_case(&term.term)) {
+            if themes
+                .iter()
+                .any(|t| t.name.eq_ignore_ascii_case(&term.term))
+            {
                 continue;
             }
             themes.push(MatrixTheme {
