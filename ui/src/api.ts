@@ -102,6 +102,26 @@ export type {
   RubricCriterion,
   RubricLevel,
   TrailEvent,
+  // insights
+  YearCount,
+  ParagraphCites,
+  EssayInsights,
+  MostCited,
+  NodeKind,
+  NetworkNode,
+  NetworkEdge,
+  Network,
+  NetworkFilter,
+  MatrixTheme,
+  MatrixDoc,
+  ThemeMatrix,
+  EssayAges,
+  LibraryInsights,
+  CitedPassage,
+  CoverageItem,
+  Coverage,
+  Chart,
+  ChartRequest,
 } from "./bindings";
 import type {
   BankComment,
@@ -145,6 +165,16 @@ import type {
   WorksFilter,
   WorksImport,
   WorksPage,
+  EssayInsights,
+  MostCited,
+  Network,
+  NetworkFilter,
+  ThemeMatrix,
+  EssayAges,
+  CitedPassage,
+  Coverage,
+  ChartRequest,
+  SearchHit,
 } from "./bindings";
 
 const ERROR_KINDS: readonly ErrorKind[] = ["invalid", "not_found", "read_only", "io", "library", "internal"];
@@ -329,3 +359,23 @@ export const exportMarks = (round: string, marker: string, path: string) =>
 export const importMarks = (path: string, actor: string) => call<MarksImport>("import_marks", { path, actor });
 /** The round's trail, or one entry's with the round-wide lines. */
 export const reviewTrail = (round: string, code: string | null) => call<TrailEvent[]>("review_trail", { round, code });
+
+export const essayInsights = (id: number) => call<EssayInsights>("essay_insights", { id });
+/** A review entry's essay insights, found through the round (its document stays unnamed). */
+export const entryInsights = (round: string, code: string) => call<EssayInsights>("entry_insights", { round, code });
+export const mostCited = (collection: string | null, top: number) => call<MostCited[]>("most_cited", { collection, top });
+export const citationNetwork = (collection: string | null, filter: NetworkFilter) =>
+  call<Network>("citation_network", { collection, filter });
+export const themeMatrix = (collection: string | null) => call<ThemeMatrix>("theme_matrix", { collection });
+/** A heat-map cell opened: the paragraphs of `document` the theme's query matches. */
+export const themeCell = (query: string, document: number) => call<SearchHit[]>("theme_cell", { query, document });
+export const referenceAges = (collection: string | null) => call<EssayAges[]>("reference_ages", { collection });
+/** "Where is this cited": the paragraphs citing a work. */
+export const workPassages = (work: number, collection: string | null) =>
+  call<CitedPassage[]>("work_passages", { work, collection });
+export const listCoverage = (list: string, collection: string | null) =>
+  call<Coverage>("list_coverage", { list, collection });
+/** Writes a chart's data as CSV to a path from `pickSavePath(…, "csv")`. */
+export const chartCsv = (request: ChartRequest, path: string) => call<void>("chart_csv", { request, path });
+/** Writes a chart image (SVG text or PNG, as bytes) to a path from `pickSavePath`. */
+export const saveChart = (path: string, bytes: number[]) => call<void>("save_chart", { path, bytes });

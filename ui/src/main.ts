@@ -12,6 +12,7 @@ import { errorText } from "./errors";
 import { createImporter } from "./importer";
 import { createShortcutsDialog } from "./shortcuts";
 import { initTheme, toggleTheme, currentTheme } from "./theme";
+import { redrawCharts } from "./charts";
 import type { MountView, Params, View } from "./view";
 import { mountLibrary } from "./views/library";
 import { mountReader } from "./views/reader";
@@ -19,6 +20,7 @@ import { mountWorks } from "./views/works/table";
 import { mountLists } from "./views/lists/index";
 import { createSearchPalette } from "./views/search";
 import { mountThemes } from "./views/themes";
+import { mountInsights } from "./views/insights/index";
 import { mountReviewIndex } from "./views/review/index";
 import { mountRound } from "./views/review/round";
 import { mountMarking } from "./views/review/marking";
@@ -37,6 +39,7 @@ const ROUTES: Route[] = [
   { pattern: /^#\/library$/, mount: mountLibrary, nav: "library" },
   { pattern: /^#\/doc\/(?<id>\d+)(?:\/p\/(?<paragraph>\d+))?(?:\?(?<query>.*))?$/, mount: mountReader, nav: "library" },
   { pattern: /^#\/themes(?:\/(?<name>[^/?]+))?$/, mount: mountThemes, nav: "themes" },
+  { pattern: /^#\/insights(?:\/(?<tab>[a-z]+))?(?:\?(?<query>.*))?$/, mount: mountInsights, nav: "insights" },
   { pattern: /^#\/works(?:\/(?<id>\d+))?$/, mount: mountWorks, nav: "works" },
   { pattern: /^#\/lists(?:\/(?<name>[^/]+))?$/, mount: mountLists, nav: "lists" },
   { pattern: /^#\/review$/, mount: mountReviewIndex, nav: "review" },
@@ -52,6 +55,7 @@ const NAV: { id: string; label: string; href: string }[] = [
   { id: "works", label: "Works", href: "#/works" },
   { id: "lists", label: "Lists", href: "#/lists" },
   { id: "themes", label: "Themes", href: "#/themes" },
+  { id: "insights", label: "Insights", href: "#/insights" },
   { id: "review", label: "Review", href: "#/review" },
 ];
 
@@ -86,6 +90,7 @@ let renderCount = 0;
 function switchTheme(): void {
   toggleTheme();
   drawThemeButton();
+  redrawCharts();
 }
 
 function drawThemeButton(): void {
@@ -166,7 +171,10 @@ const header = h(
   h("div", { class: "topbar-actions" }, searchButton, importButton, helpButton, themeButton),
 );
 
-initTheme(drawThemeButton);
+initTheme(() => {
+  drawThemeButton();
+  redrawCharts();
+});
 drawThemeButton();
 replace(document.getElementById("app")!, header, importer.panel, main, importer.overlay, shortcuts.element, palette.element);
 window.addEventListener("hashchange", () => void render());

@@ -78,6 +78,15 @@ pub fn themes(library: &Library, collection: Option<&str>) -> ApiResult<wire::Th
     Ok(library.theme_matrix(scope, SUGGESTED)?.into())
 }
 
+/// The paragraphs of a document a theme's query matches: a heat-map cell opened.
+pub fn theme_cell(
+    library: &Library,
+    query: &str,
+    document: i64,
+) -> ApiResult<Vec<wire::SearchHit>> {
+    Ok(wire::all(library.theme_cell(query, document)?))
+}
+
 /// Reference ages per essay of a scope.
 pub fn ages(library: &mut Library, collection: Option<&str>) -> ApiResult<Vec<wire::EssayAges>> {
     library.link_works()?;

@@ -216,6 +216,16 @@ pub fn mark_view(
     Ok(library.mark_view(name, code, marker)?.into())
 }
 
+/// The entry's essay insights for the marking screen.
+pub fn entry_insights(
+    library: &mut Library,
+    name: &str,
+    code: &str,
+) -> ApiResult<wire::EssayInsights> {
+    library.link_works()?;
+    Ok(library.entry_insights(name, code)?.into())
+}
+
 /// Change a marking from the app; returns the marking screen afresh.
 pub fn save_mark(
     library: &mut Library,

@@ -1,10 +1,12 @@
-//! `quire bench search`: tantivy against SQLite FTS5 on one synthetic library.
+//! `quire bench search` and `quire bench insights`, on synthetic libraries
+//! built from the sample essays.
 //!
-//! This crate exists so that quire-search never links SQLite: the FTS5
-//! baseline needs `rusqlite`, and keeping it here (rather than behind a
-//! feature of quire-search) means the search library's dependencies are the
-//! same in every build, and only the CLI's bench command pulls SQLite in for
-//! it (the engine links SQLite anyway).
+//! `search` times tantivy against SQLite FTS5. This crate exists so that
+//! quire-search never links SQLite: the FTS5 baseline needs `rusqlite`, and
+//! keeping it here (rather than behind a feature of quire-search) means the
+//! search library's dependencies are the same in every build, and only the
+//! CLI's bench command pulls SQLite in for it (the engine links SQLite
+//! anyway).
 //!
 //! The library is built deterministically (fixed RNG seed) from the sample
 //! library's sentences, names and reference lists, so runs are comparable.
@@ -12,6 +14,12 @@
 //! one row per paragraph) and answer the same queries, each returning the top
 //! ten with snippets plus the number of matching documents; the faceted
 //! queries also filter on kind and count four facets.
+//!
+//! `insights` ([`insights`]) imports a synthetic library of essays with
+//! reference lists into a real library through the engine, and times the
+//! insights use cases of `quire_api::insights` on it.
+
+pub mod insights;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -33,11 +41,17 @@ pub enum Error {
     Search(#[from] quire_search::Error),
     #[error("FTS5 baseline: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Engine(#[from] quire_engine::Error),
+    #[error(transparent)]
+    Api(#[from] quire_api::ApiError),
+    #[error("{0}")]
+    Empty(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-const SEEDS: [&str; 5] = [
+pub(crate) const SEEDS: [&str; 5] = [
     include_str!("../../../assets/sample/world-social-work-day-competition-2020.txt"),
     include_str!("../../../assets/sample/the-value-of-social-work-blog.txt"),
     include_str!("../../../assets/sample/social-work-as-a-resource.txt"),
@@ -45,7 +59,7 @@ const SEEDS: [&str; 5] = [
     include_str!("../../../assets/sample/social-work-forum-community-care.txt"),
 ];
 
-const FIRST: [&str; 16] = [
+pub(crate) const FIRST: [&str; 16] = [
     "Holly",
     "Omar",
     "Charlotte",
@@ -63,7 +77,7 @@ const FIRST: [&str; 16] = [
     "Jonas",
     "Fatima",
 ];
-const LAST: [&str; 16] = [
+pub(crate) const LAST: [&str; 16] = [
     "Clarke",
     "Mohamed",
     "Pitt",
@@ -81,7 +95,7 @@ const LAST: [&str; 16] = [
     "Evans",
     "Krumer-Nevo",
 ];
-const PLACES: [&str; 8] = [
+pub(crate) const PLACES: [&str; 8] = [
     "University of Lincoln",
     "University of Birmingham",
     "Cardiff University",

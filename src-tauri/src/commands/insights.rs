@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use quire_api::wire::{
     ChartRequest, CitedPassage, Coverage, EssayAges, EssayInsights, LibraryInsights, MostCited,
-    Network, NetworkFilter, ThemeMatrix,
+    Network, NetworkFilter, SearchHit, ThemeMatrix,
 };
 use quire_engine::Library;
 use tauri::{State, Window};
@@ -21,6 +21,16 @@ pub async fn essay_insights(
     id: i64,
 ) -> CommandResult<EssayInsights> {
     guarded(|| quire_api::insights::essay(&mut lock(&library), id))
+}
+
+/// A review entry's essay insights (its document found through the round).
+#[tauri::command]
+pub async fn entry_insights(
+    library: State<'_, Mutex<Library>>,
+    round: String,
+    code: String,
+) -> CommandResult<EssayInsights> {
+    guarded(|| quire_api::review::entry_insights(&mut lock(&library), &round, &code))
 }
 
 #[tauri::command]
@@ -56,6 +66,16 @@ pub async fn theme_matrix(
     collection: Option<String>,
 ) -> CommandResult<ThemeMatrix> {
     guarded(|| quire_api::insights::themes(&lock(&library), collection.as_deref()))
+}
+
+/// A heat-map cell opened: the paragraphs of `document` a theme's query matches.
+#[tauri::command]
+pub async fn theme_cell(
+    library: State<'_, Mutex<Library>>,
+    query: String,
+    document: i64,
+) -> CommandResult<Vec<SearchHit>> {
+    guarded(|| quire_api::insights::theme_cell(&lock(&library), &query, document))
 }
 
 #[tauri::command]

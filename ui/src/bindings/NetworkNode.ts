@@ -17,4 +17,9 @@ degree: number,
 /**
  * A work's year of publication; an essay's own year.
  */
-year: number | null, };
+year: number | null, 
+/**
+ * `[x, y]` from the engine's force layout, about one unit between
+ * neighbours; left out when the network was not laid out.
+ */
+position?: [number, number], };

@@ -2,13 +2,14 @@
 // The body HTML comes from the engine (pulldown-cmark, then ammonia) and goes
 // in through `setEngineHtml`; everything else is set as text.
 
-import { getDocument, type ReaderDoc } from "../api";
+import { essayInsights, getDocument, type ReaderDoc } from "../api";
 import { h, replace, setEngineHtml } from "../dom";
 import { limitBadge, limitRange, plural } from "../format";
 import { icon } from "../icons";
 import type { Params, View } from "../view";
 import { mountAudit } from "./audit";
-import { focusParagraph, mountKeyTerms } from "./search";
+import { essayInsightsPanel, type EssayPanel } from "./insights/essay";
+import { focusParagraph, mountKeyTerms, showParagraph } from "./search";
 
 export async function mountReader(root: HTMLElement, params: Params): Promise<View> {
   const doc = await getDocument(Number(params.id));
@@ -46,6 +47,13 @@ export async function mountReader(root: HTMLElement, params: Params): Promise<Vi
   window.scrollTo(0, 0);
   const audit = mountAudit(doc.id, root);
   void mountKeyTerms(doc.id, panel);
+  let insights: EssayPanel | undefined;
+  let disposed = false;
+  void essayInsights(doc.id).then((e) => {
+    if (disposed) return;
+    insights = essayInsightsPanel(e, (index) => showParagraph(body, index));
+    panel.append(h("section", { class: "panel-section" }, h("h2", {}, "Insights"), insights.element));
+  });
   // Opened from a search hit or a theme: `#/doc/ID/p/N?hl=words`.
   if (params.paragraph !== undefined) {
     focusParagraph(body, Number(params.paragraph), new URLSearchParams(params.query ?? "").get("hl"));
@@ -70,6 +78,8 @@ export async function mountReader(root: HTMLElement, params: Params): Promise<Vi
       }
     },
     dispose() {
+      disposed = true;
+      insights?.dispose();
       audit.dispose();
       document.title = "Quire";
     },

@@ -362,6 +362,16 @@ function markWords(root: HTMLElement, terms: string[]): number {
  * The reader's hook: scroll to paragraph `index` of the document, flag it,
  * and mark the matched words (`hl`, space-separated) in it.
  */
+/** Scrolls the text to paragraph `index` and marks it for a moment. */
+export function showParagraph(container: HTMLElement, index: number): void {
+  const block = findBlock(container, index);
+  if (!block) return;
+  block.scrollIntoView({ block: "center", behavior: "smooth" });
+  block.classList.remove("paragraph-flash");
+  void block.offsetWidth;
+  block.classList.add("paragraph-flash");
+}
+
 export function focusParagraph(container: HTMLElement, index: number, hl: string | null): void {
   const block = findBlock(container, index);
   if (!block) return;

@@ -7,23 +7,24 @@
 import {
   addTheme,
   deleteTheme,
-  listDocuments,
   listThemes,
   showTheme,
+  themeMatrix,
   suggestedThemes,
   workIds,
   type CitedWork,
-  type DocRow,
   type KeyTerm,
   type ThemeReport,
   type ThemeSummary,
 } from "../api";
+import type { Figure } from "../charts";
 import { h, replace } from "../dom";
 import { errorText } from "../errors";
 import { plural } from "../format";
 import { icon } from "../icons";
 import { listPicker } from "../list-picker";
 import type { Params, View } from "../view";
+import { showCell, themeMapFigure } from "./insights/themes-map";
 import { hitHref, renderSnippet } from "./search";
 
 const SUGGESTIONS = 12;
@@ -38,15 +39,11 @@ function swatch(colour: string): HTMLElement {
   return el;
 }
 
-function docLabel(doc: DocRow | undefined, id: number): string {
-  return doc?.author ?? doc?.title ?? `#${id}`;
-}
 
 export async function mountThemes(root: HTMLElement, params: Params): Promise<View> {
   document.title = "Themes — Quire";
   const current = params.name ? decodeURIComponent(params.name) : null;
-  const [themes, docs, suggestions] = await Promise.all([listThemes(), listDocuments(), suggestedThemes(SUGGESTIONS)]);
-  const byId = new Map(docs.map((d) => [d.id, d]));
+  const [themes, suggestions] = await Promise.all([listThemes(), suggestedThemes(SUGGESTIONS)]);
 
   const error = h("p", { class: "form-error", testid: "theme-error", role: "alert" });
   const listBox = h("div", { class: "theme-list-box" });
@@ -56,7 +53,7 @@ export async function mountThemes(root: HTMLElement, params: Params): Promise<Vi
 
   function redraw(all: ThemeSummary[]): void {
     replace(listBox, themeList(all));
-    replace(heatBox, heatMap(all));
+    void drawHeatMap();
     replace(suggestBox, suggested(all));
   }
 
@@ -115,65 +112,19 @@ export async function mountThemes(root: HTMLElement, params: Params): Promise<Vi
     );
   }
 
-  /** Rows are themes, columns the documents any theme covers; a cell's strength is its share of the busiest cell. */
-  function heatMap(all: ThemeSummary[]): HTMLElement {
-    const columns = [...new Set(all.flatMap((t) => t.coverage.map((c) => c.doc)))].sort((a, b) => a - b);
-    if (columns.length === 0) return h("p", { class: "muted" }, "No theme matches any document yet.");
-    const max = Math.max(1, ...all.flatMap((t) => t.coverage.map((c) => c.paragraphs)));
-    const grid = h("div", { class: "heatmap", testid: "heatmap", role: "table", "aria-label": "Themes by document" });
-    grid.style.setProperty("--columns", String(columns.length));
-    grid.append(
-      h("span", { class: "heat-corner", role: "columnheader" }),
-      ...columns.map((id) => {
-        const doc = byId.get(id);
-        return h(
-          "a",
-          { class: "heat-col", href: `#/doc/${id}`, role: "columnheader", title: doc ? `${doc.title}${doc.author ? ` — ${doc.author}` : ""}` : `#${id}` },
-          h("span", {}, docLabel(doc, id)),
-        );
-      }),
-    );
-    for (const t of all) {
-      const counts = new Map(t.coverage.map((c) => [c.doc, c.paragraphs]));
-      grid.append(
-        h("a", { class: "heat-row", href: themeHref(t.name), role: "rowheader" }, swatch(t.colour), h("span", {}, t.name)),
-        ...columns.map((id) => {
-          const n = counts.get(id);
-          const label = `${t.name} × ${docLabel(byId.get(id), id)}: ${n === undefined ? "no match" : plural(n, "matching paragraph")}`;
-          const cell = h(
-            "button",
-            {
-              class: `heat-cell${n === undefined ? " empty" : ""}`,
-              role: "cell",
-              title: label,
-              "aria-label": label,
-              testid: "heat-cell",
-              "data-theme": t.name,
-              "data-doc": id,
-              "data-paragraphs": n ?? 0,
-              disabled: n === undefined,
-              onclick: () => void openCell(t.name, id),
-            },
-            n ? String(n) : "",
-          );
-          cell.style.setProperty("--theme", t.colour);
-          // A document matched only by title or references still shows faintly.
-          cell.style.setProperty("--heat", n === undefined ? "0" : String(0.15 + 0.85 * (n / max)));
-          return cell;
-        }),
-      );
-    }
-    return grid;
-  }
-
-  /** A heat-map cell opens the document at the theme's first paragraph in it, words marked. */
-  async function openCell(name: string, doc: number): Promise<void> {
+  /** The heat map the insights page draws, over the whole library: saved and suggested themes × documents. */
+  let heat: Figure | undefined;
+  async function drawHeatMap(): Promise<void> {
     try {
-      const report = await showTheme(name);
-      const first = report.documents.find((d) => d.doc === doc)?.paragraphs[0];
-      location.hash = first ? hitHref(first) : `#/doc/${doc}`;
+      const matrix = await themeMatrix(null);
+      heat?.dispose();
+      const figure = themeMapFigure(matrix, { chart: "themes", document: null, collection: null, list: null, filter: null }, (theme, doc) =>
+        void showCell(detail, matrix, theme, doc),
+      );
+      heat = figure instanceof HTMLElement ? undefined : figure;
+      replace(heatBox, figure instanceof HTMLElement ? figure : figure.element);
     } catch (err) {
-      error.textContent = errorText(err);
+      replace(heatBox, h("p", { class: "form-error", role: "alert" }, errorText(err)));
     }
   }
 
@@ -273,6 +224,7 @@ export async function mountThemes(root: HTMLElement, params: Params): Promise<Vi
 
   return {
     dispose() {
+      heat?.dispose();
       document.title = "Quire";
     },
   };

@@ -118,6 +118,11 @@ pub struct NetworkNode {
     pub degree: usize,
     /// A work's year of publication; an essay's own year.
     pub year: Option<i32>,
+    /// `[x, y]` from the engine's force layout, about one unit between
+    /// neighbours; left out when the network was not laid out.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[ts(optional)]
+    pub position: Option<[f64; 2]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -332,6 +337,7 @@ impl From<engine::Network> for Network {
                     item: n.item,
                     degree: n.degree,
                     year: n.year,
+                    position: n.position,
                 })
                 .collect(),
             edges: n

@@ -83,6 +83,15 @@ enum Action {
         #[arg(long)]
         json: bool,
     },
+    /// One cell of the theme heat map: the paragraphs of a document a
+    /// theme's query matches.
+    Cell {
+        /// The theme's query (a suggested theme's word, or a saved theme's search).
+        query: String,
+        document: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Each essay's reference ages: minimum, quartiles, maximum.
     Ages {
         #[command(flatten)]
@@ -192,6 +201,17 @@ pub fn insights(ctx: &Context, a: InsightsArgs) -> anyhow::Result<()> {
             match json {
                 true => print_json(&m),
                 false => emit(&print::insights::themes(&m)),
+            }
+        }
+        Action::Cell {
+            query,
+            document,
+            json,
+        } => {
+            let hits = insights::theme_cell(library, &query, document)?;
+            match json {
+                true => print_json(&hits),
+                false => emit(&print::insights::cell(&hits)),
             }
         }
         Action::Ages { scope, json } => {

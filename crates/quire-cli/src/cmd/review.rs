@@ -184,6 +184,14 @@ enum Action {
         #[command(flatten)]
         by: By,
     },
+    /// An entry's essay insights: references by year and kind, citations
+    /// per 100 words, the paragraphs that cite nothing.
+    Insights {
+        name: String,
+        code: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// The trail of every change in a round, or of one entry.
     Trail {
         name: String,
@@ -402,6 +410,13 @@ pub fn review(ctx: &Context, a: ReviewArgs) -> anyhow::Result<()> {
             None => super::write_raw(&api::export_marks(library, &name, &marker)?),
         },
         Action::ImportMarks { file, json, by } => import_marks(library, &file, json, &by.by),
+        Action::Insights { name, code, json } => {
+            let insights = api::entry_insights(library, &name, &code)?;
+            match json {
+                true => print_json(&insights),
+                false => emit(&print::insights::essay(&insights)),
+            }
+        }
         Action::Trail { name, code, json } => {
             let trail = api::trail(library, &name, code.as_deref())?;
             match json {

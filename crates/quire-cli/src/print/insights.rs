@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use quire_api::wire::{
     CitedPassage, Coverage, EssayAges, EssayInsights, Importance, LibraryInsights, Network,
-    NodeKind, ThemeMatrix,
+    NodeKind, SearchHit, ThemeMatrix,
 };
 
 use super::clip;
@@ -132,6 +132,30 @@ pub fn themes(m: &ThemeMatrix) -> String {
             let _ = write!(out, "{c:>5}");
         }
         out.push('\n');
+    }
+    out
+}
+
+pub fn cell(hits: &[SearchHit]) -> String {
+    if hits.is_empty() {
+        return "No paragraph of it matches.\n".into();
+    }
+    let mut out = String::new();
+    for h in hits {
+        let text: String = h
+            .parts
+            .iter()
+            .map(|p| match p.matched {
+                true => format!("[{}]", p.text),
+                false => p.text.clone(),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "¶{}  {}",
+            h.paragraph.unwrap_or(0),
+            text.replace('\n', " ")
+        );
     }
     out
 }

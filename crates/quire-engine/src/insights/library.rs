@@ -69,6 +69,10 @@ pub struct NetworkNode {
     pub degree: usize,
     /// Publication year of a work; the essay's own year.
     pub year: Option<i32>,
+    /// Where the force layout put it (about one unit between neighbours);
+    /// absent when the network was not laid out (the CLI's JSON).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<[f64; 2]>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -245,6 +249,7 @@ impl Citing {
                 item: e.id,
                 degree: essay_degree.get(&e.id).copied().unwrap_or(0),
                 year: e.year,
+                position: None,
             })
             .collect();
         nodes.extend(work_degree.iter().map(|(&w, &degree)| {
@@ -256,6 +261,7 @@ impl Citing {
                 item: w,
                 degree,
                 year: facts.year,
+                position: None,
             }
         }));
         let total_edges = links.len();
@@ -371,9 +377,30 @@ impl Library {
         Ok(Citing::read(self, scope)?.most_cited(top))
     }
 
-    /// The citation network of a scope, filtered.
+    /// The citation network of a scope, filtered and laid out.
     pub fn citation_network(&self, scope: Scope, filter: NetworkFilter) -> Result<Network> {
-        Ok(Citing::read(self, scope)?.network(filter))
+        let mut network = Citing::read(self, scope)?.network(filter);
+        let index: HashMap<&str, usize> = network
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        let edges: Vec<(usize, usize)> = network
+            .edges
+            .iter()
+            .filter_map(|e| {
+                Some((
+                    *index.get(e.source.as_str())?,
+                    *index.get(e.target.as_str())?,
+                ))
+            })
+            .collect();
+        let positions = super::layout::layout(network.nodes.len(), &edges);
+        for (node, (x, y)) in network.nodes.iter_mut().zip(positions) {
+            node.position = Some([round2(x), round2(y)]);
+        }
+        Ok(network)
     }
 
     /// Reference ages per essay of a scope.

@@ -16,6 +16,7 @@
 mod cited;
 mod essay;
 mod facts;
+mod layout;
 mod library;
 mod list;
 #[cfg(test)]

@@ -90,6 +90,10 @@ fn the_sample_competition_shares_no_work() {
         all.themes.counts[technology][0], 11,
         "Holly Clarke on social media"
     );
+    let cell = library
+        .theme_cell(&all.themes.themes[technology].query, 1)
+        .unwrap();
+    assert_eq!(cell.len(), 11, "the cell opens its paragraphs");
     // The heat map counts what a theme's own page lists.
     let summary = library.themes().unwrap();
     for (row, theme) in all.themes.themes.iter().take(5).enumerate() {

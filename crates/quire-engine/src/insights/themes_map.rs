@@ -40,6 +40,16 @@ pub struct MatrixDoc {
 }
 
 impl Library {
+    /// One cell of the heat map opened: the paragraphs of document `doc`
+    /// that the theme's `query` matches, in reading order, with snippets.
+    pub fn theme_cell(&self, query: &str, doc: i64) -> Result<Vec<quire_search::Hit>> {
+        let (hits, _) = self.index().matches(query)?;
+        Ok(hits
+            .into_iter()
+            .filter(|h| h.doc == doc && h.paragraph.is_some())
+            .collect())
+    }
+
     /// The heat map of a scope: saved themes (those whose query works) and
     /// up to `suggested` of the library's suggested themes not already saved.
     pub fn theme_matrix(&self, scope: Scope, suggested: usize) -> Result<ThemeMatrix> {

@@ -232,6 +232,23 @@ fn set_state(
 }
 
 impl Library {
+    /// The insights of entry `code`'s essay (references by year and kind,
+    /// where its citations fall), for the marking screen. Only figures: the
+    /// author's name is not among them.
+    pub fn entry_insights(
+        &self,
+        round: &str,
+        code: &str,
+    ) -> Result<crate::insights::EssayInsights> {
+        let conn = self.conn();
+        let round = round::load(conn, round)?;
+        let entry = round::entry(conn, &round, code)?;
+        let id = entry
+            .document_id
+            .ok_or_else(|| Error::NotFound(format!("the essay of entry {code} (deleted)")))?;
+        self.essay_insights(id)
+    }
+
     /// What marker `marker` sees when marking entry `code`.
     pub fn mark_view(&self, round: &str, code: &str, marker: &str) -> Result<MarkView> {
         let conn = self.conn();

@@ -13,6 +13,7 @@ import {
   addReviewComment,
   commentBank,
   editReviewComment,
+  entryInsights,
   markView,
   reopenMark,
   roundStatus,
@@ -31,6 +32,8 @@ import { h, replace, setEngineHtml } from "../../dom";
 import { limitRange, plural } from "../../format";
 import { icon } from "../../icons";
 import type { Params, View } from "../../view";
+import { essayInsightsPanel, type EssayPanel } from "../insights/essay";
+import { showParagraph } from "../search";
 import { shortQuote } from "./anchor";
 import { href, param, setActingAs, statePill, statusLine } from "./common";
 import { citationAnchor, drawHighlights, selectionAnchor } from "./highlight";
@@ -48,7 +51,7 @@ import {
   wordStatus,
 } from "./scoring";
 
-type PanelTab = "rubric" | "comments" | "audit";
+type PanelTab = "rubric" | "comments" | "audit" | "insights";
 
 /** Kept across entries so the marker stays on the tab they use. */
 let panelTab: PanelTab = "rubric";
@@ -113,11 +116,13 @@ export async function mountMarking(root: HTMLElement, params: Params): Promise<V
     rubric: tabButton("rubric", "Rubric"),
     comments: tabButton("comments", "Comments"),
     audit: tabButton("audit", "Audit"),
+    insights: tabButton("insights", "Insights"),
   };
   const rubricPane = h("div", { class: "panel-pane", testid: "rubric-pane", role: "tabpanel" });
   const commentsPane = h("div", { class: "panel-pane", testid: "comments-pane", role: "tabpanel" });
   const auditPane = h("div", { class: "panel-pane", testid: "audit-pane", role: "tabpanel" });
-  const panes: Record<PanelTab, HTMLElement> = { rubric: rubricPane, comments: commentsPane, audit: auditPane };
+  const insightsPane = h("div", { class: "panel-pane", testid: "insights-pane", role: "tabpanel" });
+  const panes: Record<PanelTab, HTMLElement> = { rubric: rubricPane, comments: commentsPane, audit: auditPane, insights: insightsPane };
 
   const overallBox = h("textarea", {
     class: "text-input overall-input",
@@ -151,10 +156,11 @@ export async function mountMarking(root: HTMLElement, params: Params): Promise<V
     { class: "mark-panel", testid: "mark-panel" },
     totalCard,
     banner,
-    h("div", { class: "panel-tabs", role: "tablist" }, tabButtons.rubric, tabButtons.comments, tabButtons.audit),
+    h("div", { class: "panel-tabs", role: "tablist" }, tabButtons.rubric, tabButtons.comments, tabButtons.audit, tabButtons.insights),
     rubricPane,
     commentsPane,
     auditPane,
+    insightsPane,
     actions,
   );
 
@@ -164,6 +170,7 @@ export async function mountMarking(root: HTMLElement, params: Params): Promise<V
 
   function showTab(id: PanelTab): void {
     panelTab = id;
+    if (id === "insights") void drawInsights();
     for (const [key, button] of Object.entries(tabButtons) as [PanelTab, HTMLButtonElement][]) {
       button.setAttribute("aria-selected", String(key === id));
       panes[key].hidden = key !== id;
@@ -517,6 +524,16 @@ export async function mountMarking(root: HTMLElement, params: Params): Promise<V
     }
   }
 
+  /** The entry's insights, drawn the first time the tab is opened (its figures never change while marking). */
+  let insights: EssayPanel | undefined;
+  async function drawInsights(): Promise<void> {
+    if (insights) return;
+    const e = await entryInsights(round, code);
+    if (insights) return;
+    insights = essayInsightsPanel(e, (index) => showParagraph(body, index));
+    replace(insightsPane, insights.element);
+  }
+
   function drawAudit(): void {
     const locked = readOnly();
     replace(
@@ -830,6 +847,7 @@ export async function mountMarking(root: HTMLElement, params: Params): Promise<V
       }
     },
     dispose() {
+      insights?.dispose();
       // Leaving with unsaved scores keeps them: saved as they are, not submitted.
       if (dirty() && !readOnly()) void saveMark(round, code, marker, { scores: { ...draft }, overall: overallDraft, submit: false }).catch(() => undefined);
       popover.remove();
