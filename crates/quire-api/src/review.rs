@@ -85,7 +85,7 @@ pub fn rubric_json(rubric: &wire::Rubric) -> String {
 
 /// Write template `name` to `path` as a rubric file.
 pub fn export_template(library: &Library, name: &str, path: &Path) -> ApiResult<()> {
-    write_atomic(path, &rubric_json(&library.rubric_template(name)?.into()))
+    write_atomic(path, rubric_json(&library.rubric_template(name)?.into()))
 }
 
 // ---- rounds -----------------------------------------------------------

@@ -127,7 +127,7 @@ pub fn export(
     format: wire::InterchangeFormat,
     path: &Path,
 ) -> ApiResult<()> {
-    write_atomic(path, &write_works(format, &items(library, ids)?))
+    write_atomic(path, write_works(format, &items(library, ids)?))
 }
 
 /// Every work, most cited first (`quire works --json`), `limit` of them from `offset`.

@@ -78,6 +78,9 @@ pub struct Report {
     pub collection: Sizes,
     pub collection_title: String,
     /// The network cut to [`MAX_NODES`]: nodes and edges drawn.
+    /// Essays citing each of the most-cited works, most first: how skewed
+    /// the popularity came out.
+    pub most_cited: Vec<usize>,
     pub network_nodes: usize,
     pub network_edges: usize,
     /// The essay timed, its references and in-text citations.
@@ -313,6 +316,7 @@ fn time_calls(
         sizes: sizes(&whole),
         collection: sizes(&in_collection),
         collection_title,
+        most_cited: whole.most_cited.iter().map(|m| m.count).collect(),
         network_nodes: network.nodes.len(),
         network_edges: network.edges.len(),
         essay,
@@ -402,6 +406,7 @@ mod tests {
         assert!(report.collection.essays == 12 && report.collection.edges > 0);
         assert!(report.sizes.themes > 0 && report.sizes.documents == 30);
         assert!(report.essay_references >= 10 && report.essay_citations > 0);
+        assert!(report.most_cited.len() == TOP && report.most_cited[0] > 10);
         let calls: Vec<&str> = report.timings.iter().map(|t| t.call.as_str()).collect();
         assert_eq!(calls.len(), 9, "{calls:?}");
         assert!(report.timings.iter().all(|t| t.runs == 1 && t.min_ms > 0.0));

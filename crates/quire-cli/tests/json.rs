@@ -440,3 +440,28 @@ fn insights_list_shape() {
     assert_eq!(c["items"][0]["importance"], "essential");
     assert_eq!(c["items"][0]["cited_by"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn insights_refuse_what_is_not_there_by_name() {
+    for (args, says) in [
+        (&["insights", "essay", "999"][..], "document 999"),
+        (
+            &["insights", "library", "--collection", "No such competition"][..],
+            "collection `No such competition`",
+        ),
+        (
+            &["insights", "list", "No such list"][..],
+            "list `No such list`",
+        ),
+        (&["insights", "cited", "99999"][..], "99999"),
+        (
+            &["insights", "network", "--collection", "#42"][..],
+            "collection `#42`",
+        ),
+    ] {
+        let out = quire(shared(), args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}

@@ -91,6 +91,32 @@ fn inner_html_only_in_dom_ts() {
     report(errors);
 }
 
+/// Only `ui/src/charts.ts` imports the charting library: every chart gets
+/// its exports, summary and theme colours there, and a chart library could
+/// be swapped in one file.
+#[test]
+fn echarts_only_in_charts_ts() {
+    let mut errors = Vec::new();
+    for file in files_under(&root().join("ui/src"), &|_| true) {
+        let name = rel(&file);
+        if name == "ui/src/charts.ts" {
+            continue;
+        }
+        let Ok(text) = fs::read_to_string(&file) else {
+            continue;
+        };
+        for (i, line) in text.lines().enumerate() {
+            if line.contains("from \"echarts") || line.contains("import(\"echarts") {
+                errors.push(format!(
+                    "{name}:{}: imports echarts; make charts through ui/src/charts.ts",
+                    i + 1
+                ));
+            }
+        }
+    }
+    report(errors);
+}
+
 /// Every Rust source file (`crates/*/{src,tests,benches}`, build scripts,
 /// `src-tauri/{src,tests}`, `tests/`) begins with a `//!` comment saying
 /// what it is, before any attribute.

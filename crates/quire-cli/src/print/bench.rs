@@ -83,6 +83,14 @@ pub fn insights(r: &quire_bench::insights::Report) -> String {
         r.essay_references,
         r.essay_citations
     );
+    let nth = |n: usize| r.most_cited.get(n - 1).copied().unwrap_or(0);
+    let _ = writeln!(
+        out,
+        "essays citing the most-cited work: {}, the 10th: {}, the 25th: {}",
+        nth(1),
+        nth(10),
+        nth(25)
+    );
     let runs = r.timings.first().map_or(0, |t| t.runs);
     let _ = writeln!(
         out,
@@ -197,6 +205,7 @@ mod tests {
             sizes: Sizes::default(),
             collection: Sizes::default(),
             collection_title: "Working better together".into(),
+            most_cited: vec![8000, 2500],
             network_nodes: 2000,
             network_edges: 15_000,
             essay: 5001,
@@ -213,6 +222,7 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("problem: 2 essays were imported as 1 documents"));
+        assert!(out.contains("most-cited work: 8000, the 10th: 0, the 25th: 0"));
         assert!(out.contains("call (ms; warm = 5 runs)"));
         assert!(out.contains(&format!(
             "{:<36} {:>9} {:>9} {:>11}\n",

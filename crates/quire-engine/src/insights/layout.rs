@@ -7,7 +7,12 @@
 //! the same picture.
 
 /// Steps of the layout; enough for a few thousand nodes to settle.
-const STEPS: usize = 160;
+const STEPS: usize = 120;
+
+/// Most nodes of one grid cell a node is pushed by one at a time; a
+/// crowded cell (a work cited by hundreds of essays pulls them into a
+/// knot) is sampled evenly and the push scaled up, so a step stays linear.
+const SAMPLE: usize = 24;
 
 /// Positions (x, y) for `n` nodes joined by `edges` (pairs of node
 /// indices), in units of about one node distance apart.
@@ -48,7 +53,9 @@ pub(crate) fn layout(n: usize, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
                     let Some(others) = grid.get(&(gx, gy)) else {
                         continue;
                     };
-                    for &j in others {
+                    let stride = others.len().div_ceil(SAMPLE).max(1);
+                    let scale = stride as f64;
+                    for &j in others.iter().step_by(stride) {
                         if j == i {
                             continue;
                         }
@@ -58,7 +65,7 @@ pub(crate) fn layout(n: usize, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
                             continue;
                         }
                         // k² / d, along the unit vector: k² · (dx, dy) / d².
-                        let f = k * k / d2;
+                        let f = scale * k * k / d2;
                         disp[i].0 += dx * f;
                         disp[i].1 += dy * f;
                     }

@@ -309,3 +309,131 @@ fn an_unknown_document_or_work_is_not_found() {
     );
     assert!(nothing.themes.documents.is_empty());
 }
+
+mod generated {
+    //! Libraries made from a grammar of essays (a byline or none, paragraphs
+    //! with author–date citations or none, headings, a reference list drawn
+    //! from a shared pool, some entries with no year), checked for what must
+    //! hold of every insight whatever the input.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const FAMILIES: [&str; 8] = [
+        "Ferguson",
+        "Smith",
+        "Jones",
+        "Gupta",
+        "Ruch",
+        "Turney",
+        "Munro",
+        "Trevithick",
+    ];
+
+    fn entry(work: usize) -> String {
+        let family = FAMILIES[work % FAMILIES.len()];
+        match work % 5 {
+            0 => format!("{family}, H. (n.d.) Untitled notes {work}. Available at: https://example.org/{work}"),
+            1 => format!("{family}, A. ({}) Book number {work}. London: Sage.", 1990 + work),
+            2 => format!("{family}, B. ({}) 'Article {work}', Journal of Social Work, 3(2), pp. 1–9.", 1995 + work),
+            3 => format!("{family}, C. ({}) Report {work}. Birmingham: BASW.", 2000 + work),
+            _ => format!("{family}, D. ({}) 'Chapter {work}', in Editor, E. (ed.) Book. Bristol: Policy Press, pp. 3–9.", 2005 + work),
+        }
+    }
+
+    fn essay_text(n: usize, works: &[usize], cited: &[bool], heading: bool) -> String {
+        let mut out = format!("Essay {n} about practice\n\n");
+        if heading {
+            out.push_str("## Introduction\n\n");
+        }
+        for (i, (&w, &c)) in works.iter().zip(cited).enumerate() {
+            let family = FAMILIES[w % FAMILIES.len()];
+            let year = match w % 5 {
+                0 => "n.d.".to_string(),
+                1 => (1990 + w).to_string(),
+                2 => (1995 + w).to_string(),
+                3 => (2000 + w).to_string(),
+                _ => (2005 + w).to_string(),
+            };
+            let cite = if c {
+                format!(" ({family}, {year})")
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                "Paragraph {i} of essay {n} makes a point about relationships in practice{cite}.\n\n"
+            ));
+        }
+        out.push_str("References\n\n");
+        for &w in works {
+            out.push_str(&entry(w));
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    fn library_strategy() -> impl Strategy<Value = Vec<(Vec<usize>, Vec<bool>, bool)>> {
+        prop::collection::vec(
+            (
+                prop::collection::vec(0usize..12, 1..6),
+                prop::collection::vec(any::<bool>(), 6),
+                any::<bool>(),
+            ),
+            1..5,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_insight_is_consistent(essays in library_strategy(), max_nodes in 1usize..20) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut library = Library::open(dir.path()).unwrap();
+            let mut ids = Vec::new();
+            for (n, (works, cited, heading)) in essays.iter().enumerate() {
+                let mut works = works.clone();
+                works.dedup();
+                let text = essay_text(n, &works, cited, *heading);
+                if let Ok(docs) = library.import_bytes(&format!("e{n}.md"), text.as_bytes(), Some("Generated")) {
+                    ids.extend(docs.into_iter().map(|d| d.id));
+                }
+            }
+            library.link_works().unwrap();
+            for &id in &ids {
+                let e = library.essay_insights(id).unwrap();
+                let dated: usize = e.years.iter().map(|y| y.count).sum();
+                prop_assert_eq!(dated + e.undated, e.references);
+                prop_assert_eq!(e.types.values().sum::<usize>(), e.references);
+                prop_assert_eq!(e.citation_positions.len(), e.citations);
+                prop_assert_eq!(e.paragraphs.iter().map(|p| p.citations).sum::<usize>(), e.citations);
+                for &p in &e.uncited_paragraphs {
+                    prop_assert!(e.paragraphs[p].prose && e.paragraphs[p].citations == 0);
+                }
+                prop_assert!(e.years.windows(2).all(|w| w[0].year < w[1].year));
+            }
+            let all = library.library_insights(Scope::default(), 100, 2).unwrap();
+            for m in &all.most_cited {
+                prop_assert_eq!(m.count, m.documents.len());
+            }
+            let ids_of: std::collections::HashSet<&str> = all.network.nodes.iter().map(|n| n.id.as_str()).collect();
+            for e in &all.network.edges {
+                prop_assert!(ids_of.contains(e.source.as_str()) && ids_of.contains(e.target.as_str()));
+                prop_assert!(e.weight >= 1);
+            }
+            for a in &all.ages {
+                prop_assert!(a.min <= a.q1 && a.q1 <= a.median && a.median <= a.q3 && a.q3 <= a.max, "{:?}", a);
+            }
+            prop_assert_eq!(all.themes.counts.len(), all.themes.themes.len());
+            let cut = library.citation_network(Scope::default(), NetworkFilter { max_nodes: Some(max_nodes), ..Default::default() }).unwrap();
+            prop_assert!(cut.nodes.len() <= max_nodes);
+            prop_assert_eq!(cut.nodes.len() + cut.hidden_nodes, all.network.nodes.len());
+            prop_assert_eq!(cut.edges.len() + cut.hidden_edges, all.network.edges.len());
+            for n in &cut.nodes {
+                let [x, y] = n.position.unwrap();
+                prop_assert!(x.is_finite() && y.is_finite());
+            }
+        }
+    }
+}

@@ -42,7 +42,7 @@ export function themeMapFigure(matrix: ThemeMatrix, csv: ChartRequest, open: (th
     },
     option: (p) => ({
       ...base(p, "Where each theme lives", "matching paragraphs per document · quoted: suggested themes · click a cell for them"),
-      grid: { left: 8, right: 16, top: 66, bottom: wide ? 90 : 56, containLabel: true },
+      grid: { left: 8, right: 16, top: 66, bottom: wide ? 110 : documents.length > 6 ? 90 : 56, containLabel: true },
       tooltip: {
         ...(base(p, "").tooltip as object),
         formatter: (item: { value: [number, number, number] }) => {
@@ -55,7 +55,7 @@ export function themeMapFigure(matrix: ThemeMatrix, csv: ChartRequest, open: (th
         type: "category",
         data: documents.map((d) => `#${d.id} ${d.label}`),
         nameLocation: "middle",
-        nameGap: wide ? 70 : 40,
+        nameGap: documents.length > 6 ? 78 : 40,
         axisLabel: { color: p.ink2, rotate: documents.length > 6 ? 30 : 0, width: 140, overflow: "truncate", hideOverlap: true },
         splitArea: { show: false },
         splitLine: { show: false },
