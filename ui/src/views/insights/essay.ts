@@ -108,7 +108,7 @@ function years(e: EssayInsights): Figure {
         "References by year",
         median === null ? "year of publication" : `median age ${e.median_age} years (essay ${e.year})`,
       ),
-      grid: { left: 40, right: 14, top: 62, bottom: 40 },
+      grid: { left: 40, right: 14, top: 76, bottom: 40 },
       tooltip: {
         ...(base(p, "").tooltip as object),
         formatter: (item: { value: [number, number] }) =>
