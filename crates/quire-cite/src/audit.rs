@@ -302,12 +302,8 @@ pub fn describe(item: &CslItem) -> String {
         [a, b] => format!("{a} and {b}"),
         [a, ..] => format!("{a} et al."),
     };
-    let year = match (&item.issued, &item.status) {
-        (Some(d), _) => format!(
-            "{}{}",
-            d.year().unwrap_or(0),
-            item.year_suffix.as_deref().unwrap_or("")
-        ),
+    let year = match (item.issued.as_ref().and_then(|d| d.year()), &item.status) {
+        (Some(y), _) => format!("{y}{}", item.year_suffix.as_deref().unwrap_or("")),
         (None, Some(s)) => s.clone(),
         (None, None) => "n.d.".to_string(),
     };

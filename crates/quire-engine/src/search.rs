@@ -51,6 +51,15 @@ pub fn paragraphs(body: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     out
 }
 
+/// Which of `paras` (from [`paragraphs`]) the body's byte `at` falls in:
+/// the last paragraph starting at or before it, `None` before the first.
+/// A citation always starts inside one (its text is not blank).
+pub fn paragraph_at<T>(paras: &[(std::ops::Range<usize>, T)], at: usize) -> Option<usize> {
+    paras
+        .partition_point(|(range, _)| range.start <= at)
+        .checked_sub(1)
+}
+
 /// The generation the index must carry to be current.
 pub(crate) fn generation(conn: &Connection) -> Result<u64> {
     let g: Option<i64> = conn

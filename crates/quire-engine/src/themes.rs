@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::library::Library;
-use crate::search::paragraphs;
+use crate::search::{paragraph_at, paragraphs};
 
 pub use quire_search::{ThemeDoc, ThemeReport, ThemeWork};
 
@@ -212,7 +212,8 @@ impl Library {
         let mut out = vec![Vec::new(); paras.len()];
         for row in rows {
             let (start, label, id): (usize, String, Option<i64>) = row?;
-            let Some(i) = paras.iter().position(|(range, _)| range.contains(&start)) else {
+            let Some(i) = paragraph_at(&paras, start).filter(|&i| paras[i].0.contains(&start))
+            else {
                 continue;
             };
             let work = CitedWork { id, label };

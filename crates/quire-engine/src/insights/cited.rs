@@ -1,13 +1,15 @@
 //! "Where is this cited": the paragraphs of a scope's essays whose in-text
 //! citations point to a work, paragraph by paragraph.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use super::facts::essay_label;
 use super::{Scope, ESSAYS};
 use crate::error::Result;
 use crate::library::Library;
-use crate::search::paragraphs;
+use crate::search::{paragraph_at, paragraphs};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CitedPassage {
@@ -40,7 +42,9 @@ impl Library {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut out: Vec<CitedPassage> = Vec::new();
-        let mut current: Option<(i64, String, String, String)> = None;
+        // The document being read: its id, label, title, and paragraphs as
+        // (byte range, text), split once however many citations it has.
+        let mut current: Option<(i64, String, String, Vec<(Range<usize>, String)>)> = None;
         for (doc, start, citation) in rows {
             if current.as_ref().is_none_or(|c| c.0 != doc) {
                 let (title, author, body): (String, Option<String>, String) = conn.query_row(
@@ -48,14 +52,14 @@ impl Library {
                     [doc],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )?;
-                current = Some((doc, essay_label(&title, author.as_deref()), title, body));
+                let paras = paragraphs(&body)
+                    .into_iter()
+                    .map(|(range, text)| (range, text.to_string()))
+                    .collect();
+                current = Some((doc, essay_label(&title, author.as_deref()), title, paras));
             }
-            let (_, label, title, body) = current.as_ref().expect("set above");
-            let paras = paragraphs(body);
-            let start = usize::try_from(start).unwrap_or(0);
-            let index = paras
-                .partition_point(|(range, _)| range.start <= start)
-                .saturating_sub(1);
+            let (_, label, title, paras) = current.as_ref().expect("set above");
+            let index = paragraph_at(paras, usize::try_from(start).unwrap_or(0)).unwrap_or(0);
             match out.last_mut() {
                 Some(p) if p.document == doc && p.paragraph == index => p.citations.push(citation),
                 _ => out.push(CitedPassage {
@@ -63,10 +67,7 @@ impl Library {
                     label: label.clone(),
                     title: title.clone(),
                     paragraph: index,
-                    text: paras
-                        .get(index)
-                        .map(|p| p.1.to_string())
-                        .unwrap_or_default(),
+                    text: paras.get(index).map(|p| p.1.clone()).unwrap_or_default(),
                     citations: vec![citation],
                 }),
             }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::facts::{self, round2, WorkFacts, REFERENCE_TYPES};
 use crate::error::{Error, Result};
 use crate::library::Library;
-use crate::search::paragraphs;
+use crate::search::{paragraph_at, paragraphs};
 
 /// A paragraph shorter than this, or a heading, is not prose: the strip
 /// shows it, but never as a paragraph that "cites nothing".
@@ -98,15 +98,7 @@ impl Library {
                 None => parse
                     .as_deref()
                     .and_then(|p| serde_json::from_str::<CslItem>(p).ok())
-                    .map_or(
-                        WorkFacts {
-                            label: String::new(),
-                            title: None,
-                            year: None,
-                            kind: "other",
-                        },
-                        |c| WorkFacts::of(&c),
-                    ),
+                    .map_or_else(|| WorkFacts::unknown(String::new()), |c| WorkFacts::of(&c)),
             };
             *types.entry(facts.kind.to_string()).or_default() += 1;
             if let Some(y) = facts.year {
@@ -127,14 +119,7 @@ impl Library {
             .collect::<rusqlite::Result<_>>()?;
         let citation_positions: Vec<usize> = starts
             .iter()
-            .map(|&s| {
-                // The paragraph whose range holds the citation's start, or
-                // the last one starting before it (a citation in the gap
-                // between two paragraphs cannot happen, but never panic).
-                paras
-                    .partition_point(|(range, _)| range.start <= s)
-                    .saturating_sub(1)
-            })
+            .map(|&s| paragraph_at(&paras, s).unwrap_or(0))
             .collect();
         let mut per: HashMap<usize, usize> = HashMap::new();
         for &p in &citation_positions {

@@ -50,41 +50,25 @@ pub(crate) struct WorkFacts {
 }
 
 impl WorkFacts {
+    /// Labelled as the citation audit names an entry ([`quire_cite::describe`]).
     pub fn of(csl: &CslItem) -> WorkFacts {
-        let year = csl.issued.as_ref().and_then(|d| d.year());
         WorkFacts {
-            label: work_label(csl, year),
+            label: quire_cite::describe(csl),
             title: csl.title.clone(),
-            year,
+            year: csl.issued.as_ref().and_then(|d| d.year()),
             kind: reference_type(&csl.kind),
         }
     }
-}
 
-/// Author–year label of a work; a work without names goes by its title.
-fn work_label(csl: &CslItem, year: Option<i32>) -> String {
-    let names = if csl.author.is_empty() {
-        &csl.editor
-    } else {
-        &csl.author
-    };
-    let family = |n: &quire_csl::Name| {
-        n.family
-            .as_deref()
-            .or(n.literal.as_deref())
-            .or(n.given.as_deref())
-            .unwrap_or("")
-            .trim()
-            .to_string()
-    };
-    let who = match names.as_slice() {
-        [] => short(csl.title.as_deref().unwrap_or("Untitled"), 40),
-        [one] => family(one),
-        [a, b] => format!("{} and {}", family(a), family(b)),
-        [a, ..] => format!("{} et al.", family(a)),
-    };
-    let when = year.map_or_else(|| "n.d.".to_string(), |y| y.to_string());
-    format!("{who} ({when})")
+    /// A reference nothing can be read from: undated, of kind "other".
+    pub fn unknown(label: String) -> WorkFacts {
+        WorkFacts {
+            label,
+            title: None,
+            year: None,
+            kind: "other",
+        }
+    }
 }
 
 /// `s` cut at a word boundary to at most `max` characters, with "…".
@@ -124,12 +108,7 @@ pub(crate) fn works(
         let csl: Option<String> = stmt.query_row([id], |r| r.get(0)).optional()?;
         let facts = match csl.and_then(|c| serde_json::from_str::<CslItem>(&c).ok()) {
             Some(csl) => WorkFacts::of(&csl),
-            None => WorkFacts {
-                label: format!("Work {id}"),
-                title: None,
-                year: None,
-                kind: "other",
-            },
+            None => WorkFacts::unknown(format!("Work {id}")),
         };
         out.insert(id, facts);
     }
