@@ -102,7 +102,6 @@ fn main() -> anyhow::Result<()> {
             commands::review::review_trail,
             commands::insights::essay_insights,
             commands::insights::entry_insights,
-            commands::insights::library_insights,
             commands::insights::most_cited,
             commands::insights::citation_network,
             commands::insights::theme_matrix,

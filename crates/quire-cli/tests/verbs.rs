@@ -47,7 +47,6 @@ const VERBS: &[(&str, &[&str])] = &[
     ("key_terms", &["terms"]),
     ("essay_insights", &["insights", "essay"]),
     ("entry_insights", &["review", "insights"]),
-    ("library_insights", &["insights", "library"]),
     ("most_cited", &["insights", "library"]),
     ("citation_network", &["insights", "network"]),
     ("theme_matrix", &["insights", "themes"]),

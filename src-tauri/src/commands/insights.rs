@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use quire_api::wire::{
-    ChartRequest, CitedPassage, Coverage, EssayAges, EssayInsights, LibraryInsights, MostCited,
-    Network, NetworkFilter, SearchHit, ThemeMatrix,
+    ChartRequest, CitedPassage, Coverage, EssayAges, EssayInsights, MostCited, Network,
+    NetworkFilter, SearchHit, ThemeMatrix,
 };
 use quire_engine::Library;
 use tauri::{State, Window};
@@ -31,15 +31,6 @@ pub async fn entry_insights(
     code: String,
 ) -> CommandResult<EssayInsights> {
     guarded(|| quire_api::review::entry_insights(&mut lock(&library), &round, &code))
-}
-
-#[tauri::command]
-pub async fn library_insights(
-    library: State<'_, Mutex<Library>>,
-    collection: Option<String>,
-    top: usize,
-) -> CommandResult<LibraryInsights> {
-    guarded(|| quire_api::insights::library(&mut lock(&library), collection.as_deref(), top))
 }
 
 #[tauri::command]

@@ -10,7 +10,7 @@ use quire_api::wire::{
 
 use super::clip;
 
-/// A bar of `n` blocks, `scale` blocks per unit, at most 40.
+/// A bar of `n` blocks, at most 40.
 fn bar(n: usize) -> String {
     "█".repeat(n.min(40))
 }

@@ -24,6 +24,15 @@ pub struct CitedPassage {
     pub citations: Vec<String>,
 }
 
+/// The document whose citations are being read, its body split into
+/// paragraphs (byte range, text) once however many citations it has.
+struct Reading {
+    id: i64,
+    label: String,
+    title: String,
+    paras: Vec<(Range<usize>, String)>,
+}
+
 impl Library {
     /// Each paragraph citing work `work` in the scope's essays, in document
     /// and reading order.
@@ -42,11 +51,9 @@ impl Library {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut out: Vec<CitedPassage> = Vec::new();
-        // The document being read: its id, label, title, and paragraphs as
-        // (byte range, text), split once however many citations it has.
-        let mut current: Option<(i64, String, String, Vec<(Range<usize>, String)>)> = None;
+        let mut current: Option<Reading> = None;
         for (doc, start, citation) in rows {
-            if current.as_ref().is_none_or(|c| c.0 != doc) {
+            if current.as_ref().is_none_or(|c| c.id != doc) {
                 let (title, author, body): (String, Option<String>, String) = conn.query_row(
                     "SELECT title, author, body FROM documents WHERE id = ?1",
                     [doc],
@@ -56,9 +63,19 @@ impl Library {
                     .into_iter()
                     .map(|(range, text)| (range, text.to_string()))
                     .collect();
-                current = Some((doc, essay_label(&title, author.as_deref()), title, paras));
+                current = Some(Reading {
+                    id: doc,
+                    label: essay_label(&title, author.as_deref()),
+                    title,
+                    paras,
+                });
             }
-            let (_, label, title, paras) = current.as_ref().expect("set above");
+            let Reading {
+                label,
+                title,
+                paras,
+                ..
+            } = current.as_ref().expect("set above");
             let index = paragraph_at(paras, usize::try_from(start).unwrap_or(0)).unwrap_or(0);
             match out.last_mut() {
                 Some(p) if p.document == doc && p.paragraph == index => p.citations.push(citation),
