@@ -114,8 +114,11 @@ export function palette(): Palette {
   };
 }
 
-/** The parts every chart shares: text colours, the title, the tooltip. */
-export function base(p: Palette, title: string, subtitle?: string): Option {
+/**
+ * The parts every chart shares: text colours, the title, and the tooltip,
+ * whose body `formatter` builds from the hovered item (with `tip`).
+ */
+export function base<T>(p: Palette, title: string, subtitle?: string, formatter?: (item: T) => HTMLElement | string): Option {
   return {
     backgroundColor: "transparent",
     textStyle: { fontFamily: p.font, color: p.ink2 },
@@ -133,6 +136,7 @@ export function base(p: Palette, title: string, subtitle?: string): Option {
       backgroundColor: p.surface,
       borderColor: p.line,
       textStyle: { color: p.ink, fontFamily: p.font },
+      formatter,
     },
     animationDuration: 300,
   };

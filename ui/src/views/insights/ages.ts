@@ -28,20 +28,16 @@ export async function agesTab({ collection, box }: TabContext): Promise<Tab> {
     csv: { chart: "ages", document: null, collection, list: null, filter: null },
     onClick: (item) => (location.hash = `#/doc/${ages[item.dataIndex].document}`),
     option: (p) => ({
-      ...base(p, "Reference age by essay", "years between each reference and the essay · box: middle half · line: median"),
+      ...base(p, "Reference age by essay", "years between each reference and the essay · box: middle half · line: median", (item: { dataIndex: number }) => {
+        const a = ages[item.dataIndex];
+        return tip(
+          label(a),
+          `Median ${a.median} years (${plural(a.references, "dated reference")})`,
+          `Middle half ${a.q1}–${a.q3} years`,
+          `Newest ${a.min}, oldest ${a.max} years`,
+        );
+      }),
       grid: { left: 8, right: 24, top: 64, bottom: 44, containLabel: true },
-      tooltip: {
-        ...(base(p, "").tooltip as object),
-        formatter: (item: { dataIndex: number }) => {
-          const a = ages[item.dataIndex];
-          return tip(
-            label(a),
-            `Median ${a.median} years (${plural(a.references, "dated reference")})`,
-            `Middle half ${a.q1}–${a.q3} years`,
-            `Newest ${a.min}, oldest ${a.max} years`,
-          );
-        },
-      },
       xAxis: axis(p, "Age of reference (years before the essay)", { type: "value", nameLocation: "middle", nameGap: 28, min: 0 }),
       yAxis: axis(p, "", {
         type: "category",

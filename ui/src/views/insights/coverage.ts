@@ -70,15 +70,11 @@ function coverageFigure(c: Coverage, collection: string | null): Figure {
     summary: `Coverage of ${c.list}: ${c.items.filter((i) => i.cited_by.length > 0).length} of ${c.items.length} items cited by the ${plural(c.essays, "essay")}; ${c.essential_uncited.length} essential items cited by none.`,
     csv: { chart: "coverage", document: null, collection, list: c.list, filter: null },
     option: (p) => ({
-      ...base(p, `Coverage of ${c.list}`, `essays citing each item, of ${c.essays} · ★ essential · red: essential, cited by none`),
+      ...base(p, `Coverage of ${c.list}`, `essays citing each item, of ${c.essays} · ★ essential · red: essential, cited by none`, (item: { dataIndex: number }) => {
+        const i = c.items[item.dataIndex];
+        return tip(i.label, i.title ?? "", i.importance ?? "no importance set", i.section ? `Section: ${i.section}` : "", `Cited by ${plural(i.cited_by.length, "essay")}`);
+      }),
       grid: { left: 8, right: 40, top: 64, bottom: 40, containLabel: true },
-      tooltip: {
-        ...(base(p, "").tooltip as object),
-        formatter: (item: { dataIndex: number }) => {
-          const i = c.items[item.dataIndex];
-          return tip(i.label, i.title ?? "", i.importance ?? "no importance set", i.section ? `Section: ${i.section}` : "", `Cited by ${plural(i.cited_by.length, "essay")}`);
-        },
-      },
       xAxis: axis(p, "Essays citing it", { type: "value", minInterval: 1, max: Math.max(c.essays, 1), nameLocation: "middle", nameGap: 26 }),
       yAxis: axis(p, "", { type: "category", inverse: true, data: c.items.map(label), axisLabel: { color: p.ink2, width: 240, overflow: "truncate" }, splitLine: { show: false } }),
       series: [

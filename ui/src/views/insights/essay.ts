@@ -54,16 +54,12 @@ function strip(e: EssayInsights, onParagraph: (index: number) => void): Figure {
     csv: { chart: "paragraphs", document: e.document, collection: null, list: null, filter: null },
     onClick: (item) => onParagraph(item.dataIndex),
     option: (p) => ({
-      ...base(p, "Citations along the text", "one cell per paragraph · red: cites nothing"),
+      ...base(p, "Citations along the text", "one cell per paragraph · red: cites nothing", (item: { dataIndex: number }) => {
+        const para = e.paragraphs[item.dataIndex];
+        const what = !para.prose ? "heading or short line" : para.citations === 0 ? "cites nothing" : plural(para.citations, "citation");
+        return tip(`Paragraph ${item.dataIndex + 1}`, what, "Click to show it in the text");
+      }),
       grid: { left: 8, right: 8, top: 58, bottom: 22 },
-      tooltip: {
-        ...(base(p, "").tooltip as object),
-        formatter: (item: { dataIndex: number }) => {
-          const para = e.paragraphs[item.dataIndex];
-          const what = !para.prose ? "heading or short line" : para.citations === 0 ? "cites nothing" : plural(para.citations, "citation");
-          return tip(`Paragraph ${item.dataIndex + 1}`, what, "Click to show it in the text");
-        },
-      },
       xAxis: axis(p, "", {
         type: "category",
         data: e.paragraphs.map((_, i) => String(i + 1)),
@@ -107,13 +103,10 @@ function years(e: EssayInsights): Figure {
         p,
         "References by year",
         median === null ? "year of publication" : `median age ${e.median_age} years (essay ${e.year})`,
+        (item: { value: [number, number] }) =>
+          tip(String(item.value[0]), plural(item.value[1], "reference"), e.year === null ? "" : `${e.year - item.value[0]} years before the essay`),
       ),
       grid: { left: 40, right: 14, top: 76, bottom: 40 },
-      tooltip: {
-        ...(base(p, "").tooltip as object),
-        formatter: (item: { value: [number, number] }) =>
-          tip(String(item.value[0]), plural(item.value[1], "reference"), e.year === null ? "" : `${e.year - item.value[0]} years before the essay`),
-      },
       xAxis: axis(p, "Year of publication", {
         type: "value",
         min: ys.length ? Math.min(...ys) - 1 : undefined,
@@ -149,12 +142,8 @@ function types(e: EssayInsights): Figure {
     summary: `Kinds of reference: ${kinds.map((k) => `${e.types[k]} ${TYPE_LABELS[k].toLowerCase()}`).join(", ")}.`,
     csv: { chart: "types", document: e.document, collection: null, list: null, filter: null },
     option: (p) => ({
-      ...base(p, "Kinds of reference"),
+      ...base(p, "Kinds of reference", undefined, (item: { name: string; value: number }) => tip(item.name, plural(item.value, "reference"))),
       grid: { left: 100, right: 24, top: 44, bottom: 34 },
-      tooltip: {
-        ...(base(p, "").tooltip as object),
-        formatter: (item: { name: string; value: number }) => tip(item.name, plural(item.value, "reference")),
-      },
       xAxis: axis(p, "References", { type: "value", minInterval: 1, nameLocation: "middle", nameGap: 22 }),
       yAxis: axis(p, "", { type: "category", inverse: true, data: kinds.map((k) => TYPE_LABELS[k]), splitLine: { show: false } }),
       series: [

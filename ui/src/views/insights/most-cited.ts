@@ -29,15 +29,11 @@ export async function mostCitedTab({ collection, box, side }: TabContext): Promi
     csv: { chart: "most_cited", document: null, collection, list: null, filter: null },
     onClick: (item) => open(works[item.dataIndex]),
     option: (p) => ({
-      ...base(p, "Most-cited works", "essays citing each work · click a bar for the passages"),
+      ...base(p, "Most-cited works", "essays citing each work · click a bar for the passages", (item: { dataIndex: number }) => {
+        const w = works[item.dataIndex];
+        return tip(w.label, w.title ?? "", `Cited by ${plural(w.count, "essay")}`, plural(w.citations, "in-text citation"));
+      }),
       grid: { left: 8, right: 40, top: 64, bottom: 40, containLabel: true },
-      tooltip: {
-        ...(base(p, "").tooltip as object),
-        formatter: (item: { dataIndex: number }) => {
-          const w = works[item.dataIndex];
-          return tip(w.label, w.title ?? "", `Cited by ${plural(w.count, "essay")}`, plural(w.citations, "in-text citation"));
-        },
-      },
       xAxis: axis(p, "Essays citing it", { type: "value", minInterval: 1, nameLocation: "middle", nameGap: 26 }),
       yAxis: axis(p, "", {
         type: "category",

@@ -111,17 +111,13 @@ export function networkFigure(network: Network, csv: ChartRequest, open: (node: 
       if (item.dataType === "node") open(network.nodes[item.dataIndex]);
     },
     option: (p) => ({
-      ...base(p, "Citation network", `${plural(essays, "essay")} · ${plural(network.nodes.length - essays, "work")} · ${shared} shared · drag to pan, scroll to zoom`),
-      tooltip: {
-        ...(base(p, "").tooltip as object),
-        formatter: (item: { dataType: string; dataIndex: number }) => {
-          if (item.dataType !== "node") return "";
-          const n = network.nodes[item.dataIndex];
-          return n.kind === "essay"
-            ? tip(n.label, `Essay · cites ${plural(n.degree, "work")}`, "Click to open it")
-            : tip(n.label, `Cited by ${plural(n.degree, "essay")}`, "Click for the passages");
-        },
-      },
+      ...base(p, "Citation network", `${plural(essays, "essay")} · ${plural(network.nodes.length - essays, "work")} · ${shared} shared · drag to pan, scroll to zoom`, (item: { dataType: string; dataIndex: number }) => {
+        if (item.dataType !== "node") return "";
+        const n = network.nodes[item.dataIndex];
+        return n.kind === "essay"
+          ? tip(n.label, `Essay · cites ${plural(n.degree, "work")}`, "Click to open it")
+          : tip(n.label, `Cited by ${plural(n.degree, "essay")}`, "Click for the passages");
+      }),
       animation: false,
       series: [
         {

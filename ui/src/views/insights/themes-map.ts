@@ -41,16 +41,12 @@ export function themeMapFigure(matrix: ThemeMatrix, csv: ChartRequest, open: (th
       open(theme, doc);
     },
     option: (p) => ({
-      ...base(p, "Where each theme lives", "matching paragraphs per document · quoted: suggested themes · click a cell for them"),
+      ...base(p, "Where each theme lives", "matching paragraphs per document · quoted: suggested themes · click a cell for them", (item: { value: [number, number, number] }) => {
+        const [doc, theme, n] = item.value;
+        const d = documents[doc];
+        return tip(`${themes[theme].name}${themes[theme].suggested ? " (suggested)" : ""}`, `#${d.id} ${d.label}`, d.title, `${plural(n, "paragraph")} match`);
+      }),
       grid: { left: 8, right: 16, top: 66, bottom: wide ? 110 : documents.length > 6 ? 90 : 56, containLabel: true },
-      tooltip: {
-        ...(base(p, "").tooltip as object),
-        formatter: (item: { value: [number, number, number] }) => {
-          const [doc, theme, n] = item.value;
-          const d = documents[doc];
-          return tip(`${themes[theme].name}${themes[theme].suggested ? " (suggested)" : ""}`, `#${d.id} ${d.label}`, d.title, `${plural(n, "paragraph")} match`);
-        },
-      },
       xAxis: axis(p, "Documents", {
         type: "category",
         data: documents.map((d) => `#${d.id} ${d.label}`),
