@@ -31,7 +31,12 @@ fn main() -> anyhow::Result<()> {
         .manage(Mutex::new(library))
         .manage(Grants::default())
         .manage(TestHooks::from_env())
+        .manage(commands::library::ImportCancel::default())
         .on_window_event(on_window_event)
+        .setup(|app| {
+            app.state::<TestHooks>().watch_drops(app.handle(), dropped);
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             pick::pick_files,
             pick::pick_save_path,
@@ -39,6 +44,8 @@ fn main() -> anyhow::Result<()> {
             commands::library::list_collections,
             commands::library::get_document,
             commands::library::import_files,
+            commands::library::import_zotero,
+            commands::library::cancel_import,
             commands::audit::audit_document,
             commands::audit::correct_reference,
             commands::works::list_works,
@@ -121,14 +128,18 @@ fn main() -> anyhow::Result<()> {
 /// first means the page's `import_files` always finds the grant.
 fn on_window_event(window: &Window, event: &WindowEvent) {
     if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
-        window
-            .state::<Grants>()
-            .grant(window.label(), Access::Read, paths.iter().cloned());
-        if let Err(err) =
-            window.emit_to(EventTarget::labeled(window.label()), "files-dropped", paths)
-        {
-            eprintln!("quire: cannot announce dropped files: {err}");
-        }
+        dropped(window, paths);
+    }
+}
+
+/// What a drop of `paths` on `window` does (the end-to-end tests' drops
+/// come here too, see [`TestHooks::watch_drops`]).
+fn dropped(window: &Window, paths: &[std::path::PathBuf]) {
+    window
+        .state::<Grants>()
+        .grant(window.label(), Access::Read, paths.iter().cloned());
+    if let Err(err) = window.emit_to(EventTarget::labeled(window.label()), "files-dropped", paths) {
+        eprintln!("quire: cannot announce dropped files: {err}");
     }
 }
 

@@ -18,8 +18,11 @@ use crate::test_hooks::TestHooks;
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Purpose {
-    /// Essays and sources to import: `.txt`, `.md`, `.docx`.
+    /// Essays and sources to import: `.txt`, `.md`, `.docx`, `.odt`,
+    /// `.pdf`, saved web pages.
     Documents,
+    /// A Zotero data directory (a folder).
+    Zotero,
     /// BibTeX, RIS or CSL-JSON files of works.
     Works,
     /// One `.csl` style file to import into the library.
@@ -34,6 +37,7 @@ impl Purpose {
     fn title(self) -> &'static str {
         match self {
             Purpose::Documents => "Import essays and sources",
+            Purpose::Zotero => "Import a Zotero library: choose its data directory",
             Purpose::Works => "Import works",
             Purpose::Style => "Import a CSL style",
             Purpose::Rubric => "Import a rubric",
@@ -43,7 +47,13 @@ impl Purpose {
 
     fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Purpose::Documents => ("Essays and sources", &["txt", "md", "markdown", "docx"]),
+            Purpose::Documents => (
+                "Essays and sources",
+                &[
+                    "txt", "md", "markdown", "docx", "odt", "fodt", "pdf", "html", "htm",
+                ],
+            ),
+            Purpose::Zotero => ("Zotero data directory", &[]),
             Purpose::Works => ("BibTeX, RIS, CSL-JSON", &["bib", "bibtex", "ris", "json"]),
             Purpose::Style => ("CSL style", &["csl"]),
             Purpose::Rubric => ("Rubric (JSON)", &["json"]),
@@ -71,10 +81,13 @@ pub async fn pick_files(
             return Ok(paths);
         }
         let (name, extensions) = purpose.filter();
-        let dialog = dialog(&app, &window)
-            .set_title(purpose.title())
-            .add_filter(name, extensions);
-        let chosen = if purpose.multiple() {
+        let mut dialog = dialog(&app, &window).set_title(purpose.title());
+        if !extensions.is_empty() {
+            dialog = dialog.add_filter(name, extensions);
+        }
+        let chosen = if matches!(purpose, Purpose::Zotero) {
+            dialog.blocking_pick_folder().into_iter().collect()
+        } else if purpose.multiple() {
             dialog.blocking_pick_files().unwrap_or_default()
         } else {
             dialog.blocking_pick_file().into_iter().collect()

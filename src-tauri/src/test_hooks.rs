@@ -1,5 +1,6 @@
-//! Stand-ins for the two things end-to-end tests cannot drive: the system's
-//! file dialogs and its web browser.
+//! Stand-ins for the three things end-to-end tests cannot drive: the
+//! system's file dialogs, its web browser, and files dragged in from
+//! another application.
 //!
 //! WebDriver cannot click a native dialog, and a test must not launch a
 //! browser. So, in debug builds only (the e2e suite runs the debug build),
@@ -11,17 +12,26 @@
 //!   a path, it only asks for a dialog.
 //! - `QUIRE_E2E_OPENED=FILE`: a link the app would open in the browser is
 //!   appended to `FILE` as a line instead.
+//! - `QUIRE_E2E_DROP=FILE`: when the test writes `FILE` (paths, one per
+//!   line), the app takes it as files dropped on the main window: the same
+//!   function the window's drop event calls grants and announces them, and
+//!   `FILE` is removed. WebDriver has no way to drag files in from outside
+//!   the page, and WebKitGTK takes a drop only from a real drag source.
 //!
-//! Release builds ignore both variables: the hooks are always off there.
+//! Release builds ignore the variables: the hooks are always off there.
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::time::Duration;
+
+use tauri::{AppHandle, Manager, Window};
 
 /// The hooks in force, managed as Tauri state.
 #[derive(Debug, Default)]
 pub struct TestHooks {
     pick: Option<PathBuf>,
     opened: Option<PathBuf>,
+    drop: Option<PathBuf>,
 }
 
 impl TestHooks {
@@ -31,6 +41,7 @@ impl TestHooks {
             Self {
                 pick: std::env::var_os("QUIRE_E2E_PICK").map(PathBuf::from),
                 opened: std::env::var_os("QUIRE_E2E_OPENED").map(PathBuf::from),
+                drop: std::env::var_os("QUIRE_E2E_DROP").map(PathBuf::from),
             }
         } else {
             Self::default()
@@ -65,5 +76,30 @@ impl TestHooks {
             eprintln!("quire: cannot record {url} in {}: {err}", file.display());
         }
         true
+    }
+
+    /// Under `QUIRE_E2E_DROP`, watch its file and hand what it lists to
+    /// `dropped` as a drop on the main window; nothing otherwise.
+    pub fn watch_drops(&self, app: &AppHandle, dropped: fn(&Window, &[PathBuf])) {
+        let Some(file) = self.drop.clone() else {
+            return;
+        };
+        let app = app.clone();
+        std::thread::spawn(move || loop {
+            std::thread::sleep(Duration::from_millis(200));
+            let Ok(text) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            let _ = std::fs::remove_file(&file);
+            let paths: Vec<PathBuf> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(PathBuf::from)
+                .collect();
+            if let Some(main) = app.get_webview_window("main") {
+                dropped(&main.as_ref().window(), &paths);
+            }
+        });
     }
 }

@@ -45,7 +45,9 @@ fn every_byline_form_is_found_and_lookalikes_are_not() {
     let mut wrong = Vec::new();
     for row in &rows {
         let bytes = std::fs::read(dir.join(&row.file)).expect("fixture");
-        let docs = import::parse(&row.file, &bytes).unwrap_or_else(|e| panic!("{}: {e}", row.file));
+        let docs = import::parse(&row.file, &bytes)
+            .unwrap_or_else(|e| panic!("{}: {e}", row.file))
+            .docs;
         assert_eq!(docs.len(), 1, "{} split into {}", row.file, docs.len());
         let doc = &docs[0];
         let got = (doc.kind, doc.author.clone(), doc.affiliation.clone());

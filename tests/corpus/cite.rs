@@ -29,7 +29,8 @@ fn seed_essays_audit_as_labelled() {
     let docs = import::read_file(&repo(
         "assets/sample/world-social-work-day-competition-2020.txt",
     ))
-    .expect("seed reads");
+    .expect("seed reads")
+    .docs;
     let essays: Vec<_> = docs.iter().filter(|d| d.kind == Kind::Essay).collect();
     let gold = gold.as_array().expect("array");
     assert_eq!(essays.len(), gold.len(), "four essays");
@@ -100,7 +101,8 @@ fn seed_essays_audit_as_labelled() {
 #[test]
 fn blog_copy_without_references_gets_one_issue() {
     let docs = import::read_file(&repo("assets/sample/the-value-of-social-work-blog.txt"))
-        .expect("blog reads");
+        .expect("blog reads")
+        .docs;
     for d in docs.iter().filter(|d| d.references.is_empty()) {
         let a = audit(&d.body, &d.references);
         if !a.citations.is_empty() {
@@ -155,7 +157,7 @@ fn superscript_citations_in_a_docx_are_audited_by_number() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("numeric.docx");
     std::fs::write(&path, superscript_docx()).expect("write docx");
-    let docs = import::read_file(&path).expect("docx reads");
+    let docs = import::read_file(&path).expect("docx reads").docs;
     let essay = docs
         .iter()
         .find(|d| !d.references.is_empty())
@@ -178,7 +180,7 @@ fn a_page_number_like_a_year_no_longer_stops_an_audit() {
          Krumer-Nevo, M. (2016) 'Poverty-aware social work', *British Journal of Social Work*, 46(6), pp. 1793-1808.\n",
     )
     .expect("write");
-    let docs = import::read_file(&path).expect("reads");
+    let docs = import::read_file(&path).expect("reads").docs;
     let a = audit(&docs[0].body, &docs[0].references);
     assert_eq!(a.citations.len(), 1);
     assert_eq!(a.citations[0].citation.locator.as_deref(), Some("p. 1796"));

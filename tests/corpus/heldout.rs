@@ -110,7 +110,7 @@ fn detail() -> bool {
 
 /// Reads and audits one essay the way an import does.
 fn run(path: &Path) -> Result<Seen, String> {
-    let docs = import::read_file(path).map_err(|e| e.to_string())?;
+    let docs = import::read_file(path).map_err(|e| e.to_string())?.docs;
     let doc = docs
         .iter()
         .find(|d| d.kind == Kind::Essay)

@@ -10,7 +10,7 @@ const PROMPT: &str =
     "Working better together: How do we build stronger relationships between social workers and people using services?";
 
 fn import(library: &mut Library, paths: &[PathBuf]) -> quire_engine::ImportReport {
-    library.import_files(paths, None, &mut |_: Progress| {})
+    library.import_files(paths, &Default::default(), &mut |_: Progress| {})
 }
 
 fn essay_by(library: &Library, author: &str) -> quire_engine::Document {
@@ -372,14 +372,14 @@ fn file_over_20_mb_is_refused() {
 #[test]
 fn unsupported_and_missing_files_are_reported() {
     let (dir, mut library) = empty_library();
-    let pdf = dir.path().join("essay.pdf");
-    std::fs::write(&pdf, b"%PDF-1.7").unwrap();
+    let pages = dir.path().join("essay.pages");
+    std::fs::write(&pages, b"PK").unwrap();
     let missing = dir.path().join("nowhere.txt");
-    let report = import(&mut library, &[pdf, missing]);
+    let report = import(&mut library, &[pages, missing]);
     assert_eq!(report.errors.len(), 2);
     assert!(report.errors[0]
         .message
-        .contains("unsupported file type .pdf"));
+        .contains("unsupported file type .pages"));
     assert!(report.errors[1].path.ends_with("nowhere.txt"));
 }
 
@@ -518,7 +518,14 @@ fn docx_essay_keeps_headings_emphasis_and_lists() {
 fn docx_into_a_named_collection() {
     let (dir, mut library) = empty_library();
     let path = write(dir.path(), "ortiz.docx", &essay_docx());
-    let report = library.import_files(&[path], Some("Spring entries"), &mut |_: Progress| {});
+    let report = library.import_files(
+        &[path],
+        &quire_engine::ImportOptions {
+            collection: Some("Spring entries"),
+            ..Default::default()
+        },
+        &mut |_: Progress| {},
+    );
     assert!(report.errors.is_empty());
     let collections = library.collections().unwrap();
     assert_eq!(collections.len(), 1);
@@ -672,7 +679,7 @@ fn plain_text_indentation_never_becomes_code() {
 fn progress_is_reported_per_file_and_at_the_end() {
     let (_dir, mut library) = empty_library();
     let mut seen = Vec::new();
-    library.import_files(&seed_files(), None, &mut |p: Progress| {
+    library.import_files(&seed_files(), &Default::default(), &mut |p: Progress| {
         seen.push((p.done, p.total))
     });
     assert_eq!(seen, [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]);

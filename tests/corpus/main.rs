@@ -6,4 +6,5 @@ mod cite;
 mod format;
 mod heldout;
 mod import;
+mod ingest;
 mod search;

@@ -432,7 +432,7 @@ fn import_forever(lib: &Path) {
              A second paragraph on supervision and reflection, number {n}.\n"
         );
         std::fs::write(&path, body).unwrap();
-        let report = library.import_files(&[path], None, &mut |_: Progress| {});
+        let report = library.import_files(&[path], &Default::default(), &mut |_: Progress| {});
         assert!(report.errors.is_empty(), "{:?}", report.errors);
         std::fs::write(lib.join("child-progress"), (n + 1).to_string()).unwrap();
     }

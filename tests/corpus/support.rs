@@ -70,7 +70,7 @@ pub fn empty_library() -> (tempfile::TempDir, Library) {
 /// A library holding the five seeds, imported without errors.
 pub fn seeded_library() -> (tempfile::TempDir, Library) {
     let (dir, mut library) = empty_library();
-    let report = library.import_files(&seed_files(), None, &mut |_: Progress| {});
+    let report = library.import_files(&seed_files(), &Default::default(), &mut |_: Progress| {});
     assert!(
         report.errors.is_empty(),
         "seed import failed: {:?}",

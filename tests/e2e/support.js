@@ -1,6 +1,6 @@
 // Helpers shared by the specs.
 
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -77,6 +77,18 @@ export function pickNext(paths) {
 export async function pick(purpose, paths) {
   pickNext(paths);
   return invoke("pick_files", { purpose });
+}
+
+/**
+ * Drops `paths` (files or folders) on the main window: the app's
+ * QUIRE_E2E_DROP hook hands them to the same function a real drop event
+ * calls, which grants them and tells the page, which imports them.
+ */
+export function dropFiles(paths) {
+  // Written aside and renamed, so the app never reads half a list.
+  const file = process.env.QUIRE_E2E_DROP;
+  writeFileSync(`${file}.part`, paths.map((p) => `${p}\n`).join(""));
+  renameSync(`${file}.part`, file);
 }
 
 /** The links the app opened in the browser so far (the QUIRE_E2E_OPENED hook). */

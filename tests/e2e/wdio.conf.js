@@ -52,12 +52,14 @@ export const config = {
   // whose environment points every data folder at a new temporary directory.
   // The app inherits it, so the tests never touch the user's real library.
   // The app's test hooks (src-tauri/src/test_hooks.rs, debug builds only)
-  // stand in for the file dialogs and the browser; the specs reach the two
-  // files through the same variables (support.js: pickNext, openedUrls).
+  // stand in for the file dialogs, the browser and drag and drop from other
+  // applications; the specs reach the three files through the same
+  // variables (support.js: pickNext, openedUrls, dropFiles).
   async beforeSession() {
     sandbox = mkdtempSync(path.join(os.tmpdir(), "quire-e2e-"));
     process.env.QUIRE_E2E_PICK = path.join(sandbox, "pick.txt");
     process.env.QUIRE_E2E_OPENED = path.join(sandbox, "opened.txt");
+    process.env.QUIRE_E2E_DROP = path.join(sandbox, "drop.txt");
     const env = {
       ...process.env,
       PATH: `${cargoBin}:${process.env.PATH}`,

@@ -21,8 +21,12 @@ export type {
   ImportFailure,
   ImportWarning,
   ImportReport,
+  ImportedFile,
+  FileFormat,
   Progress,
   DocFilter,
+  CollectionsAs,
+  ZoteroReport,
   // CSL-JSON (crates/quire-csl)
   CslName,
   CslDate,
@@ -147,6 +151,8 @@ import type {
   FormattedList,
   ImportReport,
   Importance,
+  CollectionsAs,
+  ZoteroReport,
   InterchangeFormat,
   KeyTerm,
   ListExportFormat,
@@ -225,7 +231,7 @@ export const listCollections = () => call<Collection[]>("list_collections");
 // command accepts only paths picked there or dropped on the window, once.
 
 /** What files are picked for: the dialog's title and filter. */
-export type PickPurpose = "documents" | "works" | "style" | "rubric" | "marks";
+export type PickPurpose = "documents" | "zotero" | "works" | "style" | "rubric" | "marks";
 
 /** Opens the system's open dialog; resolves to the picked paths (none when cancelled). */
 export const pickFiles = (purpose: PickPurpose) => call<string[]>("pick_files", { purpose });
@@ -239,6 +245,11 @@ export const onFilesDropped = (handler: (paths: string[]) => void): Promise<Unli
 export const importFiles = (paths: string[], collection?: string) =>
   call<ImportReport>("import_files", { paths, collection: collection ?? null });
 
+/** Imports the Zotero library in a folder picked with `pickFiles("zotero")`. */
+export const importZotero = (dir: string, collectionsAs: CollectionsAs) =>
+  call<ZoteroReport>("import_zotero", { dir, collectionsAs });
+/** Stops the running import before its next file; what it stored stays. */
+export const cancelImport = () => call<void>("cancel_import");
 export const onImportProgress = (handler: (p: Progress) => void): Promise<UnlistenFn> =>
   listen<Progress>("import-progress", (event) => handler(event.payload));
 

@@ -71,6 +71,11 @@ const importButton = h(
   icon("import"),
   h("span", {}, "Import"),
 );
+const zoteroButton = h(
+  "button",
+  { class: "button", testid: "zotero-button", title: "Import a Zotero library", onclick: () => void importer.pickZotero() },
+  h("span", {}, "Zotero…"),
+);
 const searchButton = h(
   "button",
   { class: "search-trigger", testid: "search-open", title: "Search everything (Ctrl+K)", onclick: () => palette.open() },
@@ -168,7 +173,7 @@ const header = h(
   { class: "topbar" },
   h("a", { class: "brand", href: "#/library", "aria-label": "Quire — library" }, h("span", { class: "brand-mark" }), "Quire"),
   h("nav", { class: "nav", "aria-label": "Sections" }, ...navLinks),
-  h("div", { class: "topbar-actions" }, searchButton, importButton, helpButton, themeButton),
+  h("div", { class: "topbar-actions" }, searchButton, importButton, zoteroButton, helpButton, themeButton),
 );
 
 initTheme(() => {

@@ -70,7 +70,9 @@ pub fn file(path: &Path) -> ApiResult<Vec<wire::cli::EssayReport>> {
             path.display()
         ))
     };
-    let docs = guard::catch(|| import::read_file(path)).map_err(|p| internal("read", p))??;
+    let docs = guard::catch(|| import::read_file(path))
+        .map_err(|p| internal("read", p))??
+        .docs;
     let has_essays = docs.iter().any(|d| d.kind == Kind::Essay);
     docs.into_iter()
         .filter(|d| !has_essays || d.kind == Kind::Essay)

@@ -25,3 +25,4 @@ pub mod review;
 pub mod search;
 pub mod styles;
 pub mod works;
+pub mod zotero;

@@ -2,8 +2,9 @@
 //! of one, collections, and importing files.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 
-use quire_engine::{Library, Progress};
+use quire_engine::{FileFilter, Library, Progress};
 
 use crate::error::{ApiError, ApiResult};
 use crate::wire;
@@ -70,15 +71,35 @@ pub fn reader(library: &Library, id: i64) -> ApiResult<wire::ReaderDoc> {
     })
 }
 
-/// Imports files and folders (`.txt`, `.md`, `.docx`) into `collection`
-/// (created when new), telling `progress` before each file. A bad file is
-/// reported by name in the report and the rest go in; this never fails as a whole.
+/// What to import besides the paths: a collection to put every document
+/// in (created when new), `--glob` patterns for the files inside folders,
+/// and a flag that cancels the import before its next file.
+#[derive(Default)]
+pub struct ImportOptions<'a> {
+    pub collection: Option<&'a str>,
+    pub globs: &'a [String],
+    pub cancel: Option<&'a AtomicBool>,
+}
+
+/// Imports files and folders (`.txt`, `.md`, `.docx`, `.odt`, `.pdf`,
+/// `.html`), telling `progress` before each file and at the end. A bad
+/// file is reported by name in the report and the rest go in; only a
+/// malformed glob pattern fails the whole import, before any file is read.
 pub fn import(
     library: &mut Library,
     paths: &[PathBuf],
-    collection: Option<&str>,
+    options: ImportOptions<'_>,
     progress: &mut dyn FnMut(wire::Progress),
-) -> wire::ImportReport {
+) -> ApiResult<wire::ImportReport> {
+    let filter = match options.globs {
+        [] => None,
+        globs => Some(FileFilter::new(globs).map_err(ApiError::invalid)?),
+    };
+    let engine = quire_engine::ImportOptions {
+        collection: options.collection,
+        filter,
+        cancel: options.cancel,
+    };
     let mut forward = |p: Progress| progress(p.into());
-    library.import_files(paths, collection, &mut forward).into()
+    Ok(library.import_files(paths, &engine, &mut forward).into())
 }

@@ -73,7 +73,7 @@ fn files() -> BTreeMap<String, String> {
         CslItem, CslName, CslDate,
         // library
         Kind, LimitFlag, DocSummary, DocRow, Document, ReaderDoc, Collection,
-        ImportFailure, ImportWarning, ImportReport, Progress, DocFilter,
+        ImportFailure, ImportWarning, ImportReport, ImportedFile, FileFormat, Progress, CollectionsAs, ZoteroReport, DocFilter,
         // works
         CitedBy, Work, WorkRow, WorkEntry, WorkDetail, WorksFilter, WorksPage, WorksImport,
         InterchangeFormat,

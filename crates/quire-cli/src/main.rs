@@ -9,6 +9,7 @@
 
 mod cmd;
 mod print;
+mod progress;
 mod terminal;
 
 use std::path::PathBuf;
@@ -34,7 +35,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import .txt, .md and .docx files into the library.
+    /// Import .txt, .md, .docx, .odt, .pdf and .html files (or folders of them), or a Zotero library.
     Import(cmd::library::ImportArgs),
     /// List the documents in the library, or manage reference/reading lists.
     List(cmd::library::ListArgs),

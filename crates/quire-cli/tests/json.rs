@@ -23,6 +23,8 @@ const SUMMARY: &[&str] = &[
 ];
 const WORK: &[&str] = &["cited_by", "csl", "edited", "id"];
 const CITED_BY: &[&str] = &["author", "count", "document_id", "title"];
+/// One file of an import report (issue 13).
+const IMPORTED_FILE: &[&str] = &["documents", "error", "format", "path", "warnings", "work"];
 const LIST_SUMMARY: &[&str] = &["id", "items", "name", "purpose", "style"];
 
 /// A fresh library holding the sample documents; kept for the test's life.
@@ -36,9 +38,13 @@ fn sample_library() -> tempfile::TempDir {
         .collect();
     args.extend(files.iter().map(String::as_str));
     let report = ok_json(&quire(dir.path(), &args));
-    assert_eq!(keys(&report), ["errors", "imported"]);
+    assert_eq!(keys(&report), ["errors", "files", "imported"]);
     for doc in report["imported"].as_array().unwrap() {
         assert_eq!(keys(doc), SUMMARY);
+    }
+    for file in report["files"].as_array().unwrap() {
+        assert_eq!(keys(file), IMPORTED_FILE);
+        assert_eq!(file["format"], "text");
     }
     dir
 }

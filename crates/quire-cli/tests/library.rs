@@ -7,7 +7,7 @@ use common::{json, keys, quire, seeds};
 use std::path::Path;
 use std::process::Command;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 const SUMMARY_KEYS: [&str; 7] = [
     "affiliation",
@@ -36,7 +36,19 @@ fn import_seeds(library: &Path) -> Value {
 fn import_json_has_exactly_the_contract_keys() {
     let dir = tempfile::tempdir().unwrap();
     let report = import_seeds(dir.path());
-    assert_eq!(keys(&report), ["errors", "imported"]);
+    assert_eq!(keys(&report), ["errors", "files", "imported"]);
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), 5);
+    for file in files {
+        assert_eq!(
+            keys(file),
+            ["documents", "error", "format", "path", "warnings", "work"]
+        );
+        assert_eq!(
+            (&file["format"], &file["work"]),
+            (&json!("text"), &Value::Null)
+        );
+    }
     let imported = report["imported"].as_array().unwrap();
     assert_eq!(imported.len(), 8);
     for doc in imported {

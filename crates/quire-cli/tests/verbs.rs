@@ -13,6 +13,10 @@ const VERBS: &[(&str, &[&str])] = &[
     ("list_collections", &["collections"]),
     ("get_document", &["show"]),
     ("import_files", &["import"]),
+    // `quire import --zotero DIR`.
+    ("import_zotero", &["import"]),
+    // Ctrl-C during `quire import`: it stops before the next file.
+    ("cancel_import", &["import"]),
     ("audit_document", &["audit"]),
     ("correct_reference", &["correct-ref"]),
     ("list_works", &["works"]),

@@ -54,6 +54,26 @@ impl Name {
             .unwrap_or("")
     }
 
+    /// The name as a byline writes it: "Laura Walters", "Jan van Dijk",
+    /// or the organisation's name.
+    pub fn display_name(&self) -> String {
+        if let Some(literal) = &self.literal {
+            return literal.clone();
+        }
+        [
+            self.given.as_deref(),
+            self.dropping_particle.as_deref(),
+            self.non_dropping_particle.as_deref(),
+            self.family.as_deref(),
+            self.suffix.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+
     /// The name a citation sorts and matches on: the family name with its
     /// particle ("van Gogh"), or the organisation's name.
     pub fn sort_name(&self) -> String {

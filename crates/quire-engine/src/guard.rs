@@ -69,7 +69,7 @@ fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// A panic on purpose, for tests of the boundaries above: a document body
-/// holding this marker panics in `store_docs` when the engine is built for
+/// holding this marker panics in `store_file` when the engine is built for
 /// tests or with the `fault-injection` feature, and nowhere else.
 #[cfg(any(test, feature = "fault-injection"))]
 #[doc(hidden)]
@@ -105,7 +105,11 @@ mod tests {
         )
         .unwrap();
         let mut library = Library::open(&dir.path().join("lib")).unwrap();
-        let report = library.import_files(std::slice::from_ref(&files), None, &mut |_| {});
+        let report = library.import_files(
+            std::slice::from_ref(&files),
+            &Default::default(),
+            &mut |_| {},
+        );
         assert_eq!(report.imported.len(), 2, "{report:?}");
         assert_eq!(report.errors.len(), 1);
         let failure = &report.errors[0];

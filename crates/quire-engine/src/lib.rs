@@ -27,14 +27,15 @@ mod works;
 mod works_view;
 #[cfg(test)]
 mod write_tests;
+pub mod zotero;
 
 pub use error::{Error, Result};
-pub use import::{CollectionHint, ParsedDoc};
-pub use library::Library;
+pub use import::{CollectionHint, FileFilter, FileFormat, ParsedDoc, ParsedFile};
+pub use library::{ImportOptions, Library};
 pub use lists::{Importance, ListItem, ListSummary, ListView, Placement, Purpose};
 pub use model::{
     Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport,
-    ImportWarning, Kind, LimitFlag, Progress,
+    ImportWarning, ImportedFile, Kind, LimitFlag, Progress,
 };
 pub use store::OpenOptions;
 pub use styles::StyleSummary;

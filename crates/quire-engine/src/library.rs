@@ -12,16 +12,17 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::import::dedupe::{self, Shingles, CANDIDATE_SHARE, MAX_CANDIDATES, THRESHOLD};
-use crate::import::{self, CollectionHint, ParsedDoc};
+use crate::import::{self, CollectionHint, ParsedDoc, ParsedFile};
 use crate::model::{
     Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport,
-    ImportWarning, Kind, LimitFlag, Progress,
+    ImportWarning, ImportedFile, Kind, LimitFlag, Progress,
 };
 use crate::store::{index_sync, OpenOptions};
 use crate::{citations, guard, sample, search, store, works};
@@ -270,52 +271,88 @@ impl Library {
         Ok(report)
     }
 
-    /// Import files, and the .txt/.md/.docx files inside folders. A bad file
-    /// is reported in `errors` and leaves nothing behind; the others are
-    /// imported. `collection` names a collection to
-    /// put every document in; a file not recognisable as essays is then taken
-    /// to be one entry (an essay), since that is what a competition holds.
+    /// Import files, and the files Quire reads inside folders (those
+    /// `options.filter` lets through). A bad file is reported in `errors`
+    /// and leaves nothing behind; the others are imported. `collection`
+    /// names a collection to put every document in; a file not
+    /// recognisable as essays is then taken to be one entry (an essay),
+    /// since that is what a competition holds.
+    ///
+    /// `progress` hears before each file and once at the end. When
+    /// `options.cancel` is set the import stops before the next file: each
+    /// file is its own transaction, so what was fully imported stays and
+    /// nothing is half-written.
     pub fn import_files(
         &mut self,
         paths: &[PathBuf],
-        collection: Option<&str>,
+        options: &ImportOptions<'_>,
         progress: &mut dyn FnMut(Progress),
     ) -> ImportReport {
-        let paths = import::expand_folders(paths);
+        let paths = import::expand_folders(paths, options.filter.as_ref());
+        let sizes: Vec<u64> = paths
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+            .collect();
+        let total_bytes = sizes.iter().sum::<u64>().max(1);
+        let started = std::time::Instant::now();
+        let mut pace = Pace::default();
         let mut report = ImportReport::default();
         for (done, path) in paths.iter().enumerate() {
+            if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                report.cancelled = true;
+                break;
+            }
             let shown = path.display().to_string();
-            progress(Progress {
-                done,
-                total: paths.len(),
-                current: shown.clone(),
-            });
+            progress(pace.progress(done, paths.len(), &shown, started, total_bytes, &report));
             let name = path
                 .file_name()
                 .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
             // A panic on one file fails that file only; its transaction
             // rolls back as the panic unwinds through it.
             let result = guard::catch(|| {
-                import::read_file(path).and_then(|docs| self.store_docs(&name, docs, collection))
+                import::read_file(path)
+                    .and_then(|file| self.store_file(&name, file, options.collection, None))
             })
             .unwrap_or_else(|panic| Err(internal_import_error(&shown, &name, &panic)));
-            match result {
-                Ok(summaries) => report.imported.extend(summaries),
-                Err(Error::Import { message, .. }) => report.errors.push(ImportFailure {
-                    path: shown,
-                    message,
-                }),
-                Err(e) => report.errors.push(ImportFailure {
-                    path: shown,
-                    message: e.to_string(),
-                }),
-            }
+            let format = import::FileFormat::of(&name);
+            let file = match result {
+                Ok(stored) => {
+                    let file = ImportedFile {
+                        path: shown,
+                        format: Some(stored.format),
+                        documents: stored.summaries.iter().map(|s| s.id).collect(),
+                        work: stored.work,
+                        warnings: stored.warnings,
+                        error: None,
+                    };
+                    report.imported.extend(stored.summaries);
+                    file
+                }
+                Err(e) => {
+                    let message = match e {
+                        Error::Import { message, .. } => message,
+                        e => e.to_string(),
+                    };
+                    report.errors.push(ImportFailure {
+                        path: shown.clone(),
+                        message: message.clone(),
+                    });
+                    ImportedFile {
+                        path: shown,
+                        format,
+                        documents: Vec::new(),
+                        work: None,
+                        warnings: import::refusal_warnings(&message),
+                        error: Some(message),
+                    }
+                }
+            };
+            pace.bytes += sizes[done];
+            pace.last = Some(file.clone());
+            report.files.push(file);
         }
-        progress(Progress {
-            done: paths.len(),
-            total: paths.len(),
-            current: String::new(),
-        });
+        let done = report.files.len();
+        progress(pace.progress(done, paths.len(), "", started, total_bytes, &report));
         self.refresh(&mut report.imported);
         report.warnings = std::mem::take(&mut self.import_notes);
         report
@@ -348,30 +385,54 @@ impl Library {
         collection: Option<&str>,
     ) -> Result<Vec<DocSummary>> {
         guard::catch(|| {
-            let docs =
+            let file =
                 import::parse(name, bytes).map_err(|message| Error::import(name, message))?;
-            self.store_docs(name, docs, collection)
+            Ok(self.store_file(name, file, collection, None)?.summaries)
         })
         .unwrap_or_else(|panic| Err(internal_import_error(name, name, &panic)))
     }
 
-    /// Store one file's documents in one write (see
-    /// [`Library::write_documents`]); an index that cannot follow leaves a
-    /// note in the report, not an error. The first import after opening
-    /// also gives every stored document without a sketch one (libraries
-    /// made before sketches existed), in the same transaction.
-    fn store_docs(
+    /// Store one file's documents, and the work its metadata describes,
+    /// in one write (see [`Library::write_documents`]); an index that
+    /// cannot follow leaves a note in the report, not an error. The first
+    /// import after opening also gives every stored document without a
+    /// sketch one (libraries made before sketches existed), in the same
+    /// transaction.
+    /// `known_work` is the work the file is already known to be (a Zotero
+    /// item's attachment); without one, the file's own metadata makes it.
+    pub(crate) fn store_file(
         &mut self,
         origin: &str,
-        docs: Vec<ParsedDoc>,
+        file: ParsedFile,
         collection: Option<&str>,
-    ) -> Result<Vec<DocSummary>> {
+        known_work: Option<i64>,
+    ) -> Result<StoredFile> {
+        let ParsedFile {
+            format,
+            docs,
+            work,
+            warnings,
+        } = file;
         let sketched = self.sketched;
         let committed = self.write_documents(|tx| {
             if !sketched {
                 sketch_stored(tx)?;
             }
-            commit_docs(tx, origin, docs, collection)
+            let work = match known_work {
+                Some(id) => Some(id),
+                None => work.map(|csl| works::work_for_file(tx, &csl)).transpose()?,
+            };
+            let written = commit_docs(tx, origin, docs, collection, work)?;
+            Ok(Written {
+                value: StoredFile {
+                    format,
+                    summaries: written.value,
+                    work,
+                    warnings,
+                },
+                stored: written.stored,
+                deleted: written.deleted,
+            })
         })?;
         self.sketched = true;
         if let Some(message) = committed.index_note {
@@ -545,18 +606,76 @@ impl Library {
     }
 }
 
+/// What [`Library::import_files`] needs besides the paths.
+#[derive(Default)]
+pub struct ImportOptions<'a> {
+    /// Put every document in this collection (created when new).
+    pub collection: Option<&'a str>,
+    /// Which files inside folders to read (`--glob`); files named
+    /// directly are always read.
+    pub filter: Option<import::FileFilter>,
+    /// Set (by another thread, a Cancel button or Ctrl-C) to stop before
+    /// the next file.
+    pub cancel: Option<&'a AtomicBool>,
+}
+
+/// One file's documents as stored, for its entry in the report.
+pub(crate) struct StoredFile {
+    pub format: import::FileFormat,
+    pub summaries: Vec<DocSummary>,
+    pub work: Option<i64>,
+    pub warnings: Vec<String>,
+}
+
+/// How far an import has got, for [`Progress`].
+#[derive(Default)]
+struct Pace {
+    /// Bytes of the files done.
+    bytes: u64,
+    last: Option<ImportedFile>,
+}
+
+impl Pace {
+    fn progress(
+        &self,
+        done: usize,
+        total: usize,
+        current: &str,
+        started: std::time::Instant,
+        total_bytes: u64,
+        report: &ImportReport,
+    ) -> Progress {
+        let elapsed = started.elapsed();
+        let remaining_ms = (self.bytes > 0).then(|| {
+            let left = total_bytes.saturating_sub(self.bytes) as f64;
+            (elapsed.as_secs_f64() * 1000.0 * left / self.bytes as f64) as u64
+        });
+        Progress {
+            done,
+            total,
+            current: current.to_owned(),
+            finished: self.last.clone(),
+            imported: report.files.iter().filter(|f| f.error.is_none()).count(),
+            failed: report.errors.len(),
+            elapsed_ms: elapsed.as_millis() as u64,
+            remaining_ms: if done == total { Some(0) } else { remaining_ms },
+        }
+    }
+}
+
 /// The report for an audit that panicked.
 fn audit_panicked(id: i64, panic: &str) -> Error {
     Error::Internal(format!("could not audit document {id}: {panic}"))
 }
 
-/// The transaction of [`Library::store_docs`]: the summaries, with the
+/// The transaction of [`Library::store_file`]: the summaries, with the
 /// new documents to index (none when the file added nothing new).
 fn commit_docs(
     tx: &Transaction,
     origin: &str,
     mut docs: Vec<ParsedDoc>,
     collection: Option<&str>,
+    work: Option<i64>,
 ) -> Result<Written<Vec<DocSummary>>> {
     if collection.is_some() && docs.len() == 1 {
         docs[0].kind = Kind::Essay;
@@ -573,6 +692,12 @@ fn commit_docs(
             )
             .optional()?;
         if let Some(id) = existing {
+            if let Some(work) = work {
+                tx.execute(
+                    "UPDATE documents SET work_id = ?2 WHERE id = ?1 AND work_id IS NULL",
+                    params![id, work],
+                )?;
+            }
             ids.push(id);
             continue;
         }
@@ -581,7 +706,7 @@ fn commit_docs(
             (None, Some(hint)) => Some(collection_id(tx, &hint.title, Some(hint))?),
             (None, None) => None,
         };
-        let id = insert_doc(tx, doc, origin, &hash, collection_id)?;
+        let id = insert_doc(tx, doc, origin, &hash, collection_id, work)?;
         ids.push(id);
         fresh.push((id, doc));
     }
@@ -682,10 +807,11 @@ fn insert_doc(
     origin: &str,
     hash: &str,
     collection_id: Option<i64>,
+    work: Option<i64>,
 ) -> Result<i64> {
     tx.execute(
-        "INSERT INTO documents (kind, title, author, affiliation, year, body, word_count, origin, content_hash, collection_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO documents (kind, title, author, affiliation, year, body, word_count, origin, content_hash, collection_id, work_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             doc.kind.as_str(),
             doc.title,
@@ -696,7 +822,8 @@ fn insert_doc(
             doc.word_count,
             origin,
             hash,
-            collection_id
+            collection_id,
+            work
         ],
     )?;
     let id = tx.last_insert_rowid();

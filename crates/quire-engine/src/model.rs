@@ -115,6 +115,27 @@ pub struct ImportReport {
     /// contract keeps its two keys in the usual case.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<ImportWarning>,
+    /// Every file read, in order, with what came of it.
+    pub files: Vec<ImportedFile>,
+    /// The import was cancelled: files after the last one listed were not
+    /// read. Left out of the JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
+}
+
+/// One file of an import: its format, the documents it holds (new or
+/// already stored), the work its metadata made, its caveats, or why it
+/// was refused.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportedFile {
+    pub path: String,
+    /// `None` for a file whose type Quire does not read.
+    pub format: Option<crate::import::FileFormat>,
+    pub documents: Vec<i64>,
+    pub work: Option<i64>,
+    pub warnings: Vec<String>,
+    /// Why nothing of the file was stored; `None` when it was.
+    pub error: Option<String>,
 }
 
 /// A file whose documents were stored, and what the user should know.
@@ -135,5 +156,16 @@ pub struct ImportFailure {
 pub struct Progress {
     pub done: usize,
     pub total: usize,
+    /// The file about to be read; empty once all are done.
     pub current: String,
+    /// The file just finished, with its outcome; `None` before the first.
+    pub finished: Option<ImportedFile>,
+    /// Files stored and files refused so far.
+    pub imported: usize,
+    pub failed: usize,
+    /// Time since the import began.
+    pub elapsed_ms: u64,
+    /// Time left at the pace so far (bytes read per second, so one large
+    /// PDF among small essays does not skew it); `None` until a file is done.
+    pub remaining_ms: Option<u64>,
 }

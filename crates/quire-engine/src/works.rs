@@ -124,6 +124,16 @@ impl Library {
                     "UPDATE list_items SET work_id = ?1 WHERE work_id = ?2",
                     params![keep, other],
                 )?;
+                // What the work is to documents, Zotero, tags and
+                // collections moves over too, before the delete cascades.
+                for sql in [
+                    "UPDATE documents SET work_id = ?1 WHERE work_id = ?2",
+                    "UPDATE zotero_items SET work_id = ?1 WHERE work_id = ?2",
+                    "INSERT OR IGNORE INTO work_tags (work_id, tag) SELECT ?1, tag FROM work_tags WHERE work_id = ?2",
+                    "INSERT OR IGNORE INTO collection_works (collection_id, work_id) SELECT collection_id, ?1 FROM collection_works WHERE work_id = ?2",
+                ] {
+                    tx.execute(sql, params![keep, other])?;
+                }
                 tx.execute("DELETE FROM works WHERE id = ?1", [other])?;
             }
             Ok(())
@@ -358,6 +368,66 @@ fn work(conn: &Connection, id: i64) -> Result<Work> {
         edited,
         cited_by,
     })
+}
+
+/// The work a file's own metadata describes (a PDF's, a saved page's):
+/// the work already held with its DOI, or with its first author, year and
+/// title, else a new one. Either way it is kept as imported, so it stays
+/// when nothing cites it.
+pub(crate) fn work_for_file(conn: &Connection, csl: &CslItem) -> Result<i64> {
+    let id = match matching_work(conn, csl)? {
+        Some(id) => id,
+        None => insert_work(conn, csl)?,
+    };
+    conn.execute("UPDATE works SET imported = 1 WHERE id = ?1", [id])?;
+    Ok(id)
+}
+
+/// The work already held that `csl` describes: the one with its DOI, or
+/// with its first author, year and title. Looked up through the DOI and
+/// key indexes, so a batch of files costs no scan of every work per file.
+pub(crate) fn matching_work(conn: &Connection, csl: &CslItem) -> Result<Option<i64>> {
+    let new = known_of(0, csl);
+    if let Some(doi) = &new.doi {
+        let found = conn
+            .query_row("SELECT id FROM works WHERE doi = ?1", [doi], |r| r.get(0))
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    if new.key.is_empty() {
+        return Ok(None);
+    }
+    let mut stmt = conn.prepare_cached("SELECT id, csl FROM works WHERE match_key = ?1")?;
+    let rows = stmt.query_map([&new.key], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut candidates = Vec::new();
+    for row in rows {
+        let (id, json) = row?;
+        candidates.push(known_of(id, &parse_csl(id, &json)?));
+    }
+    Ok(find_match(&candidates, csl))
+}
+
+/// A new work kept as imported (it stays when nothing cites it).
+pub(crate) fn insert_imported(conn: &Connection, csl: &CslItem) -> Result<i64> {
+    let id = insert_work(conn, csl)?;
+    conn.execute("UPDATE works SET imported = 1 WHERE id = ?1", [id])?;
+    Ok(id)
+}
+
+/// Replace a work's CSL with what its source now says (a Zotero item
+/// edited since the last import), unless a person edited the work in
+/// Quire: their correction wins. Returns whether it was replaced.
+pub(crate) fn refresh_csl(conn: &Connection, id: i64, csl: &CslItem) -> Result<bool> {
+    let k = known_of(id, csl);
+    let n = conn.execute(
+        "UPDATE works SET csl = ?2, doi = ?3, match_key = ?4, imported = 1 WHERE id = ?1 AND edited = 0",
+        params![id, to_json(csl)?, k.doi, k.key],
+    )?;
+    Ok(n > 0)
 }
 
 fn known_works(conn: &Connection) -> Result<Vec<Known>> {

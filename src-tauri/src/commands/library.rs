@@ -3,9 +3,13 @@
 //! main thread: a long import holding the library lock must not freeze the window.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
-use quire_api::wire::{Collection, DocFilter, DocRow, ImportReport, ReaderDoc};
+use quire_api::library::ImportOptions;
+use quire_api::wire::{
+    Collection, CollectionsAs, DocFilter, DocRow, ImportReport, ReaderDoc, ZoteroReport,
+};
 use quire_engine::Library;
 use tauri::{AppHandle, Emitter, Manager, State, Window};
 
@@ -34,9 +38,16 @@ pub async fn get_document(library: State<'_, Mutex<Library>>, id: i64) -> Comman
     guarded(|| quire_api::library::reader(&lock(&library), id))
 }
 
+/// The flag the Cancel button of the import progress view sets; an import
+/// clears it as it starts and stops before its next file once it is set.
+#[derive(Default)]
+pub struct ImportCancel(Arc<AtomicBool>);
+
 /// Imports files on a blocking worker, sending `import-progress` events
-/// (`{done, total, current}`) as each file is read. Per-file failures are in
-/// the report's `errors`. Only files the person picked or dropped on this window are read.
+/// (`Progress`: counts, the file being read, the file just finished with
+/// its outcome, time left) before each file and at the end. Per-file
+/// failures are in the report's `errors` and `files`. Only files the person
+/// picked or dropped on this window are read.
 #[tauri::command]
 pub async fn import_files(
     app: AppHandle,
@@ -46,17 +57,60 @@ pub async fn import_files(
     collection: Option<String>,
 ) -> CommandResult<ImportReport> {
     grants.take(window.label(), Access::Read, &paths)?;
+    let cancel = start_cancellable(&app);
     blocking(move || {
         let state = app.state::<Mutex<Library>>();
         let mut library = lock(&state);
         // A closed window cannot receive progress; the import goes on regardless.
         let mut progress = |p| drop(app.emit("import-progress", &p));
-        Ok(quire_api::library::import(
-            &mut library,
-            &paths,
-            collection.as_deref(),
-            &mut progress,
-        ))
+        let options = ImportOptions {
+            collection: collection.as_deref(),
+            globs: &[],
+            cancel: Some(&cancel),
+        };
+        quire_api::library::import(&mut library, &paths, options, &mut progress)
     })
     .await
+}
+
+/// Imports the Zotero library in a folder the person picked, with the same
+/// `import-progress` events and Cancel as [`import_files`].
+#[tauri::command]
+pub async fn import_zotero(
+    app: AppHandle,
+    window: Window,
+    grants: State<'_, Grants>,
+    dir: PathBuf,
+    collections_as: CollectionsAs,
+) -> CommandResult<ZoteroReport> {
+    grants.take_one(window.label(), Access::Read, &dir)?;
+    let cancel = start_cancellable(&app);
+    blocking(move || {
+        let state = app.state::<Mutex<Library>>();
+        let mut library = lock(&state);
+        let mut progress = |p| drop(app.emit("import-progress", &p));
+        quire_api::zotero::import(
+            &mut library,
+            &dir,
+            collections_as,
+            Some(&cancel),
+            &mut progress,
+        )
+    })
+    .await
+}
+
+/// Asks the running import to stop before its next file (or batch of
+/// Zotero items); what it has stored stays.
+#[tauri::command]
+pub async fn cancel_import(cancel: State<'_, ImportCancel>) -> CommandResult<()> {
+    cancel.0.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
+/// The cancel flag, cleared for an import about to start.
+fn start_cancellable(app: &AppHandle) -> Arc<AtomicBool> {
+    let flag = Arc::clone(&app.state::<ImportCancel>().0);
+    flag.store(false, Ordering::Relaxed);
+    flag
 }

@@ -2,6 +2,7 @@
 import type { DocSummary } from "./DocSummary";
 import type { ImportFailure } from "./ImportFailure";
 import type { ImportWarning } from "./ImportWarning";
+import type { ImportedFile } from "./ImportedFile";
 
 /**
  * What an import did: one summary per document stored, one failure per
@@ -20,4 +21,14 @@ errors: Array<ImportFailure>,
  * Files stored with a caveat. The key is left out when there are none,
  * so the report usually has just `imported` and `errors`.
  */
-warnings?: Array<ImportWarning>, };
+warnings?: Array<ImportWarning>, 
+/**
+ * Every file read, in order, with its format, documents, work and
+ * caveats, whether it was stored or refused.
+ */
+files: Array<ImportedFile>, 
+/**
+ * Set when the import was cancelled: the files after the last one in
+ * `files` were not read. Left out when false.
+ */
+cancelled?: boolean | undefined, };

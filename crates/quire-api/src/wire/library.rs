@@ -279,6 +279,15 @@ pub struct ImportReport {
     /// so the report usually has just `imported` and `errors`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<ImportWarning>,
+    /// Every file read, in order, with its format, documents, work and
+    /// caveats, whether it was stored or refused.
+    #[serde(default)]
+    pub files: Vec<ImportedFile>,
+    /// Set when the import was cancelled: the files after the last one in
+    /// `files` were not read. Left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(type = "boolean | undefined", optional)]
+    pub cancelled: bool,
 }
 
 impl From<quire_engine::ImportReport> for ImportReport {
@@ -287,6 +296,66 @@ impl From<quire_engine::ImportReport> for ImportReport {
             imported: super::all(r.imported),
             errors: super::all(r.errors),
             warnings: super::all(r.warnings),
+            files: super::all(r.files),
+            cancelled: r.cancelled,
+        }
+    }
+}
+
+/// A file format Quire reads, as the import report names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    Text,
+    Markdown,
+    Docx,
+    Odt,
+    Pdf,
+    Html,
+}
+
+impl From<quire_engine::FileFormat> for FileFormat {
+    fn from(f: quire_engine::FileFormat) -> Self {
+        use quire_engine::FileFormat as F;
+        match f {
+            F::Text => Self::Text,
+            F::Markdown => Self::Markdown,
+            F::Docx => Self::Docx,
+            F::Odt => Self::Odt,
+            F::Pdf => Self::Pdf,
+            F::Html => Self::Html,
+        }
+    }
+}
+
+/// One file of an import and what came of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportedFile {
+    /// The file as it was given (or found inside a folder given).
+    pub path: String,
+    /// Its format by extension; null for a type Quire does not read.
+    pub format: Option<FileFormat>,
+    /// Ids of its documents, new or already in the library.
+    pub documents: Vec<i64>,
+    /// The id of the work made from the file's own metadata (a PDF's, a
+    /// saved page's), or of the work it matched; null when none.
+    pub work: Option<i64>,
+    /// Caveats on the reading, e.g. `"no text layer"`,
+    /// `"pages 3, 7 have no text layer"`; empty when clean.
+    pub warnings: Vec<String>,
+    /// Why nothing of the file was stored; null when it was.
+    pub error: Option<String>,
+}
+
+impl From<quire_engine::ImportedFile> for ImportedFile {
+    fn from(f: quire_engine::ImportedFile) -> Self {
+        Self {
+            path: f.path,
+            format: f.format.map(Into::into),
+            documents: f.documents,
+            work: f.work,
+            warnings: f.warnings,
+            error: f.error,
         }
     }
 }
@@ -301,6 +370,19 @@ pub struct Progress {
     pub total: usize,
     /// The file being read now (empty once all are done).
     pub current: String,
+    /// The file just finished, with its outcome; null before the first.
+    pub finished: Option<ImportedFile>,
+    /// Files stored so far.
+    pub imported: usize,
+    /// Files refused so far.
+    pub failed: usize,
+    /// Milliseconds since the import began.
+    #[ts(type = "number")]
+    pub elapsed_ms: u64,
+    /// Milliseconds left at the pace so far (by bytes read); null until
+    /// the first file is done.
+    #[ts(type = "number | null")]
+    pub remaining_ms: Option<u64>,
 }
 
 impl From<quire_engine::Progress> for Progress {
@@ -309,6 +391,11 @@ impl From<quire_engine::Progress> for Progress {
             done: p.done,
             total: p.total,
             current: p.current,
+            finished: p.finished.map(Into::into),
+            imported: p.imported,
+            failed: p.failed,
+            elapsed_ms: p.elapsed_ms,
+            remaining_ms: p.remaining_ms,
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod review;
 pub mod search;
 pub mod styles;
 pub mod works;
+pub mod zotero;
 
 pub use audit::{CitationResult, CitedIn, EssayAudit, Issue, IssueKind, ReferenceResult, Status};
 pub use cli::{
@@ -38,8 +39,8 @@ pub use insights::{
     NetworkNode, NodeKind, ParagraphCites, ThemeMatrix, YearCount,
 };
 pub use library::{
-    Collection, DocFilter, DocRow, DocSummary, Document, ImportFailure, ImportReport,
-    ImportWarning, Kind, LimitFlag, Progress, ReaderDoc,
+    Collection, DocFilter, DocRow, DocSummary, Document, FileFormat, ImportFailure, ImportReport,
+    ImportWarning, ImportedFile, Kind, LimitFlag, Progress, ReaderDoc,
 };
 pub use lists::{
     FormattedEntry, FormattedList, FormattedSection, Importance, ListExportFormat, ListItem,
@@ -62,6 +63,7 @@ pub use works::{
     CitedBy, InterchangeFormat, Work, WorkDetail, WorkEntry, WorkRow, WorksFilter, WorksImport,
     WorksPage,
 };
+pub use zotero::{CollectionsAs, ZoteroReport};
 
 /// Every item converted: `wire::all(engine_rows)` for a `Vec` of wire types.
 pub fn all<T, U: From<T>>(items: impl IntoIterator<Item = T>) -> Vec<U> {

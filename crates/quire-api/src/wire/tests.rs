@@ -89,6 +89,18 @@ fn documents() {
         done: 1,
         total: 3,
         current: "b.md".into(),
+        finished: Some(quire_engine::ImportedFile {
+            path: "a.pdf".into(),
+            format: Some(quire_engine::FileFormat::Pdf),
+            documents: vec![4],
+            work: Some(9),
+            warnings: Vec::new(),
+            error: None,
+        }),
+        imported: 1,
+        failed: 0,
+        elapsed_ms: 120,
+        remaining_ms: Some(240),
     });
 }
 
@@ -101,9 +113,21 @@ fn an_import_report_has_warnings_only_when_there_are_some() {
             message: "unsupported".into(),
         }],
         warnings: Vec::new(),
+        files: vec![quire_engine::ImportedFile {
+            path: "scan.pdf".into(),
+            format: Some(quire_engine::FileFormat::Pdf),
+            documents: Vec::new(),
+            work: None,
+            warnings: vec!["no text layer".into()],
+            error: Some("has no text layer".into()),
+        }],
+        cancelled: false,
     };
     let plain = mirrors::<_, ImportReport>(report.clone());
     assert!(plain.get("warnings").is_none());
+    assert!(plain.get("cancelled").is_none());
+    assert_eq!(plain["files"][0]["format"], "pdf");
+    assert_eq!(plain["files"][0]["warnings"][0], "no text layer");
     report.warnings.push(quire_engine::ImportWarning {
         path: "a.md".into(),
         message: "stored; search index will be rebuilt".into(),

@@ -4,8 +4,9 @@
 //! With `--json` the output is the contract other tools read (see issue 2);
 //! without it, a table or report for a person.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use clap::Args;
 use quire_api::wire;
@@ -13,18 +14,38 @@ use quire_engine::{Library, OpenOptions};
 
 use super::{emit, none_failed, print_json, Context};
 use crate::print;
+use crate::progress::Reporter;
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// Files to import (.txt, .md, .docx), or folders holding them.
-    #[arg(required = true)]
+    /// Files to import (.txt, .md, .docx, .odt, .pdf, .html), or folders
+    /// holding them (searched recursively).
+    #[arg(required_unless_present = "zotero", conflicts_with = "zotero")]
     pub paths: Vec<PathBuf>,
+    /// Inside folders, import only files matching this pattern (`*.pdf`,
+    /// or `2020/**/*.docx` for a path below the folder); repeatable.
+    #[arg(long)]
+    pub glob: Vec<String>,
     /// Put the documents in this collection (created if missing); a file not
     /// recognisable as essays is taken as one entry.
     #[arg(long)]
     pub collection: Option<String>,
+    /// Import a Zotero library from its data directory (the folder holding
+    /// zotero.sqlite); Zotero may stay open. Re-importing updates.
+    #[arg(long, value_name = "DIR")]
+    pub zotero: Option<PathBuf>,
+    /// What Zotero collections become.
+    #[arg(long, value_enum, default_value = "collections", requires = "zotero")]
+    pub collections_as: CollectionsAs,
     #[arg(long)]
     pub json: bool,
+}
+
+/// `--collections-as`: Quire collections of works, or reading lists.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum CollectionsAs {
+    Collections,
+    Lists,
 }
 
 #[derive(Args)]
@@ -90,26 +111,41 @@ fn open_error(e: quire_engine::Error, dir: &Path) -> anyhow::Error {
     }
 }
 
-/// `quire import`: files into the library, with progress on a terminal.
+/// `quire import`: files into the library (or a Zotero library), with a
+/// progress bar on a terminal and a line per file otherwise. Ctrl-C stops
+/// before the next file; what was imported stays.
 pub fn import(ctx: &Context, a: ImportArgs) -> anyhow::Result<()> {
     let mut library = open_or_create(ctx)?;
-    let mut progress = progress(!a.json && std::io::stderr().is_terminal());
-    let collection = a.collection.as_deref();
-    let report = quire_api::library::import(&mut library, &a.paths, collection, &mut progress);
+    let cancel = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&cancel);
+    // Without a handler (another is installed) Ctrl-C just ends the process;
+    // each file is its own transaction either way.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    let reporter = Reporter::new(a.json);
+    let mut progress = |p: wire::Progress| reporter.update(&p);
+    if let Some(dir) = &a.zotero {
+        let how = match a.collections_as {
+            CollectionsAs::Collections => wire::CollectionsAs::Collections,
+            CollectionsAs::Lists => wire::CollectionsAs::Lists,
+        };
+        let report =
+            quire_api::zotero::import(&mut library, dir, how, Some(&cancel), &mut progress)?;
+        return match a.json {
+            true => print_json(&report),
+            false => emit(&print::library::zotero_report(&report)),
+        };
+    }
+    let options = quire_api::library::ImportOptions {
+        collection: a.collection.as_deref(),
+        globs: &a.glob,
+        cancel: Some(&cancel),
+    };
+    let report = quire_api::library::import(&mut library, &a.paths, options, &mut progress)?;
     match a.json {
         true => print_json(&report)?,
         false => emit(&print::library::import_report(&report))?,
     }
     none_failed(report.errors.len(), "file(s) could not be imported")
-}
-
-/// What `import` shows on stderr as each file is read (nothing unless `show`).
-fn progress(show: bool) -> impl FnMut(wire::Progress) {
-    move |p| {
-        if show && p.done < p.total {
-            eprintln!("{}", crate::terminal::safe(&print::library::progress(&p)));
-        }
-    }
 }
 
 /// `quire list`: the documents and collections, or a list action.

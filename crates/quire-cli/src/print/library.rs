@@ -4,24 +4,65 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use quire_api::wire::{Collection, DocRow, DocSummary, Document, ImportReport, Progress};
+use quire_api::wire::{Collection, DocRow, DocSummary, Document, ImportReport, ZoteroReport};
 
 use super::{author_with_affiliation, clip};
-
-/// One line on stderr while importing: `[3/10] essay.docx`.
-pub fn progress(p: &Progress) -> String {
-    format!("[{}/{}] {}", p.done + 1, p.total, p.current)
-}
 
 /// What `quire import` did: the documents imported, then each warning and error.
 pub fn import_report(report: &ImportReport) -> String {
     let mut out = format!("Imported {} document(s):\n", report.imported.len());
     out.push_str(&table(&report.imported));
+    for f in report.files.iter().filter(|f| f.error.is_none()) {
+        if let Some(work) = f.work {
+            let _ = writeln!(out, "work #{work}: from the metadata of {}", f.path);
+        }
+        for w in &f.warnings {
+            let _ = writeln!(out, "note: {}: {w}", f.path);
+        }
+    }
     for w in &report.warnings {
         let _ = writeln!(out, "warning: {}: {}", w.path, w.message);
     }
     for e in &report.errors {
         let _ = writeln!(out, "error: {}: {}", e.path, e.message);
+    }
+    if report.cancelled {
+        let _ = writeln!(
+            out,
+            "cancelled after {} file(s); the files imported before it are kept",
+            report.files.len()
+        );
+    }
+    out
+}
+
+/// What `quire import --zotero` did.
+pub fn zotero_report(r: &ZoteroReport) -> String {
+    let mut out = format!(
+        "Zotero: {} item(s): {} new, {} matched to works already here, {} updated, {} unchanged\n",
+        r.items, r.created, r.matched, r.updated, r.unchanged
+    );
+    if r.kept_edits > 0 {
+        let _ = writeln!(
+            out,
+            "{} work(s) you corrected kept your correction",
+            r.kept_edits
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} tag(s); {} attachment text(s) as documents",
+        r.tags,
+        r.documents.len()
+    );
+    for c in &r.collections {
+        let _ = writeln!(out, "collection: {c}");
+    }
+    for s in &r.skipped {
+        let _ = writeln!(out, "skipped: {s}");
+    }
+    if r.cancelled {
+        let _ = writeln!(out, "cancelled; the items before it are kept");
     }
     out
 }
@@ -185,6 +226,8 @@ mod tests {
                 message: "not a Word file".into(),
             }],
             warnings: vec![],
+            files: vec![],
+            cancelled: false,
         };
         let text = import_report(&report);
         assert!(

@@ -5,10 +5,13 @@
 //! superscripts ("¹", "²,⁴", "³⁻⁵"), which a reader sees as raised and the
 //! citation parser reads as numeric citations.
 
+use std::collections::HashMap;
 use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+
+use super::paragraphs::{attr, join_blocks, push_text, render, superscript_number, Para};
 
 /// An unpacked `document.xml` larger than this is refused (a zip bomb, or
 /// no essay): the 20 MB file limit bounds the compressed size only.
@@ -31,7 +34,19 @@ pub fn to_markdown(bytes: &[u8], max_text: u64) -> Result<String, String> {
     if xml.len() as u64 > MAX_XML_BYTES {
         return Err("Word document text is larger than 64 MB unpacked".to_owned());
     }
-    match convert(&xml, max_text) {
+    // A document's own heading styles ("H2", "Chapter Title") say their
+    // level in styles.xml; a damaged or missing styles.xml costs only them.
+    let outline = match zip.by_name("word/styles.xml") {
+        Ok(entry) => {
+            let mut styles = String::new();
+            match entry.take(MAX_XML_BYTES + 1).read_to_string(&mut styles) {
+                Ok(_) if styles.len() as u64 <= MAX_XML_BYTES => outline_levels(&styles),
+                _ => HashMap::new(),
+            }
+        }
+        Err(_) => HashMap::new(),
+    };
+    match convert_with(&xml, max_text, &outline) {
         Ok(md) => Ok(md),
         Err(Failure::TooLarge) => Err(super::TEXT_TOO_LARGE.to_owned()),
         Err(Failure::Xml(e)) => Err(format!(
@@ -54,22 +69,67 @@ impl From<quick_xml::Error> for Failure {
     }
 }
 
-/// One run of text with its formatting.
-struct Span {
-    text: String,
-    italic: bool,
-    bold: bool,
+/// Each paragraph style's heading level from its outline level
+/// (`w:outlineLvl`, 0 for a first-level heading, which is `##` as
+/// `Heading1` is), following `w:basedOn` to the style that sets it.
+fn outline_levels(styles: &str) -> HashMap<String, usize> {
+    let mut reader = Reader::from_str(styles);
+    let mut based_on: HashMap<String, String> = HashMap::new();
+    let mut own: HashMap<String, usize> = HashMap::new();
+    let mut current: Option<String> = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                b"style" => current = attr(&e, b"w:styleId"),
+                b"basedOn" => {
+                    if let (Some(id), Some(parent)) = (&current, attr(&e, b"w:val")) {
+                        based_on.insert(id.clone(), parent);
+                    }
+                }
+                b"outlineLvl" => {
+                    let level = attr(&e, b"w:val").and_then(|v| v.parse::<usize>().ok());
+                    if let (Some(id), Some(level)) = (&current, level) {
+                        // 9 is body text.
+                        if level < 9 {
+                            own.insert(id.clone(), (level + 2).min(6));
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"style" => current = None,
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    let mut levels = HashMap::new();
+    for id in based_on.keys().chain(own.keys()) {
+        // Chains are short; the cap ends a loop of styles based on each other.
+        let mut style = id;
+        for _ in 0..16 {
+            if let Some(level) = own.get(style) {
+                levels.insert(id.clone(), *level);
+                break;
+            }
+            match based_on.get(style) {
+                Some(parent) => style = parent,
+                None => break,
+            }
+        }
+    }
+    levels
 }
 
-/// How a paragraph is rendered, from its `w:pPr`.
-#[derive(Default)]
-struct Para {
-    heading: Option<usize>,
-    list: bool,
-    spans: Vec<Span>,
-}
-
+#[cfg(test)]
 fn convert(xml: &str, max_text: u64) -> Result<String, Failure> {
+    convert_with(xml, max_text, &HashMap::new())
+}
+
+fn convert_with(
+    xml: &str,
+    max_text: u64,
+    outline: &HashMap<String, usize>,
+) -> Result<String, Failure> {
     let mut reader = Reader::from_str(xml);
     let mut extracted: u64 = 0;
     let mut out: Vec<String> = Vec::new();
@@ -98,7 +158,7 @@ fn convert(xml: &str, max_text: u64) -> Result<String, Failure> {
                 b"tab" | b"br" | b"cr" => push_text(&mut paras, " ", italic, bold),
                 b"pStyle" => {
                     if let (Some(p), Some(style)) = (paras.last_mut(), attr(e, b"w:val")) {
-                        p.heading = heading_level(&style);
+                        p.heading = heading_level(&style).or(outline.get(&style).copied());
                         p.list |= style.to_ascii_lowercase().starts_with("list");
                     }
                 }
@@ -136,58 +196,12 @@ fn convert(xml: &str, max_text: u64) -> Result<String, Failure> {
             _ => {}
         }
     }
-    // Consecutive list items form one tight list; everything else is a block.
-    let mut md = String::new();
-    for (i, line) in out.iter().enumerate() {
-        if i > 0 {
-            let tight = line.starts_with("- ") && out[i - 1].starts_with("- ");
-            md.push_str(if tight { "\n" } else { "\n\n" });
-        }
-        md.push_str(line);
-    }
-    Ok(md)
-}
-
-fn push_text(paras: &mut [Para], text: &str, italic: bool, bold: bool) {
-    let Some(p) = paras.last_mut() else { return };
-    match p.spans.last_mut() {
-        Some(last) if last.italic == italic && last.bold == bold => last.text.push_str(text),
-        _ => p.spans.push(Span {
-            text: text.to_owned(),
-            italic,
-            bold,
-        }),
-    }
-}
-
-/// A superscript run that is a citation number list ("1", "2,4", "3-5")
-/// in Unicode superscripts; `None` for any other raised text ("th", "TM").
-fn superscript_number(text: &str) -> Option<String> {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    if !text.chars().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '0'..='9' => c.to_digit(10).and_then(|d| DIGITS.get(d as usize).copied()),
-            '-' | '–' | '—' => Some('⁻'),
-            ',' => Some(','),
-            _ => None,
-        })
-        .collect()
+    Ok(join_blocks(&out))
 }
 
 /// `<w:i/>` and `<w:i w:val="true"/>` switch on; `w:val="0"`/`"false"` off.
 fn toggle_on(e: &BytesStart) -> bool {
     attr(e, b"w:val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off" | "none"))
-}
-
-fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
-    e.try_get_attribute(name)
-        .ok()
-        .flatten()
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
 /// Word's style ids: `Title`, `Heading1`…`Heading9` (localised names such
@@ -203,68 +217,6 @@ fn heading_level(style: &str) -> Option<usize> {
     match digits.parse::<usize>() {
         Ok(n) if is_heading => Some((n + 1).min(6)),
         _ => None,
-    }
-}
-
-fn render(p: Para) -> Option<String> {
-    let mut line = String::new();
-    for span in &p.spans {
-        line.push_str(&emphasise(
-            &escape(&span.text),
-            span.italic && p.heading.is_none(),
-            span.bold && p.heading.is_none(),
-        ));
-    }
-    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.is_empty() {
-        return None;
-    }
-    Some(match (p.heading, p.list) {
-        (Some(level), _) => format!("{} {line}", "#".repeat(level)),
-        (None, true) => format!("- {line}"),
-        (None, false) => escape_block_start(line),
-    })
-}
-
-/// Emphasis markers must touch the text, so surrounding spaces go outside.
-fn emphasise(text: &str, italic: bool, bold: bool) -> String {
-    let marker = match (italic, bold) {
-        (true, true) => "***",
-        (false, true) => "**",
-        (true, false) => "*",
-        (false, false) => return text.to_owned(),
-    };
-    let inner = text.trim();
-    if inner.is_empty() {
-        return text.to_owned();
-    }
-    let lead = &text[..text.len() - text.trim_start().len()];
-    let trail = &text[text.trim_end().len()..];
-    format!("{lead}{marker}{inner}{marker}{trail}")
-}
-
-/// Word text is literal: characters Markdown would read as syntax are escaped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '<' | '[' | ']') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A plain paragraph starting like a heading, quote or list stays plain.
-fn escape_block_start(line: String) -> String {
-    let starts_block = line.starts_with(['#', '>', '-', '+'])
-        || line.split_once(['.', ')']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() < 10 && n.chars().all(|c| c.is_ascii_digit())
-        });
-    if starts_block {
-        format!("\\{line}")
-    } else {
-        line
     }
 }
 
@@ -318,6 +270,21 @@ mod tests {
             convert(&xml, u64::MAX).unwrap(),
             "Shame¹ and care²,⁴⁻⁶ on the 4th"
         );
+    }
+
+    #[test]
+    fn a_documents_own_heading_styles_take_their_outline_level() {
+        let styles = concat!(
+            r#"<w:styles xmlns:w="x"><w:style w:type="paragraph" w:styleId="H2"><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>"#,
+            r#"<w:style w:styleId="Sub"><w:basedOn w:val="H2"/></w:style>"#,
+            r#"<w:style w:styleId="Loop"><w:basedOn w:val="Loop2"/></w:style><w:style w:styleId="Loop2"><w:basedOn w:val="Loop"/></w:style>"#,
+            r#"<w:style w:styleId="Body"><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style></w:styles>"#,
+        );
+        let levels = outline_levels(styles);
+        assert_eq!(levels.get("H2"), Some(&3));
+        assert_eq!(levels.get("Sub"), Some(&3));
+        assert_eq!(levels.get("Loop"), None);
+        assert_eq!(levels.get("Body"), None);
     }
 
     #[test]

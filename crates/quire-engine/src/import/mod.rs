@@ -1,8 +1,11 @@
 //! Reading files into documents, without touching the store: decoding
-//! (`decode`), Word files (`docx`), splitting a file into essays or a source
-//! (`split`), the author lines under essays' titles (`byline`), page
-//! furniture (`furniture`) and near-copies (`dedupe`).
-//! `quire audit PATH` uses `read_file` directly; `Library` stores the result.
+//! (`decode`), Word files (`docx`), OpenDocument text (`odt`), both through
+//! `paragraphs`; splitting a file into essays or a source (`split`), the
+//! author lines under essays' titles (`byline`), page furniture
+//! (`furniture`) and near-copies (`dedupe`). Readers of formats that carry
+//! their own metadata return an [`Extracted`]: text, the work it describes
+//! and caveats. `quire audit PATH` uses `read_file` directly; `Library`
+//! stores the result.
 
 mod byline;
 mod decode;
@@ -10,16 +13,25 @@ pub(crate) mod dedupe;
 mod docx;
 #[cfg(test)]
 mod docx_grammar;
+mod extracted;
+mod file_date;
 mod furniture;
+mod html;
+mod odt;
+mod page_meta;
+mod paragraphs;
+mod pdf;
 mod split;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use quire_csl::CslItem;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::Kind;
+pub use extracted::{Extracted, NO_TEXT_LAYER};
 use split::Format;
 
 /// Files larger than this are refused: no essay or article is 20 MB of
@@ -49,10 +61,63 @@ pub struct ParsedDoc {
     pub word_count: u32,
     /// The collection (competition) the file says this document belongs to.
     pub collection: Option<CollectionHint>,
-    /// What was lost reading the file (characters replaced while
-    /// decoding), for the user; empty when nothing was.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+}
+
+/// Everything read from one file: its format, its documents, the work its
+/// own metadata describes, and what a person should know about the reading.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub format: FileFormat,
+    pub docs: Vec<ParsedDoc>,
+    /// The work the file says it is (a PDF's metadata and DOI, a saved
+    /// page's tags); `None` for formats without such metadata.
+    pub work: Option<CslItem>,
+    /// Caveats, short and lower-case ("2 characters could not be decoded",
+    /// "pages 3, 7 have no text layer"); empty when the reading was clean.
     pub warnings: Vec<String>,
+}
+
+/// The formats `parse` reads, named as the import report names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    Text,
+    Markdown,
+    Docx,
+    Odt,
+    Pdf,
+    Html,
+}
+
+impl FileFormat {
+    /// The format a file name's extension says, if Quire reads it.
+    pub fn of(name: &str) -> Option<FileFormat> {
+        let ext = Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" | "" => FileFormat::Text,
+            "md" | "markdown" => FileFormat::Markdown,
+            "docx" => FileFormat::Docx,
+            "odt" | "fodt" => FileFormat::Odt,
+            "pdf" => FileFormat::Pdf,
+            "html" | "htm" | "xhtml" => FileFormat::Html,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileFormat::Text => "text",
+            FileFormat::Markdown => "markdown",
+            FileFormat::Docx => "docx",
+            FileFormat::Odt => "odt",
+            FileFormat::Pdf => "pdf",
+            FileFormat::Html => "html",
+        }
+    }
 }
 
 /// A collection as a file describes it (e.g. a competition header).
@@ -65,8 +130,22 @@ pub struct CollectionHint {
     pub max_words: Option<u32>,
 }
 
-/// File extensions `parse` reads.
-const EXTENSIONS: [&str; 5] = ["txt", "text", "md", "markdown", "docx"];
+/// File extensions a folder is searched for (`FileFormat::of` reads them).
+const EXTENSIONS: [&str; 11] = [
+    "txt", "text", "md", "markdown", "docx", "odt", "fodt", "pdf", "html", "htm", "xhtml",
+];
+
+/// Why a PDF without a text layer is refused, and what to do.
+const SCANNED: &str = "has no text layer (it is a scan or images of pages): run OCR on it first, e.g. `ocrmypdf in.pdf out.pdf` or your scanner's \"searchable PDF\" option, then import the result";
+
+/// The short warnings a refusal carries into the import report's file
+/// entry (`["no text layer"]` for a scan), beside its message.
+pub fn refusal_warnings(message: &str) -> Vec<String> {
+    match message == SCANNED {
+        true => vec![NO_TEXT_LAYER.to_owned()],
+        false => Vec::new(),
+    }
+}
 
 /// Folders stand for the importable files inside them (recursively, in name
 /// order), so a folder of competition entries imports in one go; files are
@@ -76,34 +155,104 @@ const EXTENSIONS: [&str; 5] = ["txt", "text", "md", "markdown", "docx"];
 /// file is taken once, by its canonical path: a link back to a folder
 /// already seen is skipped (it holds nothing new), and so is a second path
 /// to a file. Folders deeper than [`MAX_FOLDER_DEPTH`] are not entered.
-pub fn expand_folders(paths: &[PathBuf]) -> Vec<PathBuf> {
+///
+/// With a `filter` (`--glob`), a file inside a folder is read only when it
+/// matches; files named directly are read regardless.
+pub fn expand_folders(paths: &[PathBuf], filter: Option<&FileFilter>) -> Vec<PathBuf> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for path in paths {
-        expand(path, 0, &mut seen, &mut out);
+        let mut walk = Walk {
+            root: path,
+            filter,
+            seen: &mut seen,
+            out: &mut out,
+        };
+        walk.expand(path, 0);
     }
     out
 }
 
-fn expand(path: &Path, depth: usize, seen: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) {
-    // A path that cannot be resolved is kept, so reading it reports why.
-    let first_time = std::fs::canonicalize(path).map_or(true, |c| seen.insert(c));
-    if !first_time {
-        return;
-    }
-    match std::fs::read_dir(path) {
-        Ok(entries) => {
-            if depth >= MAX_FOLDER_DEPTH {
-                return;
-            }
-            let mut inner: Vec<PathBuf> =
-                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            inner.sort();
-            for p in inner.iter().filter(|p| p.is_dir() || is_importable(p)) {
-                expand(p, depth + 1, seen, out);
-            }
+/// One path given to import, being expanded.
+struct Walk<'a> {
+    root: &'a Path,
+    filter: Option<&'a FileFilter>,
+    seen: &'a mut HashSet<PathBuf>,
+    out: &'a mut Vec<PathBuf>,
+}
+
+impl Walk<'_> {
+    fn expand(&mut self, path: &Path, depth: usize) {
+        // A path that cannot be resolved is kept, so reading it reports why.
+        let first_time = std::fs::canonicalize(path).map_or(true, |c| self.seen.insert(c));
+        if !first_time {
+            return;
         }
-        Err(_) => out.push(path.to_owned()),
+        match std::fs::read_dir(path) {
+            Ok(entries) => {
+                if depth >= MAX_FOLDER_DEPTH {
+                    return;
+                }
+                let mut inner: Vec<PathBuf> =
+                    entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                inner.sort();
+                for p in &inner {
+                    if p.is_dir() || (is_importable(p) && self.wanted(p)) {
+                        self.expand(p, depth + 1);
+                    }
+                }
+            }
+            Err(_) => self.out.push(path.to_owned()),
+        }
+    }
+
+    fn wanted(&self, file: &Path) -> bool {
+        let Some(filter) = self.filter else {
+            return true;
+        };
+        let relative = file.strip_prefix(self.root).unwrap_or(file);
+        filter.matches(relative)
+    }
+}
+
+/// The `--glob` patterns a file inside a folder must match one of: a
+/// pattern without `/` is matched against the file's name (`*.pdf`), one
+/// with `/` against its path below the folder given (`2020/**/*.docx`).
+/// Case is ignored, as file systems on Windows and macOS ignore it.
+#[derive(Debug, Clone)]
+pub struct FileFilter {
+    names: globset::GlobSet,
+    paths: globset::GlobSet,
+}
+
+impl FileFilter {
+    /// The filter for `patterns`; a malformed one is named in the error.
+    pub fn new(patterns: &[String]) -> Result<FileFilter, String> {
+        let mut names = globset::GlobSetBuilder::new();
+        let mut paths = globset::GlobSetBuilder::new();
+        for pattern in patterns {
+            let glob = globset::GlobBuilder::new(pattern)
+                .case_insensitive(true)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| format!("bad --glob pattern `{pattern}`: {e}"))?;
+            match pattern.contains('/') {
+                true => paths.add(glob),
+                false => names.add(glob),
+            };
+        }
+        let built = |b: globset::GlobSetBuilder| b.build().map_err(|e| e.to_string());
+        Ok(FileFilter {
+            names: built(names)?,
+            paths: built(paths)?,
+        })
+    }
+
+    fn matches(&self, relative: &Path) -> bool {
+        relative
+            .file_name()
+            .is_some_and(|name| self.names.is_match(name))
+            || self.paths.is_match(relative)
     }
 }
 
@@ -117,7 +266,7 @@ fn is_importable(path: &Path) -> bool {
 }
 
 /// Read, decode and split a file. Errors name the file.
-pub fn read_file(path: &Path) -> Result<Vec<ParsedDoc>> {
+pub fn read_file(path: &Path) -> Result<ParsedFile> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| Error::import(&shown, e.to_string()))?;
     if meta.is_dir() {
@@ -130,56 +279,116 @@ pub fn read_file(path: &Path) -> Result<Vec<ParsedDoc>> {
     let name = path
         .file_name()
         .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
-    parse(&name, &bytes).map_err(|message| Error::import(shown, message))
+    let saved = meta.modified().ok().and_then(file_date::ymd);
+    parse_saved(&name, &bytes, saved).map_err(|message| Error::import(shown, message))
 }
 
 /// Decode and split a file's bytes; `name` (with its extension) decides
 /// the format. The error is a message for the user, without the file name.
-pub fn parse(name: &str, bytes: &[u8]) -> Result<Vec<ParsedDoc>, String> {
+pub fn parse(name: &str, bytes: &[u8]) -> Result<ParsedFile, String> {
+    parse_saved(name, bytes, None)
+}
+
+/// [`parse`], knowing the day the file was saved: a web page that names no
+/// date of its own was read that day (its work's accessed date).
+pub fn parse_saved(
+    name: &str,
+    bytes: &[u8],
+    saved: Option<(i32, u32, u32)>,
+) -> Result<ParsedFile, String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    let ext = Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let (decoded, format) = match ext.as_str() {
-        "txt" | "text" | "" => (
-            decode::decode(bytes).map_err(|e| e.to_string())?,
-            Format::Text,
-        ),
-        "md" | "markdown" => (
-            decode::decode(bytes).map_err(|e| e.to_string())?,
-            Format::Markdown,
-        ),
-        "docx" => (
-            decode::Decoded {
-                text: docx::to_markdown(bytes, MAX_FILE_BYTES)?,
-                warning: None,
-            },
-            Format::Markdown,
-        ),
-        "doc" => return Err("old Word .doc files are not supported: save it as .docx".to_owned()),
-        other => {
-            return Err(format!(
-                "unsupported file type .{other} (Quire imports .txt, .md and .docx)"
-            ))
-        }
+    let Some(format) = FileFormat::of(name) else {
+        let ext = Path::new(name)
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        return Err(match ext.as_str() {
+            "doc" => "old Word .doc files are not supported: save it as .docx".to_owned(),
+            other => format!(
+                "unsupported file type .{other} (Quire imports .txt, .md, .docx, .odt, .pdf and .html)"
+            ),
+        });
     };
-    if decoded.text.len() as u64 > MAX_FILE_BYTES {
+    let extracted = match format {
+        FileFormat::Text | FileFormat::Markdown => {
+            let decoded = decode::decode(bytes).map_err(|e| e.to_string())?;
+            Extracted {
+                text: decoded.text,
+                work: None,
+                warnings: decoded.warning.into_iter().collect(),
+            }
+        }
+        FileFormat::Docx => Extracted {
+            text: docx::to_markdown(bytes, MAX_FILE_BYTES)?,
+            ..Extracted::default()
+        },
+        FileFormat::Odt if name.to_ascii_lowercase().ends_with(".fodt") => {
+            let xml = decode::decode(bytes).map_err(|e| e.to_string())?;
+            Extracted {
+                text: odt::flat_to_markdown(&xml.text, MAX_FILE_BYTES)?,
+                ..Extracted::default()
+            }
+        }
+        FileFormat::Odt => Extracted {
+            text: odt::to_markdown(bytes, MAX_FILE_BYTES)?,
+            ..Extracted::default()
+        },
+        FileFormat::Pdf => pdf::extract(bytes)?,
+        FileFormat::Html => html::extract(bytes, saved)?,
+    };
+    if extracted.text.len() as u64 > MAX_FILE_BYTES {
         return Err(TEXT_TOO_LARGE.to_owned());
     }
-    let mut docs = split::split(&decoded.text, format, name);
+    if extracted.text.trim().is_empty() && extracted.warnings.iter().any(|w| w == NO_TEXT_LAYER) {
+        return Err(SCANNED.to_owned());
+    }
+    let split_as = match format {
+        FileFormat::Text => Format::Text,
+        _ => Format::Markdown,
+    };
+    let mut docs = split::split(&extracted.text, split_as, name);
     if docs.iter().all(|d| d.body.trim().is_empty()) {
         return Err("contains no text".to_owned());
     }
-    if let Some(warning) = decoded.warning {
-        for doc in &mut docs {
-            doc.warnings.push(warning.clone());
+    if let Some(work) = &extracted.work {
+        describe_from_work(&mut docs, work);
+    }
+    Ok(ParsedFile {
+        format,
+        docs,
+        work: extracted.work,
+        warnings: extracted.warnings,
+    })
+}
+
+/// A file that is one source takes its title, authors and year from the
+/// work its metadata describes, which knows them better than the first
+/// lines of its text; an essay keeps what its byline says and only fills
+/// what the byline left out.
+fn describe_from_work(docs: &mut [ParsedDoc], work: &CslItem) {
+    let [doc] = docs else { return };
+    let authors = (!work.author.is_empty()).then(|| {
+        work.author
+            .iter()
+            .map(|n| n.display_name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    match doc.kind {
+        Kind::Source => {
+            if let Some(title) = work.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                doc.title = title.trim().to_owned();
+            }
+            doc.author = authors.or(doc.author.take());
+            doc.year = work.year().or(doc.year);
+        }
+        Kind::Essay => {
+            doc.author = doc.author.take().or(authors);
+            doc.year = doc.year.or(work.year());
         }
     }
-    Ok(docs)
 }
 
 /// The works (CSL-JSON items) in a BibTeX, RIS or CSL-JSON file. The file
@@ -237,7 +446,7 @@ mod tests {
         symlink(".", root.join("loop")).unwrap();
         symlink("..", root.join("sub/up")).unwrap();
         symlink("essay.txt", root.join("link.txt")).unwrap();
-        let found = super::expand_folders(&[root.to_owned(), root.join("essay.txt")]);
+        let found = super::expand_folders(&[root.to_owned(), root.join("essay.txt")], None);
         let names: Vec<_> = found
             .iter()
             .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
@@ -255,8 +464,41 @@ mod tests {
         std::fs::create_dir_all(&deep).unwrap();
         std::fs::write(deep.join("lost.txt"), "Too deep.").unwrap();
         std::fs::write(dir.path().join("d/kept.txt"), "Kept.").unwrap();
-        let found = super::expand_folders(&[dir.path().to_owned()]);
+        let found = super::expand_folders(&[dir.path().to_owned()], None);
         assert_eq!(found, [dir.path().join("d/kept.txt")]);
+    }
+
+    #[test]
+    fn globs_pick_files_inside_folders_by_name_or_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("2020/round")).unwrap();
+        for f in [
+            "a.PDF",
+            "b.txt",
+            "2020/c.pdf",
+            "2020/round/d.docx",
+            "2020/e.docx",
+        ] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let names = |patterns: &[&str]| {
+            let patterns: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
+            let filter = super::FileFilter::new(&patterns).unwrap();
+            super::expand_folders(&[root.to_owned(), root.join("b.txt")], Some(&filter))
+                .iter()
+                .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+        };
+        // A file named directly (b.txt) is read whatever the pattern.
+        assert_eq!(names(&["*.pdf"]), ["2020/c.pdf", "a.PDF", "b.txt"]);
+        assert_eq!(
+            names(&["2020/**/*.docx"]),
+            ["2020/e.docx", "2020/round/d.docx", "b.txt"]
+        );
+        assert!(super::FileFilter::new(&["a[".to_owned()])
+            .unwrap_err()
+            .contains("a["));
     }
 
     #[test]
@@ -296,15 +538,15 @@ mod tests {
         fn any_text_parses_without_panic(lines in proptest::collection::vec(line(), 0..40)) {
             let text = lines.join("\n");
             for name in ["a.txt", "a.md"] {
-                if let Ok(docs) = super::parse(name, text.as_bytes()) {
-                    prop_assert!(docs.iter().all(|d| !d.title.is_empty()));
+                if let Ok(file) = super::parse(name, text.as_bytes()) {
+                    prop_assert!(file.docs.iter().all(|d| !d.title.is_empty()));
                 }
             }
         }
 
         #[test]
         fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
-            for name in ["a.txt", "a.docx"] {
+            for name in ["a.txt", "a.docx", "a.odt", "a.fodt", "a.pdf", "a.html"] {
                 let _ = super::parse(name, &bytes);
             }
         }

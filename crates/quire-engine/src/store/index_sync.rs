@@ -144,7 +144,7 @@ mod tests {
         let other = lock_index(tmp.path());
         let file = tmp.path().join("essay.md");
         std::fs::write(&file, ESSAY).unwrap();
-        let report = library.import_files(&[file], None, &mut |_| {});
+        let report = library.import_files(&[file], &Default::default(), &mut |_| {});
         assert!(report.errors.is_empty(), "{:?}", report.errors);
         assert_eq!(report.imported.len(), 1);
         assert_eq!(report.warnings.len(), 1);
@@ -165,7 +165,7 @@ mod tests {
         drop(other);
         let file = tmp.path().join("second.md");
         std::fs::write(&file, OTHER).unwrap();
-        let report = library.import_files(&[file], None, &mut |_| {});
+        let report = library.import_files(&[file], &Default::default(), &mut |_| {});
         assert!(report.errors.is_empty(), "{:?}", report.errors);
         assert!(report.warnings.is_empty(), "{:?}", report.warnings);
         assert!(indexed(&library, id));

@@ -41,6 +41,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/008_formatted_cache.sql")),
     M::up(include_str!("migrations/009_styles.sql")),
     M::up(include_str!("migrations/010_review.sql")),
+    M::up(include_str!("migrations/011_ingest.sql")),
 ];
 
 /// How to open a library folder.
