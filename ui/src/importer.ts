@@ -58,6 +58,9 @@ export function createImporter(onImported: () => void): Importer {
   let queue = Promise.resolve();
   // Rows of the files finished so far in the running import.
   let rows: ImportedFile[] = [];
+  // One Cancel button per import, kept across progress updates so a click
+  // (or keyboard focus) is never lost to a redraw.
+  let cancel = cancelButton();
 
   const dismiss = () =>
     h(
@@ -68,20 +71,6 @@ export function createImporter(onImported: () => void): Importer {
 
   const showProgress = (p: Progress) => {
     if (p.finished && !rows.some((r) => r.path === p.finished!.path)) rows.push(p.finished);
-    const cancel = h(
-      "button",
-      {
-        class: "button",
-        testid: "import-cancel",
-        onclick: (event: Event) => {
-          const button = event.currentTarget as HTMLButtonElement;
-          button.disabled = true;
-          button.textContent = "Cancelling…";
-          void cancelImport();
-        },
-      },
-      "Cancel",
-    );
     const counts = [
       `${p.done} of ${p.total}`,
       p.imported > 0 && `${p.imported} imported`,
@@ -143,6 +132,7 @@ export function createImporter(onImported: () => void): Importer {
   /** Runs one import with the progress view; `fail` names what was being imported. */
   const run = async <T>(label: string, start: () => Promise<T>, show: (r: T) => void) => {
     rows = [];
+    cancel = cancelButton();
     panel.classList.remove("has-errors");
     showProgress({ done: 0, total: 0, current: label, finished: null, imported: 0, failed: 0, elapsed_ms: 0, remaining_ms: null });
     const unlisten = await onImportProgress(showProgress);
@@ -185,6 +175,23 @@ export function createImporter(onImported: () => void): Importer {
       await (queue = queue.then(() => run(dir, () => importZotero(dir, how), showZoteroReport)));
     },
   };
+}
+
+function cancelButton(): HTMLButtonElement {
+  return h(
+    "button",
+    {
+      class: "button",
+      testid: "import-cancel",
+      onclick: (event: Event) => {
+        const button = event.currentTarget as HTMLButtonElement;
+        button.disabled = true;
+        button.textContent = "Cancelling…";
+        void cancelImport();
+      },
+    },
+    "Cancel",
+  );
 }
 
 /** A row per file finished, then the one being read. */

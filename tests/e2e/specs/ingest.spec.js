@@ -17,6 +17,13 @@ async function summaryText(startsWith) {
   return summary.getText();
 }
 
+/** Closes the last import's report, so the next summary read is the next import's. */
+async function dismissReport() {
+  const dismiss = await $('[data-testid="import-status"] button[aria-label="Dismiss"]');
+  if (await dismiss.isExisting()) await dismiss.click();
+  await browser.waitUntil(async () => !(await $(byTestId("import-status")).isDisplayed()));
+}
+
 /** Each file row of the import panel: its status, name and what it says. */
 async function fileRows() {
   return browser.execute(() =>
@@ -57,6 +64,7 @@ describe("importing real-world files by dropping them on the window", () => {
   });
 
   it("names a scanned PDF and says what to do, while the rest go in", async () => {
+    await dismissReport();
     dropFiles([ingest("pdf/scan.pdf"), ingest("pdf/seed-004.pdf"), ingest("odt/not-a-zip.odt")]);
     const text = await summaryText("Imported");
     expect(text).toBe("Imported 1 document; 2 files could not be imported");
@@ -77,6 +85,7 @@ describe("importing real-world files by dropping them on the window", () => {
       writeFileSync(path.join(folder, `note-${String(i).padStart(3, "0")}.txt`), `Note ${i}\n\n${words}\n`);
     }
     const before = (await invoke("list_documents", { filter: null })).length;
+    await dismissReport();
     dropFiles([folder]);
     const cancel = await $(byTestId("import-cancel"));
     await cancel.waitForDisplayed({ timeout: 30_000 });
@@ -97,6 +106,7 @@ describe("importing real-world files by dropping them on the window", () => {
   });
 
   it("imports a Zotero library with its collections as reading lists", async () => {
+    await dismissReport();
     await $(byTestId("zotero-button")).click();
     const dialog = await $(byTestId("zotero-dialog"));
     await dialog.waitForDisplayed();
