@@ -2,7 +2,7 @@
 //! binary, its exit code, and the exact JSON shapes of issue 2.
 
 mod common;
-use common::{json, keys, quire, seeds};
+use common::{json, keys, ok_json, quire, seeds};
 
 use std::path::Path;
 use std::process::Command;
@@ -176,4 +176,110 @@ fn library_folder_from_environment() {
     );
     assert_eq!(json(&out), serde_json::json!({ "documents": [] }));
     assert!(dir.path().join("library.sqlite3").is_file());
+}
+
+/// Issue 13: folders of every format with `--glob`, the per-file report,
+/// and one plain line per file on stderr when the output is not a terminal.
+#[test]
+fn import_reads_folders_by_glob_and_reports_each_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let ingest = common::root().join("tests/fixtures/ingest");
+    let folder = ingest.join("pdf");
+    let out = quire(
+        dir.path(),
+        &[
+            "import",
+            "--json",
+            "--glob",
+            "essay-0[12].pdf",
+            "--glob",
+            "scan.pdf",
+            folder.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success(), "the scan is refused");
+    let report = json(&out);
+    let files = report["files"].as_array().unwrap();
+    let names: Vec<&str> = files
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(names, ["essay-01.pdf", "essay-02.pdf", "scan.pdf"]);
+    assert!(files.iter().all(|f| f["format"] == "pdf"));
+    assert!(files[1]["work"].is_i64(), "{}", files[1]);
+    assert_eq!(files[2]["warnings"], json!(["no text layer"]));
+    assert!(files[2]["error"].as_str().unwrap().contains("OCR"));
+    // --json keeps stderr to the one line saying files failed.
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+
+    // Without --json, piped: a line per file on stderr.
+    let page = ingest.join("html/community_care.html");
+    let out = quire(dir.path(), &["import", page.to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("[1/1] ") && err.contains("community_care.html: 1 document, work #"),
+        "{err}"
+    );
+    let bad_glob = quire(
+        dir.path(),
+        &["import", "--glob", "a[", folder.to_str().unwrap()],
+    );
+    assert!(!bad_glob.status.success());
+    assert!(String::from_utf8_lossy(&bad_glob.stderr).contains("bad --glob pattern `a[`"));
+}
+
+#[test]
+fn zotero_imports_once_and_updates_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::root().join("tests/fixtures/ingest/zotero/data");
+    let args = [
+        "import",
+        "--json",
+        "--zotero",
+        data.to_str().unwrap(),
+        "--collections-as",
+        "lists",
+    ];
+    let first = ok_json(&quire(dir.path(), &args));
+    assert_eq!(
+        keys(&first),
+        [
+            "cancelled",
+            "collections",
+            "created",
+            "documents",
+            "items",
+            "kept_edits",
+            "matched",
+            "skipped",
+            "tags",
+            "unchanged",
+            "updated"
+        ]
+    );
+    assert_eq!(
+        (first["items"].as_u64(), first["created"].as_u64()),
+        (Some(14), Some(14))
+    );
+    let again = ok_json(&quire(dir.path(), &args));
+    assert_eq!(
+        (again["created"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(14))
+    );
+    let lists = ok_json(&quire(dir.path(), &["lists", "--json"]));
+    let names: Vec<&str> = lists
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Child protection"), "{names:?}");
+
+    let nowhere = quire(
+        dir.path(),
+        &["import", "--zotero", dir.path().to_str().unwrap()],
+    );
+    assert!(!nowhere.status.success());
+    assert!(String::from_utf8_lossy(&nowhere.stderr).contains("zotero.sqlite"));
 }

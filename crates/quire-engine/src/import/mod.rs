@@ -21,6 +21,7 @@ mod odt;
 mod page_meta;
 mod paragraphs;
 mod pdf;
+mod pdf_layout;
 mod split;
 
 use std::collections::HashSet;
@@ -550,5 +551,126 @@ mod tests {
                 let _ = super::parse(name, &bytes);
             }
         }
+
+        /// Saved pages from a grammar of what sites carry: metadata of
+        /// every kind (some of it broken), chrome, an article or none,
+        /// comments. A page is read or refused, never a panic; what is
+        /// read has text, and a work, when there is one, has a title.
+        #[test]
+        fn generated_pages_are_read_or_refused(
+            head in proptest::collection::vec(meta(), 0..8),
+            body in proptest::collection::vec(block(), 0..30),
+        ) {
+            let page = format!(
+                "<!DOCTYPE html><html><head><meta charset=utf-8>{}</head><body>{}</body></html>",
+                head.concat(),
+                body.concat()
+            );
+            if let Ok(file) = super::parse("page.html", page.as_bytes()) {
+                prop_assert!(file.docs.iter().any(|d| !d.body.trim().is_empty()));
+                if let Some(work) = &file.work {
+                    prop_assert!(work.title.as_deref().is_some_and(|t| !t.trim().is_empty()), "{page}");
+                }
+            }
+        }
+
+        /// OpenDocument text from a grammar of its elements (headings,
+        /// paragraphs, spans, lists, notes, frames, spaces), nested and
+        /// unbalanced: read or refused, never a panic.
+        #[test]
+        fn generated_odt_is_read_or_refused(parts in proptest::collection::vec(odt_part(), 0..60)) {
+            let xml = format!(
+                "<office:document xmlns:office=\"o\" xmlns:text=\"t\" xmlns:style=\"s\" xmlns:fo=\"f\"><office:automatic-styles><style:style style:name=\"T1\"><style:text-properties fo:font-style=\"italic\"/></style:style></office:automatic-styles><office:body><office:text>{}</office:text></office:body></office:document>",
+                parts.concat()
+            );
+            let _ = super::parse("essay.fodt", xml.as_bytes());
+        }
+    }
+
+    fn words() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("Working better together".to_owned()),
+            Just("Relationship-based practice in child protection".to_owned()),
+            Just(String::new()),
+            "[A-Za-z ,.'&<>\"]{0,60}",
+        ]
+    }
+
+    fn meta() -> impl Strategy<Value = String> {
+        let tag = prop_oneof![
+            Just("citation_title"),
+            Just("citation_author"),
+            Just("citation_publication_date"),
+            Just("citation_journal_title"),
+            Just("citation_doi"),
+            Just("DC.title"),
+            Just("DC.creator"),
+            Just("dcterms.date"),
+            Just("author"),
+        ];
+        let property = prop_oneof![
+            Just("og:title"),
+            Just("og:site_name"),
+            Just("og:type"),
+            Just("article:published_time"),
+        ];
+        prop_oneof![
+            (tag, words()).prop_map(|(n, v)| format!("<meta name=\"{n}\" content=\"{}\">", v.replace('"', "&quot;"))),
+            (property, words()).prop_map(|(n, v)| format!("<meta property=\"{n}\" content=\"{}\">", v.replace('"', "&quot;"))),
+            words().prop_map(|t| format!("<title>{t}</title>")),
+            (words(), words(), 1900i32..2100).prop_map(|(h, a, y)| format!(
+                r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":{},"author":{{"@type":"Person","name":{}}},"datePublished":"{y}-03-04"}}</script>"#,
+                serde_json::to_string(&h).unwrap(),
+                serde_json::to_string(&a).unwrap()
+            )),
+            (1usize..300).prop_map(|n| format!(
+                r#"<script type="application/ld+json">{}{}</script>"#,
+                "[".repeat(n),
+                "]".repeat(n / 2)
+            )),
+            Just(r#"<link rel="canonical" href="https://example.org/a">"#.to_owned()),
+        ]
+    }
+
+    fn block() -> impl Strategy<Value = String> {
+        prop_oneof![
+            words().prop_map(|t| format!("<p>{t} {t} {t}.</p>")),
+            words().prop_map(|t| format!("<h2>{t}</h2>")),
+            words().prop_map(|t| format!("<nav><ul><li><a href=/>{t}</a></li></ul></nav>")),
+            Just(
+                "<div class=cookie-banner>We use cookies. <button>Accept</button></div>".to_owned()
+            ),
+            Just("<article>".to_owned()),
+            Just("</article>".to_owned()),
+            Just("<div>".to_owned()),
+            Just("</div>".to_owned()),
+            words().prop_map(|t| format!(
+                "<div class=comment><span class=author>{t}</span><p>{t}</p></div>"
+            )),
+            Just(
+                "<form><input type=password name=password><button>Sign in</button></form>"
+                    .to_owned()
+            ),
+            words().prop_map(|t| format!("<footer>{t}</footer>")),
+        ]
+    }
+
+    fn odt_part() -> impl Strategy<Value = String> {
+        prop_oneof![
+            words().prop_map(|t| format!("<text:p>{t}</text:p>")),
+            words().prop_map(|t| format!("<text:h text:outline-level=\"2\">{t}</text:h>")),
+            Just("<text:p>".to_owned()),
+            Just("</text:p>".to_owned()),
+            words().prop_map(|t| format!("<text:span text:style-name=\"T1\">{t}</text:span>")),
+            Just("<text:list><text:list-item>".to_owned()),
+            Just("</text:list-item></text:list>".to_owned()),
+            Just(
+                "<text:note><text:note-body><text:p>note</text:p></text:note-body></text:note>"
+                    .to_owned()
+            ),
+            Just("<draw:frame><draw:text-box>".to_owned()),
+            Just("</draw:text-box></draw:frame>".to_owned()),
+            Just("<text:s text:c=\"4\"/>".to_owned()),
+        ]
     }
 }

@@ -40,9 +40,7 @@ use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 use quire_csl::{CslItem, DateField, Name};
 
 use super::extracted::{Extracted, NO_TEXT_LAYER};
-#[path = "pdf_layout.rs"]
-mod pdf_layout;
-use pdf_layout::{layout, page_lines_of, Glyph, Page};
+use super::pdf_layout::{layout, page_lines_of, Glyph, Page};
 
 pub(crate) const MAX_PAGES: usize = 600;
 pub(crate) const MAX_FILE: usize = 512 << 20;
