@@ -153,38 +153,6 @@ fn folders_are_searched_for_every_format_and_globs_narrow_them() {
     assert_eq!(formats, [Some(FileFormat::Odt); 4]);
 }
 
-/// Lower-cased words, punctuation dropped: what word agreement compares.
-fn words(text: &str) -> Vec<String> {
-    text.split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// Words in the longest common subsequence / the longer of the two.
-fn agreement(source: &str, extracted: &str) -> f64 {
-    let (a, b) = (words(source), words(extracted));
-    let mut row = vec![0usize; b.len() + 1];
-    for x in &a {
-        let mut diagonal = 0;
-        for (j, y) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if x == y {
-                diagonal + 1
-            } else {
-                row[j + 1].max(row[j])
-            };
-            diagonal = above;
-        }
-    }
-    row[b.len()] as f64 / a.len().max(b.len()).max(1) as f64
-}
-
 /// PDFs made after the reader was written, in a layout it was not tuned
 /// on (`pdf-heldout/make.sh`: LibreOffice printing plain text, one
 /// paragraph per line, no spacing between paragraphs). The figure is
@@ -217,7 +185,7 @@ fn held_out_pdfs_keep_their_words() {
                 all.join("\n")
             })
             .collect();
-        let score = agreement(&source, &extracted);
+        let score = quire_engine::words::agreement(&source, &extracted);
         report.push(format!("{}: {score:.4}", pdf.display()));
         eprintln!("{}", report.last().unwrap());
     }

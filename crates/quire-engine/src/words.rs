@@ -42,6 +42,42 @@ pub fn count_plain(text: &str) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// How many of `source`'s words `extracted` keeps, in order: the longest
+/// common subsequence of their words (lower-cased, punctuation dropped)
+/// over the longer text's word count; 1.0 for the same words. The PDF and
+/// web-page readers are pinned by it on their fixtures. Quadratic in words,
+/// so for documents, not for libraries.
+pub fn agreement(source: &str, extracted: &str) -> f64 {
+    let tokens = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (a, b) = (tokens(source), tokens(extracted));
+    if a.is_empty() || b.is_empty() {
+        return f64::from(u8::from(a.is_empty() && b.is_empty()));
+    }
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut cur = vec![0u32; b.len() + 1];
+    for x in &a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    f64::from(prev[b.len()]) / a.len().max(b.len()) as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +92,13 @@ mod tests {
     #[test]
     fn words_split_by_emphasis_stay_whole() {
         assert_eq!(count("un*believ*able text"), 2);
+    }
+
+    #[test]
+    fn agreement_counts_words_kept_in_order() {
+        assert_eq!(agreement("One, two three.", "one two THREE"), 1.0);
+        assert_eq!(agreement("a b c d", "a c b d"), 0.75);
+        assert_eq!(agreement("a b", ""), 0.0);
+        assert_eq!(agreement("", ""), 1.0);
     }
 }

@@ -814,30 +814,24 @@ mod tests {
         extract(&fixture(name), SAVED).unwrap_or_else(|e| panic!("{name}: {e}"))
     }
 
-    /// Matched words (longest common subsequence of lower-cased words)
-    /// over the longer text's word count.
-    pub(crate) fn agreement(a: &str, b: &str) -> f64 {
-        let (a, b) = (tokens(a), tokens(b));
-        if a.is_empty() || b.is_empty() {
-            return 0.0;
-        }
-        let mut prev = vec![0u32; b.len() + 1];
-        let mut row = vec![0u32; b.len() + 1];
-        for x in &a {
-            for (j, y) in b.iter().enumerate() {
-                row[j + 1] = if x == y {
-                    prev[j] + 1
-                } else {
-                    row[j].max(prev[j + 1])
-                };
-            }
-            std::mem::swap(&mut prev, &mut row);
-        }
-        f64::from(prev[b.len()]) / a.len().max(b.len()) as f64
-    }
+    use crate::words::agreement;
 
     fn article_part(text: &str) -> &str {
         text.split("\n\n## Comments\n\n").next().unwrap_or(text)
+    }
+
+    /// The page's marked comments part, checked against `NAME.comments.txt`.
+    fn check_comments<'a>(name: &str, e: &'a Extracted) -> &'a str {
+        let comments = e
+            .text
+            .split("\n\n## Comments\n\n")
+            .nth(1)
+            .expect("comments part");
+        let expected = String::from_utf8(fixture(&format!("{name}.comments.txt"))).unwrap();
+        let c = agreement(comments, &expected);
+        println!("{name} comments: agreement {c:.4}");
+        assert!(c >= 0.95, "{c}");
+        comments
     }
 
     fn check_text(name: &str, e: &Extracted, chrome: &[&str]) -> f64 {
@@ -957,15 +951,7 @@ mod tests {
             ],
         );
         assert!(s >= 0.95, "{s}");
-        let comments = e
-            .text
-            .split("\n\n## Comments\n\n")
-            .nth(1)
-            .expect("comments part");
-        let expected = String::from_utf8(fixture("community_care.comments.txt")).unwrap();
-        let c = agreement(comments, &expected);
-        println!("community_care comments: agreement {c:.4}");
-        assert!(c >= 0.95, "{c}");
+        let comments = check_comments("community_care", &e);
         assert!(comments.starts_with("LongtimeSW: Laura you give me hope"));
     }
 
@@ -994,15 +980,7 @@ mod tests {
             ],
         );
         assert!(s >= 0.95, "{s}");
-        let comments = e
-            .text
-            .split("\n\n## Comments\n\n")
-            .nth(1)
-            .expect("comments part");
-        let expected = String::from_utf8(fixture("blog_post.comments.txt")).unwrap();
-        let c = agreement(comments, &expected);
-        println!("blog_post comments: agreement {c:.4}");
-        assert!(c >= 0.95, "{c}");
+        check_comments("blog_post", &e);
     }
 
     #[test]

@@ -473,18 +473,21 @@ fn deref<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
     None
 }
 
+/// A resource dictionary's `/XObject` dictionary, followed through a reference.
+fn xobject_dict<'a>(doc: &'a Document, res: &'a Dictionary) -> Option<&'a Dictionary> {
+    res.get(b"XObject")
+        .ok()
+        .and_then(|o| deref(doc, o))
+        .and_then(|o| o.as_dict().ok())
+}
+
 fn xobjects_of(
     doc: &Document,
     res: &Dictionary,
     path: &mut Vec<ObjectId>,
     done: &mut HashSet<ObjectId>,
 ) -> Result<(), String> {
-    let Some(xo) = res
-        .get(b"XObject")
-        .ok()
-        .and_then(|o| deref(doc, o))
-        .and_then(|o| o.as_dict().ok())
-    else {
+    let Some(xo) = xobject_dict(doc, res) else {
         return Ok(());
     };
     for (name, _) in xo.iter() {
@@ -502,12 +505,7 @@ fn draw_form(
     path: &mut Vec<ObjectId>,
     done: &mut HashSet<ObjectId>,
 ) -> Result<(), String> {
-    let Some(xo) = res
-        .get(b"XObject")
-        .ok()
-        .and_then(|o| deref(doc, o))
-        .and_then(|o| o.as_dict().ok())
-    else {
+    let Some(xo) = xobject_dict(doc, res) else {
         return Ok(());
     };
     let Ok(Object::Reference(id)) = xo.get(name) else {
@@ -877,39 +875,7 @@ mod tests {
         std::fs::read(format!("{DIR}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
     }
 
-    fn words(s: &str) -> Vec<String> {
-        s.split_whitespace()
-            .map(|w| {
-                w.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect::<String>()
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect()
-    }
-
-    /// Matched words (LCS) / the longer of source and output.
-    pub(super) fn agreement(source: &str, got: &str) -> f64 {
-        let a = words(source);
-        let b = words(got);
-        if a.is_empty() || b.is_empty() {
-            return 0.0;
-        }
-        let mut prev = vec![0u32; b.len() + 1];
-        let mut cur = vec![0u32; b.len() + 1];
-        for x in &a {
-            for (j, y) in b.iter().enumerate() {
-                cur[j + 1] = if x == y {
-                    prev[j] + 1
-                } else {
-                    prev[j + 1].max(cur[j])
-                };
-            }
-            std::mem::swap(&mut prev, &mut cur);
-        }
-        f64::from(prev[b.len()]) / a.len().max(b.len()) as f64
-    }
+    use crate::words::agreement;
 
     fn score(name: &str) -> f64 {
         let src = String::from_utf8(read(&format!("{name}.txt"))).unwrap();
