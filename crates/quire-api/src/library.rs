@@ -67,6 +67,7 @@ pub fn reader(library: &Library, id: i64) -> ApiResult<wire::ReaderDoc> {
         html: library.document_html(id)?,
         min_words: collection.as_ref().and_then(|c| c.min_words),
         max_words: collection.as_ref().and_then(|c| c.max_words),
+        work: library.document_work(id)?,
         document: document.into(),
     })
 }

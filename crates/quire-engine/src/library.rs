@@ -474,6 +474,17 @@ impl Library {
     }
 
     /// One document in full.
+    /// The work document `id` is (made from its file's metadata, or the
+    /// Zotero item whose attachment text it holds); `None` when it is none.
+    pub fn document_work(&self, id: i64) -> Result<Option<i64>> {
+        self.conn
+            .query_row("SELECT work_id FROM documents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("document {id}")))
+    }
+
     pub fn document(&self, id: i64) -> Result<Document> {
         let row = self
             .conn

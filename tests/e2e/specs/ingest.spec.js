@@ -20,7 +20,11 @@ async function summaryText(startsWith) {
 /** Closes the last import's report, so the next summary read is the next import's. */
 async function dismissReport() {
   const dismiss = await $('[data-testid="import-status"] button[aria-label="Dismiss"]');
-  if (await dismiss.isExisting()) await dismiss.click();
+  if (await dismiss.isExisting()) {
+    // The report sits under the sticky top bar once the page has scrolled.
+    await browser.execute(() => window.scrollTo(0, 0));
+    await dismiss.click();
+  }
   await browser.waitUntil(async () => !(await $(byTestId("import-status")).isDisplayed()));
 }
 
@@ -61,6 +65,16 @@ describe("importing real-world files by dropping them on the window", () => {
     expect(titles.some((t) => t.includes("Things get better for service users"))).toBe(true);
     const docs = await invoke("list_documents", { filter: null });
     expect(docs.some((d) => d.origin === "settlement.odt")).toBe(true);
+
+    // The PDF's reader names the work its metadata made, and opens it.
+    const pdf = docs.find((d) => d.origin === "essay-02.pdf");
+    await browser.execute((id) => (location.hash = `#/doc/${id}`), pdf.id);
+    const work = await $(byTestId("reader-work"));
+    await work.waitForDisplayed();
+    const workId = (await work.getText()).replace("#", "");
+    await work.click();
+    await browser.waitUntil(async () => (await browser.execute(() => location.hash)) === `#/works/${workId}`);
+    await openLibrary();
   });
 
   it("names a scanned PDF and says what to do, while the rest go in", async () => {

@@ -22,6 +22,11 @@ min_words: number | null,
  */
 max_words: number | null, 
 /**
+ * The work the document is (from its PDF's or web page's metadata, or
+ * the Zotero item whose attachment it holds); null when none.
+ */
+work: number | null, 
+/**
  * The collection (competition) the document belongs to; null for none.
  */
 collection_id: number | null, 

@@ -124,6 +124,9 @@ function details(doc: ReaderDoc): HTMLElement {
     ["Document", `#${doc.id}`],
     ["From file", doc.origin],
   ];
+  if (doc.work !== null) {
+    rows.push(["Work", h("a", { href: `#/works/${doc.work}`, testid: "reader-work" }, `#${doc.work}`)]);
+  }
   if (doc.year !== null) rows.push(["Year", String(doc.year)]);
   if (doc.collection) rows.push(["Collection", doc.collection]);
   if (doc.duplicates.length > 0) {

@@ -195,6 +195,9 @@ pub struct ReaderDoc {
     pub min_words: Option<u32>,
     /// The collection's maximum word count; null when it has none.
     pub max_words: Option<u32>,
+    /// The work the document is (from its PDF's or web page's metadata, or
+    /// the Zotero item whose attachment it holds); null when none.
+    pub work: Option<i64>,
 }
 
 /// A group of documents such as a competition, with its word limits.
