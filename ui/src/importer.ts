@@ -58,9 +58,10 @@ export function createImporter(onImported: () => void): Importer {
   let queue = Promise.resolve();
   // Rows of the files finished so far in the running import.
   let rows: ImportedFile[] = [];
-  // One Cancel button per import, kept across progress updates so a click
-  // (or keyboard focus) is never lost to a redraw.
-  let cancel = cancelButton();
+  // The progress view is built once per import and then only updated: a
+  // redraw on every file would take the Cancel button out from under a
+  // pointer pressed on it (WebKit then drops the click) and lose its focus.
+  let view = progressView();
 
   const dismiss = () =>
     h(
@@ -70,25 +71,30 @@ export function createImporter(onImported: () => void): Importer {
     );
 
   const showProgress = (p: Progress) => {
-    if (p.finished && !rows.some((r) => r.path === p.finished!.path)) rows.push(p.finished);
+    if (p.finished && !rows.some((r) => r.path === p.finished!.path)) {
+      rows.push(p.finished);
+      view.list.append(fileRow(p.finished));
+    }
     const counts = [
       `${p.done} of ${p.total}`,
       p.imported > 0 && `${p.imported} imported`,
       p.failed > 0 && `${p.failed} refused`,
       p.remaining_ms !== null && p.done < p.total && `about ${duration(p.remaining_ms)} left`,
     ].filter(Boolean);
-    replace(
-      panel,
-      h(
-        "div",
-        { class: "import-head" },
-        h("strong", {}, "Importing"),
-        h("span", { class: "muted", testid: "import-counts" }, counts.join(" · ")),
-        cancel,
-      ),
-      h("progress", { testid: "import-progress", max: Math.max(p.total, 1), value: p.done }),
-      fileList(rows, p.current),
-    );
+    view.counts.textContent = counts.join(" · ");
+    view.bar.max = Math.max(p.total, 1);
+    view.bar.value = p.done;
+    view.reading.remove();
+    if (p.current && rows.every((f) => f.path !== p.current)) {
+      replace(
+        view.reading,
+        h("span", { class: "status", "aria-label": "reading" }, "…"),
+        h("span", { class: "file", title: p.current }, baseName(p.current)),
+        h("span", { class: "muted" }, "reading"),
+      );
+      view.list.append(view.reading);
+    }
+    if (!panel.contains(view.head)) replace(panel, view.head, view.bar, view.list);
     panel.classList.toggle("has-errors", p.failed > 0);
     panel.hidden = false;
   };
@@ -132,7 +138,7 @@ export function createImporter(onImported: () => void): Importer {
   /** Runs one import with the progress view; `fail` names what was being imported. */
   const run = async <T>(label: string, start: () => Promise<T>, show: (r: T) => void) => {
     rows = [];
-    cancel = cancelButton();
+    view = progressView();
     panel.classList.remove("has-errors");
     showProgress({ done: 0, total: 0, current: label, finished: null, imported: 0, failed: 0, elapsed_ms: 0, remaining_ms: null });
     const unlisten = await onImportProgress(showProgress);
@@ -174,6 +180,18 @@ export function createImporter(onImported: () => void): Importer {
       if (!dir) return;
       await (queue = queue.then(() => run(dir, () => importZotero(dir, how), showZoteroReport)));
     },
+  };
+}
+
+/** The parts of the progress view that updates change. */
+function progressView() {
+  const counts = h("span", { class: "muted", testid: "import-counts" });
+  return {
+    counts,
+    head: h("div", { class: "import-head" }, h("strong", {}, "Importing"), counts, cancelButton()),
+    bar: h("progress", { testid: "import-progress", max: 1, value: 0 }),
+    list: h("ul", { class: "import-files", testid: "import-files" }),
+    reading: h("li", { class: "import-file reading", "data-status": "reading" }),
   };
 }
 

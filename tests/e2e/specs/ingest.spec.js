@@ -103,12 +103,16 @@ describe("importing real-world files by dropping them on the window", () => {
     dropFiles([folder]);
     const cancel = await $(byTestId("import-cancel"));
     await cancel.waitForDisplayed({ timeout: 30_000 });
-    // Progress shows counts and, once a file is done, the time left.
-    await browser.waitUntil(async () => (await $(byTestId("import-counts")).getText()).includes("left"), {
+    // Progress shows counts and, once a file is done, the time left. The
+    // line is redrawn on every file, so it is read in one script, never
+    // through an element handle that the next redraw makes stale.
+    const counts = () =>
+      browser.execute(() => document.querySelector('[data-testid="import-counts"]')?.textContent ?? "");
+    await browser.waitUntil(async () => (await counts()).includes("left"), {
       timeout: 30_000,
       timeoutMsg: "no time left shown",
     });
-    expect(await $(byTestId("import-counts")).getText()).toMatch(/^\d+ of 400 · \d+ imported · about .+ left$/);
+    expect(await counts()).toMatch(/^\d+ of 400 · \d+ imported · about .+ left$/);
     await screenshot("ingest-progress");
     await cancel.click();
     const text = await summaryText("Cancelled");
