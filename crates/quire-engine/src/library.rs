@@ -666,7 +666,8 @@ impl Pace {
             total,
             current: current.to_owned(),
             finished: self.last.clone(),
-            imported: report.files.iter().filter(|f| f.error.is_none()).count(),
+            // Every file read is in `files`, every refused one in `errors`.
+            imported: report.files.len() - report.errors.len(),
             failed: report.errors.len(),
             elapsed_ms: elapsed.as_millis() as u64,
             remaining_ms: if done == total { Some(0) } else { remaining_ms },

@@ -151,9 +151,8 @@ impl Library {
     /// An attachment's indexed text as source documents of `work`; already
     /// stored (the same text) it is found, not added again.
     fn store_fulltext(&mut self, origin: &str, text: &str, work: i64) -> Result<Vec<i64>> {
-        let file = import::parse("fulltext.txt", text.as_bytes())
+        let mut file = import::parse("fulltext.txt", text.as_bytes())
             .map_err(|message| Error::import(origin, message))?;
-        let mut file = file;
         for doc in &mut file.docs {
             doc.kind = crate::model::Kind::Source;
         }
